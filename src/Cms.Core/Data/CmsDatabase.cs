@@ -1,0 +1,193 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Cms.Tenancy;
+
+namespace Cms.Data;
+
+/// <summary>
+/// Where the host's and each tenant's data live, and the one place that knows the difference between
+/// SQLite (a file per tenant) and PostgreSQL (one shared database, rows keyed by tenant).
+/// </summary>
+internal sealed class CmsDatabase
+{
+    private const string SqliteFileName = "cms.db";
+
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TenantSessionInterceptor _sessionInterceptor = new();
+
+    public CmsDatabase(IOptions<CmsOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory)
+    {
+        _loggerFactory = loggerFactory;
+        var settings = options.Value;
+        Provider = settings.Database.Provider;
+        DataPath = Path.GetFullPath(settings.DataPath, environment.ContentRootPath);
+        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
+        {
+            throw new InvalidOperationException("Cms:Database:Provider is Postgres but Cms:Database:ConnectionString is empty. Set it to the shared PostgreSQL database.");
+        }
+
+        SharedConnectionString = settings.Database.ConnectionString;
+        HostOptions = Configure(new DbContextOptionsBuilder<HostDbContext>(), HostConnectionString(), HostDbContext.HistoryTable).Options;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Absolute path of the data folder.</summary>
+    public string DataPath { get; }
+
+    public DbContextOptions<HostDbContext> HostOptions { get; }
+
+    private string? SharedConnectionString { get; }
+
+    public HostDbContext CreateHostContext() => new(HostOptions);
+
+    public void ConfigureHost(DbContextOptionsBuilder builder) => Configure(builder, HostConnectionString(), HostDbContext.HistoryTable);
+
+    public string TenantFolder(string tenantName) => Path.Combine(DataPath, "Sites", tenantName);
+
+    /// <summary>True when the tenant's tables live in a database of their own, migrated on activation.</summary>
+    public bool HasOwnDatabase(TenantSettings tenant) => Provider == DatabaseProvider.Sqlite || tenant.ConnectionString is not null;
+
+    public DbContextOptions<TenantDbContext> TenantOptions(TenantSettings tenant)
+    {
+        var connectionString = tenant.ConnectionString
+            ?? (Provider == DatabaseProvider.Sqlite ? SqliteConnectionString(Path.Combine(TenantFolder(tenant.Name), SqliteFileName)) : SharedConnectionString!);
+        return Configure(new DbContextOptionsBuilder<TenantDbContext>(), connectionString, TenantDbContext.HistoryTable).Options;
+    }
+
+    /// <summary>
+    /// Applies the host migrations and, on PostgreSQL, the shared tenant schema: once at start. EF Core
+    /// holds a database-wide migration lock, so two nodes starting together apply each migration once.
+    /// </summary>
+    public async Task MigrateHostAsync(CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(DataPath);
+        }
+
+        await using (var host = CreateHostContext())
+        {
+            await MigrateAsync(host, cancellationToken);
+        }
+
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await using var shared = new TenantDbContext(Configure(new DbContextOptionsBuilder<TenantDbContext>(), SharedConnectionString!, TenantDbContext.HistoryTable).Options, "");
+            await MigrateAsync(shared, cancellationToken);
+        }
+    }
+
+    /// <summary>Brings a tenant's own database up to date; the shared PostgreSQL schema is migrated at start.</summary>
+    public async Task MigrateTenantAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        if (!HasOwnDatabase(tenant))
+        {
+            return;
+        }
+
+        if (Provider == DatabaseProvider.Sqlite && tenant.ConnectionString is null)
+        {
+            Directory.CreateDirectory(TenantFolder(tenant.Name));
+        }
+
+        await using var db = new TenantDbContext(TenantOptions(tenant), tenant.Name);
+        await MigrateAsync(db, cancellationToken);
+    }
+
+    /// <summary>Deletes everything the tenant stored. The registry row is the caller's business.</summary>
+    public async Task DeleteTenantDataAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite && tenant.ConnectionString is null)
+        {
+            var folder = TenantFolder(tenant.Name);
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            return;
+        }
+
+        await using var db = new TenantDbContext(TenantOptions(tenant), tenant.Name);
+        if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Users.ExecuteDeleteAsync(cancellationToken);
+        await db.Documents.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the pooled connections of a released tenant so an idle tenant holds no file handles.</summary>
+    public void ReleaseConnections(DbContextOptions<TenantDbContext> options)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            if (RelationalOptionsExtension.Extract(options).ConnectionString is { } connectionString)
+            {
+                using var connection = new SqliteConnection(connectionString);
+                SqliteConnection.ClearPool(connection);
+            }
+        }
+    }
+
+    private async Task MigrateAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        // Checking first keeps activation read-only when nothing is pending: EF's migration lock writes.
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+        if (!pending.Any())
+        {
+            return;
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets the CLI write while the host reads; the mode sticks to the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private string HostConnectionString() => Provider == DatabaseProvider.Sqlite
+        ? SqliteConnectionString(Path.Combine(DataPath, "host.db"))
+        : SharedConnectionString!;
+
+    private static string SqliteConnectionString(string file) => new SqliteConnectionStringBuilder
+    {
+        DataSource = file,
+        Pooling = true,
+    }.ToString();
+
+    private DbContextOptionsBuilder<TContext> Configure<TContext>(DbContextOptionsBuilder<TContext> builder, string connectionString, string historyTable)
+        where TContext : DbContext
+    {
+        Configure((DbContextOptionsBuilder)builder, connectionString, historyTable);
+        return builder;
+    }
+
+    private void Configure(DbContextOptionsBuilder builder, string connectionString, string historyTable)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(historyTable));
+        }
+        else
+        {
+            builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(historyTable));
+            builder.AddInterceptors(_sessionInterceptor);
+        }
+
+        // Migrations are hand-written and provider-neutral, so there is no model snapshot to compare with.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        builder.UseLoggerFactory(_loggerFactory);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Data;
+
+/// <summary>The host database: the tenant registry and the data-protection key ring.</summary>
+internal sealed class HostDbContext : DbContext, IDataProtectionKeyContext
+{
+    public const string HistoryTable = "__HostMigrations";
+
+    public HostDbContext(DbContextOptions<HostDbContext> options)
+        : base(options)
+    {
+    }
+
+    public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+
+    public DbSet<TenantHostRecord> TenantHosts => Set<TenantHostRecord>();
+
+    public DbSet<HostStateRecord> HostState => Set<HostStateRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<TenantRecord>(tenant =>
+        {
+            tenant.ToTable("Tenants");
+            tenant.HasKey(t => t.NormalizedName);
+            tenant.Property(t => t.NormalizedName).HasMaxLength(63);
+            tenant.Property(t => t.Name).HasMaxLength(63);
+            tenant.Property(t => t.State).HasMaxLength(16);
+            tenant.Property(t => t.Prefix).HasMaxLength(63);
+            tenant.Property(t => t.RecipeName).HasMaxLength(100);
+            tenant.HasIndex(t => t.Prefix).IsUnique();
+            tenant.HasMany(t => t.Hosts).WithOne().HasForeignKey(h => h.TenantName).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TenantHostRecord>(host =>
+        {
+            host.ToTable("TenantHosts");
+            host.HasKey(h => h.Host);
+            host.Property(h => h.Host).HasMaxLength(253);
+            host.Property(h => h.TenantName).HasMaxLength(63);
+        });
+        modelBuilder.Entity<HostStateRecord>(state =>
+        {
+            state.ToTable("HostState");
+            state.HasKey(s => s.Id);
+            state.Property(s => s.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+    }
+}

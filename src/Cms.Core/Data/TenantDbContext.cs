@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Data;
+
+/// <summary>
+/// One tenant's data. Every table has a TenantId column and a query filter on it, so a tenant sees only
+/// its own rows whether it has a SQLite file of its own or shares a PostgreSQL database (where row-level
+/// security adds a second wall, see <see cref="TenantSessionInterceptor"/>).
+/// </summary>
+internal sealed class TenantDbContext : DbContext
+{
+    public const string HistoryTable = "__TenantMigrations";
+
+    public TenantDbContext(DbContextOptions<TenantDbContext> options, string tenantId)
+        : base(options)
+    {
+        TenantId = tenantId;
+    }
+
+    public string TenantId { get; }
+
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UserRecord>(user =>
+        {
+            user.ToTable("Users");
+            user.HasKey(u => new { u.TenantId, u.Id });
+            user.HasIndex(u => new { u.TenantId, u.NormalizedUserName }).IsUnique();
+            user.Property(u => u.Id).HasMaxLength(32);
+            user.Property(u => u.UserName).HasMaxLength(100);
+            user.Property(u => u.NormalizedUserName).HasMaxLength(100);
+            user.Property(u => u.Email).HasMaxLength(254);
+            user.Property(u => u.Roles).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<DocumentRecord>(document =>
+        {
+            document.ToTable("Documents");
+            document.HasKey(d => new { d.TenantId, d.Key });
+            document.Property(d => d.Key).HasMaxLength(100);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
+        {
+            entity.FindProperty(nameof(ITenantOwned.TenantId))!.SetMaxLength(63);
+            modelBuilder.Entity(entity.ClrType).HasQueryFilter(TenantFilter(entity.ClrType));
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // A row written through this context always belongs to this context's tenant.
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.TenantId = TenantId;
+            }
+            else if (entry.State != EntityState.Unchanged && entry.Entity.TenantId != TenantId)
+            {
+                throw new InvalidOperationException($"A row of tenant '{entry.Entity.TenantId}' cannot be changed from tenant '{TenantId}'.");
+            }
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        // e => e.TenantId == this.TenantId; EF turns the context member into a query parameter.
+        var entity = Expression.Parameter(entityType, "e");
+        var body = Expression.Equal(
+            Expression.Property(entity, nameof(ITenantOwned.TenantId)),
+            Expression.Property(Expression.Constant(this), nameof(TenantId)));
+        return Expression.Lambda(body, entity);
+    }
+}

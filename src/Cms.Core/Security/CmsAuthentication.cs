@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Cms.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Security;
+
+/// <summary>Sign-in per tenant: one cookie scheme whose cookies are named, scoped and checked per tenant.</summary>
+public static class CmsAuthentication
+{
+    public const string CookieScheme = "cms";
+    public const string ApiKeyScheme = "ApiKey";
+    public const string HostAdminPolicy = "HostAdmin";
+
+    public static IServiceCollection AddCmsAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieScheme)
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = ".cms.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.CookieManager = new TenantCookieManager();
+                options.LoginPath = "/login";
+                options.AccessDeniedPath = "/login";
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = RejectOtherTenants,
+                    OnRedirectToLogin = context => AnswerApiOr(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => AnswerApiOr(context, StatusCodes.Status403Forbidden),
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(HostAdminPolicy, policy => policy
+                .AddAuthenticationSchemes(CookieScheme, ApiKeyScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(IsHostAdministrator));
+        return services;
+    }
+
+    internal static ClaimsPrincipal CreatePrincipal(Data.UserRecord user, string tenantName)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id),
+            new(ClaimTypes.Name, user.UserName),
+            new(CmsClaims.Tenant, tenantName),
+        };
+        claims.AddRange(user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme));
+    }
+
+    /// <summary>A host administrator: an Administrator of the Default tenant, on the Default tenant.</summary>
+    private static bool IsHostAdministrator(AuthorizationHandlerContext context) =>
+        context.Resource is HttpContext http
+        && http.FindTenant() is { Settings.IsDefault: true } tenant
+        && context.User.FindFirstValue(CmsClaims.Tenant) == tenant.Name
+        && context.User.IsInRole(Roles.Administrator);
+
+    // A cookie issued by one tenant is worthless on another, even if copied under the right name.
+    private static Task RejectOtherTenants(CookieValidatePrincipalContext context)
+    {
+        var tenant = context.HttpContext.FindTenant();
+        if (tenant is null || context.Principal?.FindFirstValue(CmsClaims.Tenant) != tenant.Name)
+        {
+            context.RejectPrincipal();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task AnswerApiOr(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = statusCode;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

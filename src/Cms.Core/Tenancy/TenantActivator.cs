@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Cms.Data;
+using Microsoft.Extensions.Logging;
+
+namespace Cms.Tenancy;
+
+/// <summary>Builds a tenant's runtime on its first request: brings its database up to date and loads its settings.</summary>
+internal sealed class TenantActivator
+{
+    private readonly CmsDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TenantActivator> _logger;
+
+    public TenantActivator(CmsDatabase database, TimeProvider time, ILogger<TenantActivator> logger)
+    {
+        _database = database;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<TenantRuntime> ActivateAsync(TenantSettings settings, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await _database.MigrateTenantAsync(settings, cancellationToken);
+        var options = _database.TenantOptions(settings);
+        SiteSettings? site;
+        await using (var db = new TenantDbContext(options, settings.Name))
+        {
+            site = await TenantDocuments.GetAsync<SiteSettings>(db, SiteSettings.DocumentKey, cancellationToken);
+        }
+
+        var runtime = new TenantRuntime(settings, options, site ?? new SiteSettings { SiteName = settings.Name }, _time.GetUtcNow());
+        _logger.LogInformation("Tenant {Tenant} activated in {Ms:0.0} ms", settings.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return runtime;
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cms.Tenancy;
+
+/// <summary>
+/// Creates, disables, enables and removes tenants for the CLI, the HTTP API and the host admin. Every
+/// operation checks everything first and leaves no half-made tenant behind when it fails.
+/// </summary>
+internal sealed class TenantManager
+{
+    private readonly TenantStore _store;
+    private readonly TenantSetup _setup;
+    private readonly TenantRegistry _registry;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TenantManager> _logger;
+
+    public TenantManager(TenantStore store, TenantSetup setup, TenantRegistry registry, TimeProvider time, ILogger<TenantManager> logger)
+    {
+        _store = store;
+        _setup = setup;
+        _registry = registry;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task<IReadOnlyList<TenantSettings>> ListAsync(CancellationToken cancellationToken) => _store.ListAsync(cancellationToken);
+
+    public Task<TenantSettings?> FindAsync(string name, CancellationToken cancellationToken) => _store.FindAsync(name, cancellationToken);
+
+    public async Task<TenantResult> CreateAsync(CreateTenantRequest request, CancellationToken cancellationToken)
+    {
+        var errors = Check(request);
+        if (errors.Count > 0)
+        {
+            return TenantResult.Fail(TenantFailure.Invalid, errors);
+        }
+
+        var tenant = new TenantSettings(
+            request.Name.Trim(),
+            TenantState.Initializing,
+            request.Hosts.Select(TenantNames.NormalizeHost).Distinct().Order(StringComparer.Ordinal).ToArray(),
+            request.Prefix is null ? null : TenantNames.NormalizePrefix(request.Prefix),
+            request.ConnectionString,
+            request.RecipeName,
+            _time.GetUtcNow());
+        var conflicts = await _store.FindConflictsAsync(tenant, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            return TenantResult.Fail(TenantFailure.Conflict, conflicts);
+        }
+
+        if (!await _store.AddAsync(tenant, cancellationToken))
+        {
+            return TenantResult.Fail(TenantFailure.Conflict, $"Another tenant took the name, a host or the prefix of '{tenant.Name}' at the same moment; try again.");
+        }
+
+        try
+        {
+            await _setup.SetUpAsync(tenant, request, cancellationToken);
+            tenant = tenant with { State = TenantState.Running };
+            await _store.UpdateAsync(tenant, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Setting up tenant {Tenant} failed; removing what was made", tenant.Name);
+            await _setup.TearDownAsync(tenant, CancellationToken.None);
+            await _store.RemoveAsync(tenant.Name, CancellationToken.None);
+            return TenantResult.Fail(TenantFailure.SetupFailed, $"Setting up '{tenant.Name}' failed and nothing was kept: {e.Message}");
+        }
+
+        await _registry.RefreshAsync(cancellationToken);
+        _logger.LogInformation("Tenant {Tenant} created", tenant.Name);
+        return TenantResult.Success(tenant);
+    }
+
+    public Task<TenantResult> DisableAsync(string name, CancellationToken cancellationToken) =>
+        ChangeStateAsync(name, TenantState.Disabled, TenantState.Running, cancellationToken);
+
+    public Task<TenantResult> EnableAsync(string name, CancellationToken cancellationToken) =>
+        ChangeStateAsync(name, TenantState.Running, TenantState.Disabled, cancellationToken);
+
+    public async Task<TenantResult> RemoveAsync(string name, CancellationToken cancellationToken)
+    {
+        var tenant = await _store.FindAsync(name, cancellationToken);
+        if (tenant is null)
+        {
+            return NotFound(name);
+        }
+
+        if (tenant.IsDefault)
+        {
+            return TenantResult.Fail(TenantFailure.Invalid, "The Default tenant is the host itself and cannot be removed.");
+        }
+
+        // Data first: a registry row without data is visible and can be removed again, while data
+        // without a row would resurface in a new tenant of the same name.
+        await _setup.TearDownAsync(tenant, cancellationToken);
+        await _store.RemoveAsync(tenant.Name, cancellationToken);
+        await _registry.RefreshAsync(cancellationToken);
+        _logger.LogInformation("Tenant {Tenant} removed", tenant.Name);
+        return TenantResult.Success(tenant);
+    }
+
+    private async Task<TenantResult> ChangeStateAsync(string name, TenantState target, TenantState required, CancellationToken cancellationToken)
+    {
+        var tenant = await _store.FindAsync(name, cancellationToken);
+        if (tenant is null)
+        {
+            return NotFound(name);
+        }
+
+        if (tenant.IsDefault)
+        {
+            return TenantResult.Fail(TenantFailure.Invalid, "The Default tenant is the host itself; it cannot be disabled or enabled.");
+        }
+
+        if (tenant.State == target)
+        {
+            return TenantResult.Success(tenant);
+        }
+
+        if (tenant.State != required)
+        {
+            return TenantResult.Fail(TenantFailure.Invalid, $"Tenant '{tenant.Name}' is {tenant.State}; only a {required} tenant can become {target}.");
+        }
+
+        var changed = tenant with { State = target };
+        if (!await _store.UpdateAsync(changed, cancellationToken))
+        {
+            return NotFound(name);
+        }
+
+        await _registry.RefreshAsync(cancellationToken);
+        _logger.LogInformation("Tenant {Tenant} is now {State}", tenant.Name, target);
+        return TenantResult.Success(changed);
+    }
+
+    private List<string> Check(CreateTenantRequest request)
+    {
+        var errors = new List<string>();
+        if (TenantNames.CheckName(request.Name) is { } nameProblem)
+        {
+            errors.Add(nameProblem);
+        }
+
+        errors.AddRange(request.Hosts.Select(TenantNames.CheckHost).OfType<string>());
+        if (request.Prefix is not null && TenantNames.CheckPrefix(TenantNames.NormalizePrefix(request.Prefix)) is { } prefixProblem)
+        {
+            errors.Add(prefixProblem);
+        }
+
+        var isDefault = string.Equals(request.Name?.Trim(), TenantSettings.DefaultName, StringComparison.OrdinalIgnoreCase);
+        if (!isDefault && request.Hosts.Count == 0 && request.Prefix is null)
+        {
+            errors.Add("Give the tenant at least one host name or a URL prefix, so requests can reach it.");
+        }
+
+        errors.AddRange(_setup.Check(request));
+        return errors;
+    }
+
+    private static TenantResult NotFound(string name) => TenantResult.Fail(TenantFailure.NotFound, $"There is no tenant named '{name}'.");
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using Cms.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cms.Tenancy;
+
+/// <summary>
+/// The active tenants: built once each however many requests arrive together, at most
+/// <see cref="TenancyOptions.MaxActive"/> of them, released after <see cref="TenancyOptions.IdleTimeout"/>.
+/// </summary>
+internal sealed class TenantRuntimeCache
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<TenantRuntime>>> _active = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TenantActivator _activator;
+    private readonly CmsDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly IOptions<TenancyOptions> _options;
+    private readonly ILogger<TenantRuntimeCache> _logger;
+    private long _activations;
+
+    public TenantRuntimeCache(TenantActivator activator, CmsDatabase database, TimeProvider time, IOptions<TenancyOptions> options, ILogger<TenantRuntimeCache> logger)
+    {
+        _activator = activator;
+        _database = database;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    public int ActiveCount => _active.Count;
+
+    /// <summary>How many runtimes were built since start.</summary>
+    public long Activations => Interlocked.Read(ref _activations);
+
+    public bool IsActive(string name) => _active.ContainsKey(name);
+
+    public async ValueTask<TenantRuntime> GetAsync(TenantSettings settings, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var created = new Lazy<Task<TenantRuntime>>(() => ActivateAsync(settings));
+            var entry = _active.GetOrAdd(settings.Name, created);
+            TenantRuntime runtime;
+            try
+            {
+                runtime = await entry.Value.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                _active.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime>>>(settings.Name, entry));
+                throw;
+            }
+
+            // A runtime built from older settings is stale: drop it and build from the current ones.
+            if (!ReferenceEquals(runtime.Settings, settings))
+            {
+                Remove(settings.Name, entry);
+                continue;
+            }
+
+            runtime.Touch(_time.GetUtcNow());
+            if (ReferenceEquals(entry, created))
+            {
+                EnforceLimit();
+            }
+
+            return runtime;
+        }
+    }
+
+    public void Release(string name)
+    {
+        if (_active.TryGetValue(name, out var entry))
+        {
+            Remove(name, entry);
+        }
+    }
+
+    /// <summary>Releases every tenant idle for longer than the configured time; returns how many.</summary>
+    public int ReleaseIdle()
+    {
+        var cutoff = _time.GetUtcNow() - _options.Value.IdleTimeout;
+        var released = 0;
+        foreach (var (name, entry) in _active)
+        {
+            if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result.LastUsedUtc < cutoff)
+            {
+                released += Remove(name, entry) ? 1 : 0;
+            }
+        }
+
+        return released;
+    }
+
+    private async Task<TenantRuntime> ActivateAsync(TenantSettings settings)
+    {
+        Interlocked.Increment(ref _activations);
+
+        // Not the request's token: the runtime outlives the request that happened to build it.
+        return await _activator.ActivateAsync(settings, CancellationToken.None);
+    }
+
+    private void EnforceLimit()
+    {
+        var excess = _active.Count - _options.Value.MaxActive;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        var oldest = _active
+            .Where(e => e.Value.IsValueCreated && e.Value.Value.IsCompletedSuccessfully)
+            .OrderBy(e => e.Value.Value.Result.LastUsedUtc)
+            .Take(excess)
+            .ToList();
+        foreach (var (name, entry) in oldest)
+        {
+            Remove(name, entry);
+        }
+    }
+
+    private bool Remove(string name, Lazy<Task<TenantRuntime>> entry)
+    {
+        if (!_active.TryRemove(new KeyValuePair<string, Lazy<Task<TenantRuntime>>>(name, entry)))
+        {
+            return false;
+        }
+
+        if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
+        {
+            _database.ReleaseConnections(entry.Value.Result.DatabaseOptions);
+        }
+
+        _logger.LogInformation("Tenant {Tenant} released", name);
+        return true;
+    }
+}

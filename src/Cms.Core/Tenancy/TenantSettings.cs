@@ -1,0 +1,28 @@
+namespace Cms.Tenancy;
+
+/// <summary>What the registry knows of a tenant. Kept small: every registered tenant has one in memory.</summary>
+public sealed record TenantSettings(
+    string Name,
+    TenantState State,
+    IReadOnlyList<string> Hosts,
+    string? Prefix,
+    string? ConnectionString,
+    string? RecipeName,
+    DateTimeOffset CreatedUtc)
+{
+    public const string DefaultName = "Default";
+
+    public bool IsDefault => string.Equals(Name, DefaultName, StringComparison.OrdinalIgnoreCase);
+
+    public bool Equals(TenantSettings? other) =>
+        other is not null
+        && Name == other.Name
+        && State == other.State
+        && Prefix == other.Prefix
+        && ConnectionString == other.ConnectionString
+        && RecipeName == other.RecipeName
+        && CreatedUtc == other.CreatedUtc
+        && Hosts.SequenceEqual(other.Hosts);
+
+    public override int GetHashCode() => HashCode.Combine(Name, State, Prefix, Hosts.Count);
+}

@@ -1,0 +1,69 @@
+using Cms.Data;
+using Cms.Recipes;
+using Cms.Security;
+
+namespace Cms.Tenancy;
+
+/// <summary>Prepares a new tenant's data (schema, site settings, first administrator) and removes it again.</summary>
+internal sealed class TenantSetup
+{
+    private readonly CmsDatabase _database;
+    private readonly UserAccounts _users;
+    private readonly RecipeCatalog _recipes;
+    private readonly TimeProvider _time;
+
+    public TenantSetup(CmsDatabase database, UserAccounts users, RecipeCatalog recipes, TimeProvider time)
+    {
+        _database = database;
+        _users = users;
+        _recipes = recipes;
+        _time = time;
+    }
+
+    /// <summary>Every reason the request cannot set up a tenant, before anything is written.</summary>
+    public IReadOnlyList<string> Check(CreateTenantRequest request)
+    {
+        var errors = new List<string>();
+        if (request.RecipeName is { } recipe)
+        {
+            var found = _recipes.Find(recipe);
+            if (found is null)
+            {
+                var known = string.Join(", ", _recipes.Recipes.Where(r => r.IsSetupRecipe).Select(r => r.Name));
+                errors.Add($"There is no recipe named '{recipe}'. Setup recipes: {(known.Length > 0 ? known : "none")}.");
+            }
+            else if (!found.IsSetupRecipe)
+            {
+                errors.Add($"The recipe '{recipe}' is not a setup recipe (it lacks \"issetuprecipe\": true); import it into a tenant instead.");
+            }
+        }
+
+        if (request.AdminUserName is null != request.AdminPassword is null)
+        {
+            errors.Add("Give both the administrator's user name and password, or neither.");
+        }
+        else if (request.AdminUserName is not null)
+        {
+            errors.AddRange(new[] { UserAccounts.CheckUserName(request.AdminUserName), UserAccounts.CheckPassword(request.AdminPassword) }.OfType<string>());
+        }
+
+        return errors;
+    }
+
+    public async Task SetUpAsync(TenantSettings tenant, CreateTenantRequest request, CancellationToken cancellationToken)
+    {
+        await _database.MigrateTenantAsync(tenant, cancellationToken);
+        await using var db = new TenantDbContext(_database.TenantOptions(tenant), tenant.Name);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TenantDocuments.SetAsync(db, SiteSettings.DocumentKey, new SiteSettings { SiteName = tenant.Name }, _time.GetUtcNow(), cancellationToken);
+        if (request.AdminUserName is not null && request.AdminPassword is not null)
+        {
+            await _users.CreateAsync(db, request.AdminUserName, request.AdminPassword, [Roles.Administrator], cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task TearDownAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
+        _database.DeleteTenantDataAsync(tenant, cancellationToken);
+}

@@ -1,0 +1,9 @@
+namespace Cms.Tenancy;
+
+public enum TenantState
+{
+    Uninitialized,
+    Initializing,
+    Running,
+    Disabled,
+}

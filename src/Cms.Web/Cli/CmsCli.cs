@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Cms.Data;
+using Cms.Tenancy;
+
+namespace Cms.Web.Cli;
+
+/// <summary>
+/// The hosting operator's verbs (<c>dotnet run --project src/Cms.Web -- tenants list</c>). They work on
+/// the same data as the running host, which notices the change within its registry poll interval.
+/// </summary>
+internal static class CmsCli
+{
+    private static readonly HashSet<string> s_verbs = new(StringComparer.OrdinalIgnoreCase) { "tenants" };
+
+    public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, IDictionary<string, string?>? configuration = null, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var services = new Lazy<Task<ServiceProvider>>(() => BuildServicesAsync(configuration));
+        var root = new RootCommand("Practice CMS: manage the practices (tenants) of this install. Without a verb, the program runs the web host.")
+        {
+            TenantCommands.Create(services, output, error),
+        };
+
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        }
+        finally
+        {
+            if (services.IsValueCreated)
+            {
+                await (await services.Value).DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<ServiceProvider> BuildServicesAsync(IDictionary<string, string?>? overrides)
+    {
+        // The same configuration sources as the web host: appsettings.json, environment, then overrides.
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production"}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new CliEnvironment(Directory.GetCurrentDirectory()));
+        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
+        services.AddCmsCore(configuration);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<CmsDatabase>().MigrateHostAsync(CancellationToken.None);
+        return provider;
+    }
+
+    private sealed class CliEnvironment(string contentRoot) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+
+        public string ApplicationName { get; set; } = "Cms.Web";
+
+        public string ContentRootPath { get; set; } = contentRoot;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

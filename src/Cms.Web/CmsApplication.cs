@@ -1,0 +1,33 @@
+using Cms.Data;
+using Cms.Tenancy;
+using Cms.Web.Endpoints;
+
+namespace Cms.Web;
+
+/// <summary>Start-up and the request pipeline of the web host.</summary>
+internal static class CmsApplication
+{
+    /// <summary>Migrates the host database, sets up an empty data folder and loads the registry, before the first request.</summary>
+    public static async Task PrepareCmsAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.GetRequiredService<CmsDatabase>().MigrateHostAsync(cancellationToken);
+        var firstRun = await app.Services.GetRequiredService<FirstRunSetup>().RunAsync(cancellationToken);
+        var registry = app.Services.GetRequiredService<TenantRegistry>();
+        await registry.RefreshAsync(cancellationToken);
+        app.Lifetime.ApplicationStarted.Register(() => Console.Out.Write(StartupBanner.Render(app.Urls, registry.Table, firstRun)));
+    }
+
+    public static void UseCms(this WebApplication app)
+    {
+        // Before tenant resolution: a load balancer asks by IP address, which belongs to no tenant.
+        app.UseHealthChecks("/health");
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapAccountEndpoints();
+        app.MapTenantApi();
+        app.MapSitePages();
+    }
+}

@@ -1,0 +1,20 @@
+using Cms;
+using Cms.Web;
+using Cms.Web.Cli;
+
+if (CmsCli.Handles(args))
+{
+    return await CmsCli.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCmsCore(builder.Configuration).AddCmsWeb();
+
+var app = builder.Build();
+await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);
+app.UseCms();
+await app.RunAsync();
+return 0;
+
+/// <summary>The host's entry point; public so integration tests can start it.</summary>
+public partial class Program;
