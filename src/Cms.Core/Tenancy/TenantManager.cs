@@ -63,8 +63,7 @@ internal sealed class TenantManager
         catch (Exception e)
         {
             _logger.LogError(e, "Setting up tenant {Tenant} failed; removing what was made", tenant.Name);
-            await _setup.TearDownAsync(tenant, CancellationToken.None);
-            await _store.RemoveAsync(tenant.Name, CancellationToken.None);
+            await UndoCreateAsync(tenant);
             return TenantResult.Fail(TenantFailure.SetupFailed, $"Setting up '{tenant.Name}' failed and nothing was kept: {e.Message}");
         }
 
@@ -157,6 +156,21 @@ internal sealed class TenantManager
 
         errors.AddRange(_setup.Check(request));
         return errors;
+    }
+
+    private async Task UndoCreateAsync(TenantSettings tenant)
+    {
+        try
+        {
+            await _setup.TearDownAsync(tenant, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The database that refused the setup may refuse the clean-up too; nothing was written there then.
+            _logger.LogWarning(e, "Cleaning up the data of tenant {Tenant} failed", tenant.Name);
+        }
+
+        await _store.RemoveAsync(tenant.Name, CancellationToken.None);
     }
 
     private static TenantResult NotFound(string name) => TenantResult.Fail(TenantFailure.NotFound, $"There is no tenant named '{name}'.");

@@ -45,14 +45,14 @@ internal sealed class TenantStore
             conflicts.Add($"A tenant named '{tenant.Name}' already exists.");
         }
 
-        foreach (var taken in await db.TenantHosts.AsNoTracking().Where(h => tenant.Hosts.Contains(h.Host) && h.TenantName != key).ToListAsync(cancellationToken))
+        foreach (var taken in await db.TenantHosts.AsNoTracking().Where(h => tenant.Hosts.Contains(h.Host)).ToListAsync(cancellationToken))
         {
             conflicts.Add($"The host '{taken.Host}' already belongs to tenant '{taken.TenantName}'.");
         }
 
         if (tenant.Prefix is not null)
         {
-            var owner = await db.Tenants.AsNoTracking().Where(t => t.Prefix == tenant.Prefix && t.NormalizedName != key).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+            var owner = await db.Tenants.AsNoTracking().Where(t => t.Prefix == tenant.Prefix).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
             if (owner is not null)
             {
                 conflicts.Add($"The prefix '{tenant.Prefix}' already belongs to tenant '{owner}'.");
