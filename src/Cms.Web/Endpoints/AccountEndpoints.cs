@@ -69,7 +69,15 @@ internal static class AccountEndpoints
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
-    internal sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl);
+    // Properties rather than a positional record: the form binder requires every constructor parameter.
+    internal sealed record LoginForm
+    {
+        public string? UserName { get; init; }
+
+        public string? Password { get; init; }
+
+        public string? ReturnUrl { get; init; }
+    }
 
     private sealed record ContentPage(string Content) : IResult
     {

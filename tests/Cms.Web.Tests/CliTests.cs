@@ -1,0 +1,130 @@
+using System.Net;
+using Cms.Web.Cli;
+using Cms.Web.Tests.Support;
+
+namespace Cms.Web.Tests;
+
+/// <summary>The operator's verbs, run in-process over the same data folder as a running host.</summary>
+public sealed class CliTests : IClassFixture<CmsFactory>
+{
+    private readonly CmsFactory _host;
+
+    public CliTests(CmsFactory host)
+    {
+        _host = host;
+        _host.Client();
+    }
+
+    [Fact]
+    public async Task CreatesAPracticeThatTheRunningHostServesWithinASecond()
+    {
+        var (code, output, error) = await RunAsync("tenants", "create", "--name", "spruce", "--prefix", "spruce", "--host", "spruce.example.com", "--host", "www.spruce.example.com", "--recipe", "practice", "--admin-user", "sam", "--admin-password", "spruce-password");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("Created practice 'spruce'", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync("/spruce/", HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(_host.Client("www.spruce.example.com"), "", "sam", "spruce-password")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ListsPracticesAsATableAndAsJson()
+    {
+        var (code, table, _) = await RunAsync("tenants", "list");
+        var (jsonCode, json, _) = await RunAsync("tenants", "list", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"riverbend\s+Running\s+riverbend\s+\d{4}-\d\d-\d\d\s+riverbend\.localhost", table);
+        Assert.Equal(0, jsonCode);
+        Assert.Contains("\"name\": \"riverbend\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisablesAndEnablesAPracticeTheHostThenAnswersFor()
+    {
+        await RunAsync("tenants", "create", "--name", "poplar", "--prefix", "poplar");
+
+        var (disableCode, disableOutput, _) = await RunAsync("tenants", "disable", "poplar");
+        var whileDisabled = await EventuallyAsync("/poplar/", HttpStatusCode.ServiceUnavailable);
+        var (enableCode, _, _) = await RunAsync("tenants", "enable", "poplar");
+
+        Assert.Equal(0, disableCode);
+        Assert.Contains("is Disabled", disableOutput, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDisabled);
+        Assert.Equal(0, enableCode);
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync("/poplar/", HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task RemovesOnlyWhenConfirmed()
+    {
+        await RunAsync("tenants", "create", "--name", "alder", "--prefix", "alder");
+
+        var (refusedCode, _, refused) = await RunAsync("tenants", "remove", "alder");
+        var stillThere = Directory.Exists(Path.Combine(_host.DataPath, "Sites", "alder"));
+        var (code, output, _) = await RunAsync("tenants", "remove", "alder", "--yes");
+
+        Assert.Equal(1, refusedCode);
+        Assert.Contains("--yes", refused, StringComparison.Ordinal);
+        Assert.True(stillThere);
+        Assert.Equal(0, code);
+        Assert.Contains("Removed practice 'alder'", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_host.DataPath, "Sites", "alder")));
+        Assert.Equal(HttpStatusCode.NotFound, await EventuallyAsync("/alder/", HttpStatusCode.NotFound));
+    }
+
+    [Theory]
+    [InlineData(new[] { "tenants", "create", "--prefix", "x" }, "--name")]
+    [InlineData(new[] { "tenants", "create", "--name", "bad name", "--prefix", "ok" }, "may contain only letters")]
+    [InlineData(new[] { "tenants", "create", "--name", "riverbend", "--prefix", "riverbend" }, "already exists")]
+    [InlineData(new[] { "tenants", "create", "--name", "yew", "--prefix", "yew", "--recipe", "nope" }, "no recipe named 'nope'")]
+    [InlineData(new[] { "tenants", "disable", "nobody" }, "no tenant named 'nobody'")]
+    [InlineData(new[] { "tenants", "remove", "Default", "--yes" }, "cannot be removed")]
+    [InlineData(new[] { "tenants", "frobnicate" }, "frobnicate")]
+    public async Task RefusesBadInputWithAMessageAndANonZeroExitCode(string[] args, string expected)
+    {
+        var before = await RunAsync("tenants", "list", "--json");
+
+        var (code, _, error) = await RunAsync(args);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Equal(before.Output, (await RunAsync("tenants", "list", "--json")).Output);
+    }
+
+    [Fact]
+    public async Task EveryVerbHasHelp()
+    {
+        foreach (var verb in new[] { "list", "create", "disable", "enable", "remove" })
+        {
+            var (code, output, _) = await RunAsync("tenants", verb, "--help");
+
+            Assert.Equal(0, code);
+            Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CmsCli.RunAsync(args, _host.Settings, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    // The host learns of the CLI's change through its registry poll (100 ms in tests).
+    private async Task<HttpStatusCode> EventuallyAsync(string path, HttpStatusCode wanted)
+    {
+        var status = HttpStatusCode.InternalServerError;
+        for (var attempt = 0; attempt < 50 && status != wanted; attempt++)
+        {
+            status = (await _host.Client().GetAsync(path)).StatusCode;
+            if (status != wanted)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        return status;
+    }
+}

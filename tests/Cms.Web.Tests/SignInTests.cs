@@ -1,0 +1,82 @@
+using System.Net;
+using Cms.Tenancy;
+using Cms.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Web.Tests;
+
+public sealed class SignInTests
+{
+    [Fact]
+    public async Task ASignInOnOneTenantIsWorthlessOnAnother()
+    {
+        using var factory = new CmsFactory();
+        var client = factory.Client();
+
+        var signIn = await CmsFactory.SignInAsync(client, "/riverbend", CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".cms.auth.riverbend=", StringComparison.Ordinal));
+        var value = cookie.Split(';')[0].Split('=', 2)[1];
+
+        Assert.Equal("/riverbend/admin", signIn.Headers.Location?.OriginalString);
+        Assert.Contains("path=/riverbend", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/riverbend/admin")).StatusCode);
+
+        // Replayed under the host's cookie name, the practice's ticket is refused.
+        var replay = factory.CreateDefaultClient();
+        replay.DefaultRequestHeaders.Add("Cookie", $".cms.auth.default={value}");
+        var response = await replay.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedWithAClearMessage()
+    {
+        using var factory = new CmsFactory();
+
+        var response = await CmsFactory.SignInAsync(factory.Client(), "", CmsFactory.AdminUser, "not-the-password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The user name or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALoginWithoutTheAntiforgeryTokenIsRefused()
+    {
+        using var factory = new CmsFactory();
+
+        var response = await factory.Client().PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = CmsFactory.AdminUser,
+            ["password"] = CmsFactory.AdminPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers.Where(h => h.Key == "Set-Cookie").SelectMany(h => h.Value), c => c.StartsWith(".cms.auth", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARestartKeepsDataAndSignInsValid()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "cms-web-tests", Guid.NewGuid().ToString("N"));
+        string cookie;
+        DateTimeOffset created;
+        using (var first = CmsFactory.At(dataPath))
+        {
+            var signIn = await CmsFactory.SignInAsync(first.Client(), "", CmsFactory.AdminUser, CmsFactory.AdminPassword);
+            cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".cms.auth.default=", StringComparison.Ordinal)).Split(';')[0];
+            created = (await first.Services.GetRequiredService<TenantManager>().FindAsync("riverbend", default))!.CreatedUtc;
+        }
+
+        using var second = CmsFactory.At(dataPath);
+        var client = second.CreateDefaultClient();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        var admin = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Contains("riverbend", await admin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(created, (await second.Services.GetRequiredService<TenantManager>().FindAsync("riverbend", default))!.CreatedUtc);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataPath, recursive: true);
+    }
+}
