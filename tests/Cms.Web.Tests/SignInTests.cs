@@ -79,4 +79,19 @@ public sealed class SignInTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dataPath, recursive: true);
     }
+
+    [Fact]
+    public async Task OneBrowserSignsInToTheHostAndToAPracticeSideBySide()
+    {
+        using var factory = new CmsFactory();
+        var browser = factory.Client();
+
+        var host = await CmsFactory.SignInAsync(browser, "", CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var practice = await CmsFactory.SignInAsync(browser, "/riverbend", CmsFactory.AdminUser, CmsFactory.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Found, host.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, practice.StatusCode);
+        Assert.Contains("Practices", await browser.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Practices", await browser.GetStringAsync("/riverbend/admin"), StringComparison.Ordinal);
+    }
 }

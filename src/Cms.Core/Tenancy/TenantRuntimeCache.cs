@@ -84,7 +84,7 @@ internal sealed class TenantRuntimeCache
         var released = 0;
         foreach (var (name, entry) in _active)
         {
-            if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result.LastUsedUtc < cutoff)
+            if (Built(entry)?.LastUsedUtc < cutoff)
             {
                 released += Remove(name, entry) ? 1 : 0;
             }
@@ -92,6 +92,10 @@ internal sealed class TenantRuntimeCache
 
         return released;
     }
+
+    // The runtime of an entry whose activation has finished; entries still being built are left alone.
+    private static TenantRuntime? Built(Lazy<Task<TenantRuntime>> entry) =>
+        entry.IsValueCreated && entry.Value.IsCompletedSuccessfully ? entry.Value.Result : null;
 
     private async Task<TenantRuntime> ActivateAsync(TenantSettings settings)
     {
@@ -110,8 +114,8 @@ internal sealed class TenantRuntimeCache
         }
 
         var oldest = _active
-            .Where(e => e.Value.IsValueCreated && e.Value.Value.IsCompletedSuccessfully)
-            .OrderBy(e => e.Value.Value.Result.LastUsedUtc)
+            .Where(e => Built(e.Value) is not null)
+            .OrderBy(e => Built(e.Value)!.LastUsedUtc)
             .Take(excess)
             .ToList();
         foreach (var (name, entry) in oldest)
@@ -127,9 +131,9 @@ internal sealed class TenantRuntimeCache
             return false;
         }
 
-        if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
+        if (Built(entry) is { } runtime)
         {
-            _database.ReleaseConnections(entry.Value.Result.DatabaseOptions);
+            _database.ReleaseConnections(runtime.DatabaseOptions);
         }
 
         _logger.LogInformation("Tenant {Tenant} released", name);

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace Cms.Bench;
+
+/// <summary>
+/// The real web host (<c>dotnet Cms.Web.dll</c>) as a child process on a data folder of the bench's,
+/// with its shipped appsettings.json: start-up and first requests are measured as an operator sees them.
+/// </summary>
+internal sealed partial class HostProcess : IDisposable
+{
+    private const int SigTerm = 15;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    // Keeps its connection open between requests, as a browser would, so latency is the host's and not TCP set-up.
+    private readonly HttpClient _client;
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        _client = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(1) }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public long ResidentBytes => Memory.ResidentBytes(_process.Id);
+
+    /// <summary>Starts the host and waits for the first 200 on GET /; returns it with the time from Process.Start.</summary>
+    public static async Task<(HostProcess Host, TimeSpan ToFirstPage)> StartAsync(HostLayout layout, string dataPath, string adminPassword)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = layout.ContentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(layout.WebAssembly);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Cms__DataPath"] = dataPath;
+        start.Environment["Cms__Setup__AdminPassword"] = adminPassword;
+        start.Environment["Cms__Setup__DemoTenant"] = "";
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+
+        // Drained all along: a full pipe would block the host's console logger and so the requests.
+        process.OutputDataReceived += (_, e) => host.Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitForFirstPageAsync(TimeSpan.FromSeconds(60));
+            return (host, clock.Elapsed);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>GET a path and the time until the whole body has arrived; anything but 200 is an error.</summary>
+    public async Task<double> TimeGetAsync(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        await response.Content.ReadAsByteArrayAsync();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.{Environment.NewLine}{Tail()}");
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>The activation times the host logged itself ("Tenant … activated in … ms"), by tenant.</summary>
+    public Dictionary<string, double> LoggedActivations()
+    {
+        var found = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in _output)
+        {
+            if (ActivatedLine().Match(line) is { Success: true } match)
+            {
+                found[match.Groups["tenant"].Value] = double.Parse(match.Groups["ms"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Stops the host as an operator's restart would (SIGTERM), so it closes its databases cleanly for the next start.</summary>
+    public void Dispose()
+    {
+        _client.Dispose();
+        if (!_process.HasExited && (Kill(_process.Id, SigTerm) != 0 || !_process.WaitForExit(TimeSpan.FromSeconds(10))))
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+
+    private async Task WaitForFirstPageAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before its first page.{Environment.NewLine}{Tail()}");
+            }
+
+            try
+            {
+                using var response = await _client.GetAsync(_client.BaseAddress);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(2));
+        }
+
+        throw new TimeoutException($"The host gave no page within {timeout.TotalSeconds:0} s.{Environment.NewLine}{Tail()}");
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private string Tail() => string.Join(Environment.NewLine, _output.TakeLast(20));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int processId, int signal);
+
+    [GeneratedRegex(@"Tenant (?<tenant>\S+) activated in (?<ms>[0-9]+(?:[.,][0-9]+)?) ms")]
+    private static partial Regex ActivatedLine();
+}

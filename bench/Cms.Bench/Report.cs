@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Cms.Bench;
+
+/// <summary>The figures of one run, rendered as Markdown: targets first, then latencies, then the rest.</summary>
+internal sealed class Report
+{
+    private readonly List<string[]> _targets = [];
+    private readonly List<(string Name, Distribution Latency)> _latencies = [];
+    private readonly List<string[]> _facts = [];
+    private readonly string _configuration;
+
+    public Report(string configuration)
+    {
+        _configuration = configuration;
+    }
+
+    public void Target(string measure, string result, string target, bool met) =>
+        _targets.Add([measure, result, target, met ? "met" : "**missed**"]);
+
+    public void Latency(string name, Distribution latency) => _latencies.Add((name, latency));
+
+    public void Fact(string measure, string result) => _facts.Add([measure, result]);
+
+    public static string Bytes(double bytes) => Math.Abs(bytes) switch
+    {
+        >= 1024 * 1024 * 1024 => Invariant($"{bytes / (1024 * 1024 * 1024):0.0} GB"),
+        >= 1024 * 1024 => Invariant($"{bytes / (1024 * 1024):0.0} MB"),
+        >= 1024 => Invariant($"{bytes / 1024:0.0} KB"),
+        _ => Invariant($"{bytes:0} B"),
+    };
+
+    public static string Ms(double milliseconds) => Invariant($"{milliseconds:0.0} ms");
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## Tenants benchmark").AppendLine();
+        text.AppendLine(Invariant($"Machine: {Machine.Cpu()}, {Environment.ProcessorCount} cores, {Bytes(Machine.TotalMemoryBytes())} RAM, {Machine.Os()}, {RuntimeInformation.FrameworkDescription}, {_configuration} build. 1 KB = 1,024 B."));
+        text.AppendLine();
+        Table(text, ["Measure", "Result", "Target", ""], _targets);
+        text.AppendLine().AppendLine("Latency in milliseconds (nearest-rank percentiles):").AppendLine();
+        Table(
+            text,
+            ["Requests", "n", "p50", "p90", "p99", "max"],
+            _latencies.Select(l => new[] { l.Name, Invariant($"{l.Latency.Count:N0}"), Invariant($"{l.Latency.P50:0.0}"), Invariant($"{l.Latency.P90:0.0}"), Invariant($"{l.Latency.P99:0.0}"), Invariant($"{l.Latency.Max:0.0}") }));
+        text.AppendLine().AppendLine("Other figures:").AppendLine();
+        Table(text, ["Measure", "Result"], _facts);
+        return text.ToString();
+    }
+
+    private static void Table(StringBuilder text, string[] header, IEnumerable<string[]> rows)
+    {
+        text.AppendLine("| " + string.Join(" | ", header) + " |");
+        text.AppendLine("|" + string.Concat(header.Select((_, i) => i == 0 ? " --- |" : " ---: |")));
+        foreach (var row in rows)
+        {
+            text.AppendLine("| " + string.Join(" | ", row) + " |");
+        }
+    }
+}
