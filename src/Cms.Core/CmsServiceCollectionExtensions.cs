@@ -3,6 +3,8 @@ using Cms.Recipes;
 using Cms.Security;
 using Cms.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +30,8 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<RecipeCatalog>();
-        services.AddDbContext<HostDbContext>((provider, options) => provider.GetRequiredService<CmsDatabase>().ConfigureHost(options));
+        // Built from CmsDatabase's options, so the host context shares one EF service provider with the rest.
+        services.AddScoped(provider => provider.GetRequiredService<CmsDatabase>().CreateHostContext());
         return services;
     }
 
@@ -37,8 +40,9 @@ public static class CmsServiceCollectionExtensions
     {
         services.AddHostedService<TenantRegistryMonitor>();
 
-        // Keys in the host database: a restart or a second node keeps every sign-in valid.
-        services.AddDataProtection().SetApplicationName("cms").PersistKeysToDbContext<HostDbContext>();
+        services.AddDataProtection().SetApplicationName("cms");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new HostKeyRing(provider.GetRequiredService<CmsDatabase>())));
         services.AddCmsAuthentication();
         services.AddAntiforgery();
         services.AddHealthChecks().AddDbContextCheck<HostDbContext>("host-database");

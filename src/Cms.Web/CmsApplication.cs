@@ -11,9 +11,17 @@ internal static class CmsApplication
     public static async Task PrepareCmsAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.GetRequiredService<CmsDatabase>().MigrateHostAsync(cancellationToken);
-        var firstRun = await app.Services.GetRequiredService<FirstRunSetup>().RunAsync(cancellationToken);
         var registry = app.Services.GetRequiredService<TenantRegistry>();
         await registry.RefreshAsync(cancellationToken);
+        var firstRun = registry.Table.Default is null ? await app.Services.GetRequiredService<FirstRunSetup>().RunAsync(cancellationToken) : null;
+        await registry.RefreshAsync(cancellationToken);
+
+        // The host's own tenant is activated while Kestrel starts, so the first page does not wait for it.
+        if (registry.Table.Default is { State: TenantState.Running } host)
+        {
+            _ = Task.Run(() => app.Services.GetRequiredService<TenantRuntimeCache>().WarmUpAsync(host), cancellationToken);
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => Console.Out.Write(StartupBanner.Render(app.Urls, registry.Table, firstRun)));
     }
 

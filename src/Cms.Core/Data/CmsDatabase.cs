@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -46,8 +47,6 @@ internal sealed class CmsDatabase
 
     public HostDbContext CreateHostContext() => new(HostOptions);
 
-    public void ConfigureHost(DbContextOptionsBuilder builder) => Configure(builder, HostConnectionString(), HostDbContext.HistoryTable);
-
     public string TenantFolder(string tenantName) => Path.Combine(DataPath, "Sites", tenantName);
 
     /// <summary>True when the tenant's tables live in a database of their own, migrated on activation.</summary>
@@ -71,20 +70,27 @@ internal sealed class CmsDatabase
             Directory.CreateDirectory(DataPath);
         }
 
-        await using (var host = CreateHostContext())
+        if (!await IsUpToDateAsync(CreateHostConnection(), HostDbContext.HistoryTable, MigrationIds.Latest<HostDbContext>(), cancellationToken))
         {
+            await using var host = CreateHostContext();
             await MigrateAsync(host, cancellationToken);
         }
 
         if (Provider == DatabaseProvider.Postgres)
         {
-            await using var shared = new TenantDbContext(Configure(new DbContextOptionsBuilder<TenantDbContext>(), SharedConnectionString!, TenantDbContext.HistoryTable).Options, "");
-            await MigrateAsync(shared, cancellationToken);
+            if (!await IsUpToDateAsync(CreateHostConnection(), TenantDbContext.HistoryTable, MigrationIds.Latest<TenantDbContext>(), cancellationToken))
+            {
+                await using var shared = new TenantDbContext(Configure(new DbContextOptionsBuilder<TenantDbContext>(), SharedConnectionString!, TenantDbContext.HistoryTable).Options, "");
+                await MigrateAsync(shared, cancellationToken);
+            }
         }
     }
 
     /// <summary>Brings a tenant's own database up to date; the shared PostgreSQL schema is migrated at start.</summary>
-    public async Task MigrateTenantAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    public Task MigrateTenantAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
+        MigrateTenantAsync(tenant, TenantOptions(tenant), cancellationToken);
+
+    public async Task MigrateTenantAsync(TenantSettings tenant, DbContextOptions<TenantDbContext> options, CancellationToken cancellationToken)
     {
         if (!HasOwnDatabase(tenant))
         {
@@ -96,9 +102,33 @@ internal sealed class CmsDatabase
             Directory.CreateDirectory(TenantFolder(tenant.Name));
         }
 
-        await using var db = new TenantDbContext(TenantOptions(tenant), tenant.Name);
-        await MigrateAsync(db, cancellationToken);
+        var connectionString = RelationalOptionsExtension.Extract(options).ConnectionString!;
+        if (!await IsUpToDateAsync(CreateConnection(connectionString), TenantDbContext.HistoryTable, MigrationIds.Latest<TenantDbContext>(), cancellationToken))
+        {
+            await using var db = new TenantDbContext(options, tenant.Name);
+            await MigrateAsync(db, cancellationToken);
+        }
     }
+
+    /// <summary>An open plain connection to a tenant's data, with the tenant named for row-level security.</summary>
+    public async Task<DbConnection> OpenTenantConnectionAsync(TenantSettings tenant, DbContextOptions<TenantDbContext> options, CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection(RelationalOptionsExtension.Extract(options).ConnectionString!);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await TenantSessionInterceptor.NameTenantAsync(connection, tenant.Name, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A plain connection to the host database, for the reads start-up makes before EF Core is warm.</summary>
+    public DbConnection CreateHostConnection() => CreateConnection(HostConnectionString());
 
     /// <summary>Deletes everything the tenant stored. The registry row is the caller's business.</summary>
     public async Task DeleteTenantDataAsync(TenantSettings tenant, CancellationToken cancellationToken)
@@ -142,13 +172,6 @@ internal sealed class CmsDatabase
 
     private async Task MigrateAsync(DbContext db, CancellationToken cancellationToken)
     {
-        // Checking first keeps activation read-only when nothing is pending: EF's migration lock writes.
-        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
-        if (!pending.Any())
-        {
-            return;
-        }
-
         await db.Database.MigrateAsync(cancellationToken);
         if (Provider == DatabaseProvider.Sqlite)
         {
@@ -156,6 +179,34 @@ internal sealed class CmsDatabase
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// One plain read of the newest applied migration, the check every start and activation makes. EF's
+    /// own check builds a history model per context (most of an activation's cost, measured), and EF's
+    /// migration lock writes, so a database that is up to date is never locked and EF is not woken.
+    /// </summary>
+    private static async Task<bool> IsUpToDateAsync(DbConnection connection, string historyTable, string latest, CancellationToken cancellationToken)
+    {
+        await using (connection)
+        {
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT MAX(\"MigrationId\") FROM \"{historyTable}\"";
+                return await command.ExecuteScalarAsync(cancellationToken) is string applied && applied == latest;
+            }
+            catch (DbException)
+            {
+                // No history table (a new database) or no database file yet: migrations will tell.
+                return false;
+            }
+        }
+    }
+
+    private DbConnection CreateConnection(string connectionString) => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnection(connectionString)
+        : new Npgsql.NpgsqlConnection(connectionString);
 
     private string HostConnectionString() => Provider == DatabaseProvider.Sqlite
         ? SqliteConnectionString(Path.Combine(DataPath, "host.db"))

@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Data;
 
-/// <summary>The host database: the tenant registry and the data-protection key ring.</summary>
-internal sealed class HostDbContext : DbContext, IDataProtectionKeyContext
+/// <summary>The host database: the tenant registry and the data-protection key ring (see HostKeyRing).</summary>
+internal sealed class HostDbContext : DbContext
 {
     public const string HistoryTable = "__HostMigrations";
 
@@ -18,8 +17,6 @@ internal sealed class HostDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<TenantHostRecord> TenantHosts => Set<TenantHostRecord>();
 
     public DbSet<HostStateRecord> HostState => Set<HostStateRecord>();
-
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +45,5 @@ internal sealed class HostDbContext : DbContext, IDataProtectionKeyContext
             state.HasKey(s => s.Id);
             state.Property(s => s.Id).ValueGeneratedNever();
         });
-        modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,15 @@ internal static class TenantDocuments
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<T?> GetAsync<T>(TenantDbContext db, string key, CancellationToken cancellationToken)
+    /// <summary>Reads a document with plain SQL: activation reads documents, and this keeps EF Core off that path.</summary>
+    public static async Task<T?> GetAsync<T>(DbConnection connection, string tenantId, string key, CancellationToken cancellationToken)
         where T : class
     {
-        var json = await db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : JsonSerializer.Deserialize<T>(json, s_json);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Json" FROM "Documents" WHERE "TenantId" = @tenant AND "Key" = @key""";
+        command.AddParameter("@tenant", tenantId);
+        command.AddParameter("@key", key);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<T>(json, s_json) : null;
     }
 
     public static async Task SetAsync<T>(TenantDbContext db, string key, T value, DateTimeOffset now, CancellationToken cancellationToken)

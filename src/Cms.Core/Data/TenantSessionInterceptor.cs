@@ -28,15 +28,25 @@ internal sealed class TenantSessionInterceptor : DbConnectionInterceptor
         }
     }
 
-    private static NpgsqlCommand? CreateCommand(DbConnection connection, ConnectionEndEventData eventData)
+    /// <summary>Names the tenant on a plain connection, for the reads made outside EF Core.</summary>
+    public static async Task NameTenantAsync(DbConnection connection, string tenantId, CancellationToken cancellationToken)
     {
-        if (connection is not NpgsqlConnection npgsql || eventData.Context is not TenantDbContext tenantContext)
+        if (connection is NpgsqlConnection npgsql)
         {
-            return null;
+            await using var command = Command(npgsql, tenantId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
 
-        var command = new NpgsqlCommand($"SELECT set_config('{SettingName}', $1, false)", npgsql);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantContext.TenantId });
+    private static NpgsqlCommand? CreateCommand(DbConnection connection, ConnectionEndEventData eventData) =>
+        connection is NpgsqlConnection npgsql && eventData.Context is TenantDbContext tenantContext
+            ? Command(npgsql, tenantContext.TenantId)
+            : null;
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string tenantId)
+    {
+        var command = new NpgsqlCommand($"SELECT set_config('{SettingName}', $1, false)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         return command;
     }
 }

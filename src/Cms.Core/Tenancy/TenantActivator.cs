@@ -21,12 +21,12 @@ internal sealed class TenantActivator
     public async Task<TenantRuntime> ActivateAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await _database.MigrateTenantAsync(settings, cancellationToken);
         var options = _database.TenantOptions(settings);
+        await _database.MigrateTenantAsync(settings, options, cancellationToken);
         SiteSettings? site;
-        await using (var db = new TenantDbContext(options, settings.Name))
+        await using (var connection = await _database.OpenTenantConnectionAsync(settings, options, cancellationToken))
         {
-            site = await TenantDocuments.GetAsync<SiteSettings>(db, SiteSettings.DocumentKey, cancellationToken);
+            site = await TenantDocuments.GetAsync<SiteSettings>(connection, settings.Name, SiteSettings.DocumentKey, cancellationToken);
         }
 
         var runtime = new TenantRuntime(settings, options, site ?? new SiteSettings { SiteName = settings.Name }, _time.GetUtcNow());

@@ -69,6 +69,19 @@ internal sealed class TenantRuntimeCache
         }
     }
 
+    /// <summary>Starts building a tenant's runtime ahead of its first request; a failure is logged and retried by that request.</summary>
+    public async Task WarmUpAsync(TenantSettings settings)
+    {
+        try
+        {
+            await GetAsync(settings, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Warming up tenant {Tenant} failed", settings.Name);
+        }
+    }
+
     public void Release(string name)
     {
         if (_active.TryGetValue(name, out var entry))
