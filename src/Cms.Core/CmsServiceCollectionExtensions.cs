@@ -1,5 +1,10 @@
+using Cms.Content;
+using Cms.Content.Handlers;
 using Cms.Data;
 using Cms.Recipes;
+using Cms.Recipes.Execution;
+using Cms.Recipes.Export;
+using Cms.Recipes.Steps;
 using Cms.Security;
 using Cms.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,9 +35,41 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<RecipeCatalog>();
+        services.AddContentEngine();
+        services.AddRecipeEngine();
         // Built from CmsDatabase's options, so the host context shares one EF service provider with the rest.
         services.AddScoped(provider => provider.GetRequiredService<CmsDatabase>().CreateHostContext());
         return services;
+    }
+
+    /// <summary>Content items and the standard parts and fields; handlers run in registration order.</summary>
+    private static void AddContentEngine(this IServiceCollection services)
+    {
+        services.AddSingleton<LiquidPatterns>();
+        services.AddSingleton<ContentServices>();
+        services.AddSingleton<IContentHandler, TitlePartHandler>();
+        services.AddSingleton<IContentHandler, AutoroutePartHandler>();
+        services.AddSingleton<IContentHandler, ContainedPartHandler>();
+        services.AddSingleton<IContentHandler, ContentFieldsHandler>();
+    }
+
+    /// <summary>Orchard's recipe steps this host runs, the executor and the exporter.</summary>
+    private static void AddRecipeEngine(this IServiceCollection services)
+    {
+        services.AddSingleton<IRecipeStep, FeatureStep>();
+        services.AddSingleton<IRecipeStep, ThemesStep>();
+        services.AddSingleton<IRecipeStep, SettingsStep>();
+        services.AddSingleton<IRecipeStep, ContentDefinitionStep>();
+        services.AddSingleton<IRecipeStep, ReplaceContentDefinitionStep>();
+        services.AddSingleton<IRecipeStep, DeleteContentDefinitionStep>();
+        services.AddSingleton<IRecipeStep, ContentStep>();
+        services.AddSingleton<IRecipeStep, RolesStep>();
+        services.AddSingleton<IRecipeStep, MediaStep>();
+        services.AddSingleton<IRecipeStep, TemplatesStep>();
+        services.AddSingleton<IRecipeStep, CustomSettingsStep>();
+        services.AddSingleton<RecipeExecutor>();
+        services.AddSingleton<RecipeExporter>();
+        services.AddSingleton<TenantRecipes>();
     }
 
     /// <summary>What only the web host needs on top: sign-in, key ring, health, the registry monitor.</summary>

@@ -1,4 +1,5 @@
 using Cms;
+using Cms.Markdown;
 using Cms.Web;
 using Cms.Web.Cli;
 
@@ -9,6 +10,7 @@ if (CmsCli.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCmsCore(builder.Configuration).AddCmsWeb();
+builder.Services.AddMarkdownModule(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);

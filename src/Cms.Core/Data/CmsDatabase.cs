@@ -152,6 +152,8 @@ internal sealed class CmsDatabase
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ContentReferences.ExecuteDeleteAsync(cancellationToken);
+        await db.ContentItems.ExecuteDeleteAsync(cancellationToken);
         await db.Users.ExecuteDeleteAsync(cancellationToken);
         await db.Documents.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -172,11 +174,47 @@ internal sealed class CmsDatabase
 
     private async Task MigrateAsync(DbContext db, CancellationToken cancellationToken)
     {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await MigrateUnderAdvisoryLockAsync(db, cancellationToken);
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (Provider == DatabaseProvider.Sqlite)
         {
             // Write-ahead logging lets the CLI write while the host reads; the mode sticks to the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// EF Core's PostgreSQL migration lock is a table lock held by each migration's transaction, so a
+    /// second node waiting on it goes on with the list of pending migrations it read before (measured:
+    /// two nodes both applied migration 2). A session advisory lock held across the whole run closes that gap.
+    /// </summary>
+    private static async Task MigrateUnderAdvisoryLockAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var connectionString = db.Database.GetConnectionString()!;
+        await using var gate = new Npgsql.NpgsqlConnection(connectionString);
+        await gate.OpenAsync(cancellationToken);
+        // One key per migration set: "cms" in ASCII, then which set.
+        var key = 0x636D7300L + (db is HostDbContext ? 1 : 2);
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock($1)", gate))
+        {
+            take.Parameters.AddWithValue(key);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock($1)", gate);
+            release.Parameters.AddWithValue(key);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

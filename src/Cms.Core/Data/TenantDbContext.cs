@@ -24,6 +24,10 @@ internal sealed class TenantDbContext : DbContext
 
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+
+    public DbSet<ContentReferenceRecord> ContentReferences => Set<ContentReferenceRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserRecord>(user =>
@@ -42,6 +46,27 @@ internal sealed class TenantDbContext : DbContext
             document.ToTable("Documents");
             document.HasKey(d => new { d.TenantId, d.Key });
             document.Property(d => d.Key).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ContentItemRecord>(item =>
+        {
+            item.ToTable("ContentItems");
+            item.HasKey(c => new { c.TenantId, c.ContentItemVersionId });
+            item.Property(c => c.ContentItemVersionId).HasMaxLength(64);
+            item.Property(c => c.ContentItemId).HasMaxLength(64);
+            item.Property(c => c.ContentType).HasMaxLength(255);
+            item.Property(c => c.Owner).HasMaxLength(255);
+            item.Property(c => c.Author).HasMaxLength(255);
+            item.Property(c => c.RoutePath).HasMaxLength(1024);
+            item.Property(c => c.ContainerId).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ContentReferenceRecord>(reference =>
+        {
+            reference.ToTable("ContentReferences");
+            reference.HasKey(r => new { r.TenantId, r.ContentItemVersionId, r.Path, r.TargetId });
+            reference.Property(r => r.ContentItemVersionId).HasMaxLength(64);
+            reference.Property(r => r.Path).HasMaxLength(255);
+            reference.Property(r => r.TargetId).HasMaxLength(64);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))

@@ -7,7 +7,8 @@ namespace Cms.Data;
 /// <summary>Reads and writes the tenant's keyed JSON documents (site settings and the like).</summary>
 internal static class TenantDocuments
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    // Pascal-case names, as Orchard stores its documents; read case-insensitively.
+    private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>Reads a document with plain SQL: activation reads documents, and this keeps EF Core off that path.</summary>
     public static async Task<T?> GetAsync<T>(DbConnection connection, string tenantId, string key, CancellationToken cancellationToken)
@@ -18,6 +19,14 @@ internal static class TenantDocuments
         command.AddParameter("@tenant", tenantId);
         command.AddParameter("@key", key);
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<T>(json, s_json) : null;
+    }
+
+    /// <summary>Reads a document through the context, inside whatever transaction it has open.</summary>
+    public static async Task<T?> GetAsync<T>(TenantDbContext db, string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        var json = await db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<T>(json, s_json);
     }
 
     public static async Task SetAsync<T>(TenantDbContext db, string key, T value, DateTimeOffset now, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ internal sealed class TenantRecord
 
     public DateTimeOffset CreatedUtc { get; set; }
 
+    /// <summary>Moves when the tenant's definitions or settings change, so every node rebuilds its runtime.</summary>
+    public long Revision { get; set; }
+
     public List<TenantHostRecord> Hosts { get; set; } = [];
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cms.Content.Definitions;
 using Cms.Data;
 using Microsoft.Extensions.Logging;
 
@@ -24,12 +25,14 @@ internal sealed class TenantActivator
         var options = _database.TenantOptions(settings);
         await _database.MigrateTenantAsync(settings, options, cancellationToken);
         SiteSettings? site;
+        ContentDefinitions? definitions;
         await using (var connection = await _database.OpenTenantConnectionAsync(settings, options, cancellationToken))
         {
             site = await TenantDocuments.GetAsync<SiteSettings>(connection, settings.Name, SiteSettings.DocumentKey, cancellationToken);
+            definitions = await TenantDocuments.GetAsync<ContentDefinitions>(connection, settings.Name, ContentDefinitions.DocumentKey, cancellationToken);
         }
 
-        var runtime = new TenantRuntime(settings, options, site ?? new SiteSettings { SiteName = settings.Name }, _time.GetUtcNow());
+        var runtime = new TenantRuntime(settings, options, site ?? new SiteSettings { SiteName = settings.Name }, definitions ?? ContentDefinitions.Empty, _time.GetUtcNow());
         _logger.LogInformation("Tenant {Tenant} activated in {Ms:0.0} ms", settings.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return runtime;
     }

@@ -1,3 +1,4 @@
+using Cms.Content.Definitions;
 using Cms.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +12,12 @@ public sealed class TenantRuntime
 {
     private long _lastUsedTicks;
 
-    internal TenantRuntime(TenantSettings settings, DbContextOptions<TenantDbContext> databaseOptions, SiteSettings site, DateTimeOffset now)
+    internal TenantRuntime(TenantSettings settings, DbContextOptions<TenantDbContext> databaseOptions, SiteSettings site, ContentDefinitions definitions, DateTimeOffset now)
     {
         Settings = settings;
         DatabaseOptions = databaseOptions;
         Site = site;
+        Definitions = definitions;
         ActivatedUtc = now;
         _lastUsedTicks = now.UtcTicks;
     }
@@ -25,6 +27,9 @@ public sealed class TenantRuntime
     public string Name => Settings.Name;
 
     public SiteSettings Site { get; }
+
+    /// <summary>The tenant's content types, parts and fields as loaded at activation.</summary>
+    public ContentDefinitions Definitions { get; }
 
     public DateTimeOffset ActivatedUtc { get; }
 

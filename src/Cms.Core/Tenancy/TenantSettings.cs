@@ -8,7 +8,8 @@ public sealed record TenantSettings(
     string? Prefix,
     string? ConnectionString,
     string? RecipeName,
-    DateTimeOffset CreatedUtc)
+    DateTimeOffset CreatedUtc,
+    long Revision = 0)
 {
     public const string DefaultName = "Default";
 
@@ -22,6 +23,7 @@ public sealed record TenantSettings(
         && ConnectionString == other.ConnectionString
         && RecipeName == other.RecipeName
         && CreatedUtc == other.CreatedUtc
+        && Revision == other.Revision
         && Hosts.SequenceEqual(other.Hosts);
 
     public override int GetHashCode() => HashCode.Combine(Name, State, Prefix, Hosts.Count);

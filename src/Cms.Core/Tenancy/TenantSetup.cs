@@ -1,5 +1,6 @@
 using Cms.Data;
 using Cms.Recipes;
+using Cms.Recipes.Execution;
 using Cms.Security;
 
 namespace Cms.Tenancy;
@@ -10,13 +11,15 @@ internal sealed class TenantSetup
     private readonly CmsDatabase _database;
     private readonly UserAccounts _users;
     private readonly RecipeCatalog _recipes;
+    private readonly RecipeExecutor _executor;
     private readonly TimeProvider _time;
 
-    public TenantSetup(CmsDatabase database, UserAccounts users, RecipeCatalog recipes, TimeProvider time)
+    public TenantSetup(CmsDatabase database, UserAccounts users, RecipeCatalog recipes, RecipeExecutor executor, TimeProvider time)
     {
         _database = database;
         _users = users;
         _recipes = recipes;
+        _executor = executor;
         _time = time;
     }
 
@@ -56,12 +59,36 @@ internal sealed class TenantSetup
         await using var db = new TenantDbContext(_database.TenantOptions(tenant), tenant.Name);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TenantDocuments.SetAsync(db, SiteSettings.DocumentKey, new SiteSettings { SiteName = tenant.Name }, _time.GetUtcNow(), cancellationToken);
+        UserRecord? admin = null;
         if (request.AdminUserName is not null && request.AdminPassword is not null)
         {
-            await _users.CreateAsync(db, request.AdminUserName, request.AdminPassword, [Roles.Administrator], cancellationToken);
+            admin = await _users.CreateAsync(db, request.AdminUserName, request.AdminPassword, [Roles.Administrator], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (request.RecipeName is not null && _recipes.Find(request.RecipeName) is { } recipe)
+        {
+            await RunSetupRecipeAsync(tenant, recipe, admin, cancellationToken);
+        }
+    }
+
+    // Orchard's setup parameters, readable in the recipe as [js: parameters('Name')].
+    private async Task RunSetupRecipeAsync(TenantSettings tenant, RecipeDescriptor recipe, UserRecord? admin, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["SiteName"] = tenant.Name,
+            ["SiteTimeZone"] = "UTC",
+            ["AdminUserId"] = admin?.Id ?? "",
+            ["AdminUsername"] = admin?.UserName ?? "",
+            ["AdminEmail"] = admin?.Email ?? "",
+            ["DatabaseProvider"] = _database.Provider.ToString(),
+        };
+        var result = await _executor.ExecuteAsync(tenant, RecipeSource.FromFile(recipe.FilePath), new RecipeOptions { Parameters = parameters }, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The recipe '{recipe.Name}' failed: {string.Join(" ", result.Errors.Take(10))}");
+        }
     }
 
     public Task TearDownAsync(TenantSettings tenant, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ internal sealed class TenantStore
     // The reads are plain SQL, identical for both providers: the registry is read at start, before
     // EF Core is warm, and this keeps EF's start-up cost off the path to the first page (measured).
     private const string SelectTenants = """
-        SELECT t."Name", t."State", t."Prefix", t."ConnectionString", t."RecipeName", t."CreatedUtc", h."Host"
+        SELECT t."Name", t."State", t."Prefix", t."ConnectionString", t."RecipeName", t."CreatedUtc", t."Revision", h."Host"
         FROM "Tenants" t LEFT JOIN "TenantHosts" h ON h."TenantName" = t."NormalizedName"
         """;
 
@@ -64,12 +64,13 @@ internal sealed class TenantStore
                     reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5));
+                    reader.GetFieldValue<DateTimeOffset>(5),
+                    reader.GetInt64(6));
             }
 
-            if (!reader.IsDBNull(6))
+            if (!reader.IsDBNull(7))
             {
-                hosts.Add(reader.GetString(6));
+                hosts.Add(reader.GetString(7));
             }
         }
 
@@ -141,6 +142,17 @@ internal sealed class TenantStore
         return await SaveWithVersionAsync(db, cancellationToken);
     }
 
+    /// <summary>Tells every node that the tenant's definitions or settings changed, so its runtime is rebuilt.</summary>
+    public async Task TouchAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateHostContext();
+        var key = TenantNames.Normalize(name);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Tenants.Where(t => t.NormalizedName == key).ExecuteUpdateAsync(s => s.SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
+        await db.HostState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistryVersion, x => x.RegistryVersion + 1), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<bool> RemoveAsync(string name, CancellationToken cancellationToken)
     {
         await using var db = _database.CreateHostContext();
@@ -186,6 +198,7 @@ internal sealed class TenantStore
             ConnectionString = tenant.ConnectionString,
             RecipeName = tenant.RecipeName,
             CreatedUtc = tenant.CreatedUtc,
+            Revision = tenant.Revision,
             Hosts = tenant.Hosts.Select(h => new TenantHostRecord { Host = h, TenantName = key }).ToList(),
         };
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cms.Data;
+using Cms.Markdown;
 using Cms.Tenancy;
 
 namespace Cms.Web.Cli;
@@ -10,7 +11,7 @@ namespace Cms.Web.Cli;
 /// </summary>
 internal static class CmsCli
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.OrdinalIgnoreCase) { "tenants" };
+    private static readonly HashSet<string> s_verbs = new(StringComparer.OrdinalIgnoreCase) { "tenants", "recipes" };
 
     public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
@@ -19,9 +20,10 @@ internal static class CmsCli
         output ??= Console.Out;
         error ??= Console.Error;
         var services = new Lazy<Task<ServiceProvider>>(() => BuildServicesAsync(configuration));
-        var root = new RootCommand("Practice CMS: manage the practices (tenants) of this install. Without a verb, the program runs the web host.")
+        var root = new RootCommand("Practice CMS: manage the practices (tenants) of this install and their recipes. Without a verb, the program runs the web host.")
         {
             TenantCommands.Create(services, output, error),
+            RecipeCommands.Create(services, output, error),
         };
 
         try
@@ -50,8 +52,10 @@ internal static class CmsCli
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new CliEnvironment(Directory.GetCurrentDirectory()));
-        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
+        // The verbs report what they did themselves; the log shows only what went wrong.
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
         services.AddCmsCore(configuration);
+        services.AddMarkdownModule(configuration);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<CmsDatabase>().MigrateHostAsync(CancellationToken.None);
         return provider;

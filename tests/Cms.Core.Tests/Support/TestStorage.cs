@@ -1,4 +1,5 @@
 using Cms.Data;
+using Cms.Markdown;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -78,6 +79,7 @@ public sealed class TestStorage : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new TestEnvironment(DataPath));
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddCmsCore(configuration);
+        services.AddMarkdownModule(configuration);
         services.AddSingleton<TimeProvider>(Time);
         return services.BuildServiceProvider();
     }

@@ -1,0 +1,219 @@
+using Cms.Content.Definitions;
+using Cms.Content.Handlers;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Content;
+
+/// <summary>
+/// Reads and writes one tenant's content items and their versions. A draft and a published version
+/// live side by side; publishing swaps the flags in one save, so readers never see half an edit.
+/// </summary>
+public sealed class ContentManager
+{
+    private readonly TenantDbContext _db;
+    private readonly IReadOnlyList<IContentHandler> _handlers;
+    private readonly TimeProvider _time;
+    private readonly ContentLookup _lookup;
+
+    internal ContentManager(TenantDbContext db, ContentDefinitions definitions, IReadOnlyList<IContentHandler> handlers, TimeProvider time)
+    {
+        _db = db;
+        Definitions = definitions;
+        _handlers = handlers;
+        _time = time;
+        _lookup = new ContentLookup(db);
+    }
+
+    public ContentDefinitions Definitions { get; }
+
+    /// <summary>Items created earlier in the same import, so references to them are not dangling.</summary>
+    internal ISet<string> PendingIds => _lookup.Pending;
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken)
+    {
+        var query = _db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId);
+        query = options switch
+        {
+            VersionOptions.Published => query.Where(c => c.Published),
+            VersionOptions.Draft => query.Where(c => c.Latest && !c.Published),
+            _ => query.Where(c => c.Latest),
+        };
+        var record = await query.FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : ContentRecords.ToItem(record);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> VersionsAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var records = await _db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId)
+            .OrderBy(c => c.ModifiedUtc).ThenBy(c => c.ContentItemVersionId).ToListAsync(cancellationToken);
+        return records.ConvertAll(ContentRecords.ToItem);
+    }
+
+    /// <summary>Saves the item as its draft: a new version beside the published one, or the existing draft updated.</summary>
+    public async Task<ContentResult> SaveDraftAsync(ContentItem item, string? author, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var draft = item.Clone();
+        var published = await GetAsync(item.ContentItemId, VersionOptions.Published, cancellationToken);
+        if (published is not null && published.ContentItemVersionId == draft.ContentItemVersionId && IsVersionable(draft))
+        {
+            draft.ContentItemVersionId = ContentIds.NewId();
+        }
+
+        draft.Latest = true;
+        draft.Published = published is not null && published.ContentItemVersionId == draft.ContentItemVersionId;
+        draft.CreatedUtc ??= now;
+        draft.ModifiedUtc = now;
+        draft.Author = author ?? draft.Author;
+        return await StoreAsync(draft, cancellationToken);
+    }
+
+    /// <summary>Publishes the item's latest version (saving the given content first when it is passed).</summary>
+    public async Task<ContentResult> PublishAsync(ContentItem item, string? author, CancellationToken cancellationToken)
+    {
+        var version = item.Clone();
+        var now = _time.GetUtcNow();
+        version.Latest = true;
+        version.Published = true;
+        version.CreatedUtc ??= now;
+        version.ModifiedUtc = now;
+        version.PublishedUtc = now;
+        version.Author = author ?? version.Author;
+        return await StoreAsync(version, cancellationToken);
+    }
+
+    /// <summary>Takes the item off the public site; its latest version stays as a draft.</summary>
+    public async Task<bool> UnpublishAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var changed = await _db.ContentItems.Where(c => c.ContentItemId == contentItemId && c.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false), cancellationToken);
+        return changed > 0;
+    }
+
+    /// <summary>Drops the draft; the published version becomes the latest again.</summary>
+    public async Task<bool> DiscardDraftAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var draft = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest && !c.Published, cancellationToken);
+        var published = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Published, cancellationToken);
+        if (draft is null || published is null)
+        {
+            return false;
+        }
+
+        draft.Latest = false;
+        published.Latest = true;
+        await _db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Removes the item from the site and the admin, as Orchard does: its versions stay as history.</summary>
+    public async Task<bool> DeleteAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var changed = await _db.ContentItems.Where(c => c.ContentItemId == contentItemId && (c.Latest || c.Published))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, false).SetProperty(c => c.Published, false), cancellationToken);
+        return changed > 0;
+    }
+
+    /// <summary>
+    /// Orchard's import: a version id already stored is updated when its content differs and skipped when
+    /// not; a new published version demotes the others. A missing version id gets a stable one derived
+    /// from the content, so importing the same recipe twice stores nothing twice.
+    /// </summary>
+    public async Task<ContentResult> ImportAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(item.ContentItemId))
+        {
+            return ContentResult.Fail("ContentItemId", "A content item needs a ContentItemId.");
+        }
+
+        var version = item.Clone();
+        if (string.IsNullOrWhiteSpace(version.ContentItemVersionId))
+        {
+            version.ContentItemVersionId = ContentIds.Stable(version.ContentItemId + "\n" + Comparable(version));
+        }
+
+        var stored = await _db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == version.ContentItemVersionId, cancellationToken);
+        if (stored is not null && stored.ContentItemId != version.ContentItemId)
+        {
+            return ContentResult.Fail("ContentItemVersionId", $"The version id '{version.ContentItemVersionId}' already belongs to item '{stored.ContentItemId}'.");
+        }
+
+        if (stored is not null && Comparable(ContentRecords.ToItem(stored)) == Comparable(version)
+            && stored.Latest == version.Latest && stored.Published == version.Published)
+        {
+            _lookup.Pending.Add(version.ContentItemId);
+            return new ContentResult(ContentRecords.ToItem(stored), [], Skipped: true);
+        }
+
+        return await StoreAsync(version, cancellationToken, isImport: true);
+    }
+
+    private async Task<ContentResult> StoreAsync(ContentItem version, CancellationToken cancellationToken, bool isImport = false)
+    {
+        var type = Definitions.FindType(version.ContentType) ?? new ContentTypeDefinition { Name = version.ContentType };
+        var context = new ContentSavingContext(version, type, Definitions, _lookup) { IsImport = isImport };
+        foreach (var handler in _handlers)
+        {
+            await handler.SavingAsync(context, cancellationToken);
+        }
+
+        if (context.Errors.Count > 0)
+        {
+            return new ContentResult(null, context.Errors);
+        }
+
+        var record = ContentRecords.ToRecord(version, context.Index, _db.TenantId);
+        await DemoteOthersAsync(version, cancellationToken);
+        var existing = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == version.ContentItemVersionId, cancellationToken);
+        if (existing is null)
+        {
+            _db.ContentItems.Add(record);
+        }
+        else
+        {
+            _db.Entry(existing).CurrentValues.SetValues(record);
+        }
+
+        await _db.ContentReferences.Where(r => r.ContentItemVersionId == version.ContentItemVersionId).ExecuteDeleteAsync(cancellationToken);
+        _db.ContentReferences.AddRange(context.Index.References.Distinct().Select(r => new ContentReferenceRecord
+        {
+            TenantId = _db.TenantId,
+            ContentItemVersionId = version.ContentItemVersionId,
+            Path = r.Path,
+            TargetId = r.TargetId,
+        }));
+        await _db.SaveChangesAsync(cancellationToken);
+        _db.ChangeTracker.Clear();
+        _lookup.Pending.Add(version.ContentItemId);
+        return new ContentResult(version, []);
+    }
+
+    // Only one published and one latest version per item.
+    private async Task DemoteOthersAsync(ContentItem version, CancellationToken cancellationToken)
+    {
+        var others = _db.ContentItems.Where(c => c.ContentItemId == version.ContentItemId && c.ContentItemVersionId != version.ContentItemVersionId);
+        if (version.Published)
+        {
+            await others.Where(c => c.Published).ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false), cancellationToken);
+        }
+
+        if (version.Latest)
+        {
+            await others.Where(c => c.Latest).ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, false), cancellationToken);
+        }
+    }
+
+    private bool IsVersionable(ContentItem item) =>
+        Definitions.FindType(item.ContentType) is not { } type || type.Setting("Versionable") || type.Setting("Draftable");
+
+    // What two versions are compared by: everything but the flags and the version id.
+    private static string Comparable(ContentItem item)
+    {
+        var json = item.ToOrchardJson();
+        json.Remove(nameof(ContentItem.Latest));
+        json.Remove(nameof(ContentItem.Published));
+        json.Remove(nameof(ContentItem.ContentItemVersionId));
+        return json.ToJsonString();
+    }
+}

@@ -1,0 +1,20 @@
+using Cms.Content.Definitions;
+using Cms.Content.Handlers;
+using Cms.Data;
+
+namespace Cms.Content;
+
+/// <summary>Opens a <see cref="ContentManager"/> over a tenant's database with every registered part and field handler.</summary>
+internal sealed class ContentServices
+{
+    private readonly IReadOnlyList<IContentHandler> _handlers;
+    private readonly TimeProvider _time;
+
+    public ContentServices(IEnumerable<IContentHandler> handlers, TimeProvider time)
+    {
+        _handlers = handlers.ToArray();
+        _time = time;
+    }
+
+    public ContentManager Open(TenantDbContext db, ContentDefinitions definitions) => new(db, definitions, _handlers, _time);
+}

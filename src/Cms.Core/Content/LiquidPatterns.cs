@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cms.Content.Handlers;
+using Fluid;
+using Fluid.Values;
+
+namespace Cms.Content;
+
+/// <summary>
+/// Renders Orchard's Liquid patterns (titles, routes) with Fluid: <c>ContentItem</c> and
+/// <c>Model.ContentItem</c> are the item, with the filters <c>display_text</c>, <c>slugify</c> and
+/// <c>container</c>. Parsed patterns are cached; there are few per tenant.
+/// </summary>
+internal sealed class LiquidPatterns
+{
+    private static readonly FluidParser s_parser = new();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
+    private readonly TemplateOptions _options = new();
+
+    public LiquidPatterns()
+    {
+        _options.Filters.AddFilter("slugify", (input, _, _) => new StringValue(Slugify(input.ToStringValue())));
+        _options.Filters.AddFilter("display_text", (input, _, _) =>
+            input.ToObjectValue() is IDictionary<string, object?> item && item.TryGetValue(nameof(ContentItem.DisplayText), out var text)
+                ? FluidValue.Create(text, _options)
+                : StringValue.Empty);
+        _options.Filters.AddFilter("container", ContainerAsync);
+    }
+
+    public static string Slugify(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormD);
+        var slug = new StringBuilder(normalized.Length);
+        var dash = false;
+        foreach (var c in normalized)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                slug.Append(char.ToLowerInvariant(c));
+                dash = false;
+            }
+            else if (!dash && slug.Length > 0)
+            {
+                slug.Append('-');
+                dash = true;
+            }
+        }
+
+        return slug.ToString().TrimEnd('-');
+    }
+
+    public async Task<string> RenderAsync(string pattern, ContentItem item, IContentLookup lookup, CancellationToken cancellationToken)
+    {
+        if (!_templates.TryGetValue(pattern, out var template))
+        {
+            if (!s_parser.TryParse(pattern, out template, out var error))
+            {
+                throw new InvalidOperationException($"The Liquid pattern '{pattern}' does not parse: {error}");
+            }
+
+            _templates[pattern] = template;
+        }
+
+        var model = ToModel(item.Data);
+        var context = new TemplateContext(_options);
+        context.SetValue("ContentItem", model);
+        context.SetValue("Model", new Dictionary<string, object?> { ["ContentItem"] = model });
+        context.AmbientValues["lookup"] = lookup;
+        context.AmbientValues["cancellation"] = cancellationToken;
+        return await template.RenderAsync(context);
+    }
+
+    // {{ ContentItem | container }}: the list the item belongs to, by its ContainedPart.
+    private static async ValueTask<FluidValue> ContainerAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        if (input.ToObjectValue() is IDictionary<string, object?> item
+            && item.TryGetValue("ContainedPart", out var contained) && contained is IDictionary<string, object?> part
+            && part.TryGetValue("ListContentItemId", out var listId) && listId is string id
+            && context.AmbientValues["lookup"] is IContentLookup lookup
+            && await lookup.FindLatestAsync(id, (CancellationToken)context.AmbientValues["cancellation"]) is { } container)
+        {
+            return FluidValue.Create(ToModel(container.Data), context.Options);
+        }
+
+        return NilValue.Instance;
+    }
+
+    // Fluid reads dictionaries and lists; the item's JSON is turned into those, with the JSON's own
+    // names so that ContentItem.Content.Part.Field.Text works as in Orchard.
+    private static Dictionary<string, object?> ToModel(JsonObject data)
+    {
+        var model = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in data)
+        {
+            model[key] = Convert(value);
+        }
+
+        model["Content"] = model;
+        return model;
+    }
+
+    private static object? Convert(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.ToDictionary(p => p.Key, p => Convert(p.Value), StringComparer.Ordinal),
+        JsonArray array => array.Select(Convert).ToList(),
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.Number => value.GetValue<decimal>(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        },
+        _ => null,
+    };
+}

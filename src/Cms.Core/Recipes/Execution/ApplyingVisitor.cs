@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Cms.Recipes.Expressions;
+
+namespace Cms.Recipes.Execution;
+
+/// <summary>The second pass, run only when the first found nothing wrong: every step writes through one transaction.</summary>
+internal sealed class ApplyingVisitor : RecipeStepDispatcher
+{
+    private readonly RecipeApplication _application;
+
+    public ApplyingVisitor(IReadOnlyDictionary<string, IRecipeStep> steps, Func<JsonObject?, Action<string>, RecipeExpressions> expressionsFor, RecipeApplication application)
+        : base(steps, expressionsFor)
+    {
+        _application = application;
+    }
+
+    protected override async ValueTask OnStepAsync(RecipeStepContext step, IRecipeStep? handler, CancellationToken ct)
+    {
+        if (handler is not null)
+        {
+            await handler.ApplyAsync(step, _application, ct);
+        }
+    }
+
+    protected override async ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct) =>
+        await handler.ApplyItemAsync(step, itemIndex, item, _application, ct);
+
+    // The first pass evaluated the same expressions without error; failing now means the input changed.
+    protected override void OnExpressionError(int step, string pointer, string message) =>
+        throw new RecipeApplyException([new RecipeMessage(step, pointer, message)]);
+}

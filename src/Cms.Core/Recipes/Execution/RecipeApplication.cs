@@ -1,0 +1,42 @@
+using Cms.Content;
+using Cms.Content.Definitions;
+using Cms.Data;
+
+namespace Cms.Recipes.Execution;
+
+/// <summary>The second pass: one transaction on the tenant's database that every step writes through.</summary>
+internal sealed class RecipeApplication
+{
+    public RecipeApplication(TenantDbContext db, ContentManager content, ContentDefinitions definitions, MediaStaging media, string? recipeFolder, DateTimeOffset now)
+    {
+        Db = db;
+        Content = content;
+        Definitions = definitions;
+        Media = media;
+        RecipeFolder = recipeFolder;
+        Now = now;
+    }
+
+    public TenantDbContext Db { get; }
+
+    public ContentManager Content { get; }
+
+    /// <summary>The working copy of the definitions, saved with everything else at the end.</summary>
+    public ContentDefinitions Definitions { get; }
+
+    public MediaStaging Media { get; }
+
+    public string? RecipeFolder { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+    public void Count(string what, int n = 1)
+    {
+        if (n > 0)
+        {
+            Counts[what] = Counts.GetValueOrDefault(what) + n;
+        }
+    }
+}

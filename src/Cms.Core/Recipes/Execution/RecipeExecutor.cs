@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Cms.Content;
+using Cms.Content.Definitions;
+using Cms.Data;
+using Cms.Recipes.Expressions;
+using Cms.Recipes.Reading;
+using Cms.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Cms.Recipes.Execution;
+
+/// <summary>
+/// Runs a recipe on a tenant, unlike Orchard all or nothing: a first pass checks everything and reports
+/// every problem with its JSON pointer; only a clean recipe is applied, in one database transaction,
+/// with media moved into place after the commit. Ids from <c>uuid()</c> are derived from the recipe's
+/// bytes, so the same recipe run twice gives the same state.
+/// </summary>
+internal sealed class RecipeExecutor
+{
+    private static readonly IReadOnlyDictionary<string, int> s_none = new Dictionary<string, int>();
+
+    private readonly CmsDatabase _database;
+    private readonly ContentServices _content;
+    private readonly IReadOnlyDictionary<string, IRecipeStep> _steps;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RecipeExecutor> _logger;
+
+    public RecipeExecutor(CmsDatabase database, ContentServices content, IEnumerable<IRecipeStep> steps, TimeProvider time, ILogger<RecipeExecutor> logger)
+    {
+        _database = database;
+        _content = content;
+        _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Checks a recipe on its own, without a site: references to items outside it can only be warned about.</summary>
+    public async Task<RecipeResult> ValidateAsync(RecipeSource source, RecipeOptions options, CancellationToken cancellationToken)
+    {
+        var seed = await HashAsync(source, cancellationToken);
+        var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
+        var validation = new RecipeValidation(new ContentDefinitions(), options.Strict, source.Folder);
+        using var validating = new ValidatingVisitor(_steps, Expressions(tenant, source, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation);
+        if (await ReadAsync(source, validating, validation, cancellationToken))
+        {
+            foreach (var (step, pointer, target) in validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)))
+            {
+                validation.Unsupported(step, pointer, $"The item '{target}' is not in this recipe; it must exist in the site the recipe is imported into.");
+            }
+        }
+
+        return Result(validation, applied: false, s_none);
+    }
+
+    public async Task<RecipeResult> ExecuteAsync(TenantSettings tenant, RecipeSource source, RecipeOptions options, CancellationToken cancellationToken)
+    {
+        await _database.MigrateTenantAsync(tenant, cancellationToken);
+        await using var db = new TenantDbContext(_database.TenantOptions(tenant), tenant.Name);
+        var definitions = await TenantDocuments.GetAsync<ContentDefinitions>(db, ContentDefinitions.DocumentKey, cancellationToken) ?? new ContentDefinitions();
+        var seed = await HashAsync(source, cancellationToken);
+        var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
+
+        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict, source.Folder);
+        using var validating = new ValidatingVisitor(_steps, Expressions(tenant, source, options, seed, defaults), validation);
+        if (!await ReadAsync(source, validating, validation, cancellationToken))
+        {
+            return Result(validation, applied: false, s_none);
+        }
+
+        await CheckReferencesAsync(db, validation, cancellationToken);
+        if (validation.Errors.Count > 0 || options.DryRun)
+        {
+            return Result(validation, applied: false, s_none);
+        }
+
+        using var media = new MediaStaging(_database.TenantFolder(tenant.Name));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var manager = _content.Open(db, definitions);
+        foreach (var id in validation.DeclaredIds)
+        {
+            manager.PendingIds.Add(id);
+        }
+
+        var application = new RecipeApplication(db, manager, definitions, media, source.Folder, _time.GetUtcNow());
+        try
+        {
+            await using (var stream = source.Open())
+            {
+                using var applying = new ApplyingVisitor(_steps, Expressions(tenant, source, options, seed, defaults), application);
+                await RecipeReader.ReadAsync(stream, applying, cancellationToken);
+            }
+
+            await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, application.Now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (RecipeApplyException e)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Result(validation, applied: false, s_none, e.Errors);
+        }
+
+        media.Publish();
+        _logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}: {Counts}", source.Name, tenant.Name, string.Join(", ", application.Counts.Select(c => $"{c.Value} {c.Key}")));
+        return Result(validation, applied: true, application.Counts);
+    }
+
+    private static async Task<bool> ReadAsync(RecipeSource source, ValidatingVisitor visitor, RecipeValidation validation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = source.Open();
+            await RecipeReader.ReadAsync(stream, visitor, cancellationToken);
+            return true;
+        }
+        catch (RecipeFormatException e)
+        {
+            validation.Error(null, e.Pointer ?? "", e.Message);
+            return false;
+        }
+    }
+
+    // A reference must point at an item of the recipe or one the tenant has already.
+    private static async Task CheckReferencesAsync(TenantDbContext db, RecipeValidation validation, CancellationToken cancellationToken)
+    {
+        var outside = validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)).ToList();
+        foreach (var batch in outside.Select(r => r.TargetId).Distinct().Chunk(500))
+        {
+            var found = await db.ContentItems.Where(c => batch.Contains(c.ContentItemId)).Select(c => c.ContentItemId).Distinct().ToListAsync(cancellationToken);
+            foreach (var (step, pointer, target) in outside.Where(r => batch.Contains(r.TargetId) && !found.Contains(r.TargetId)))
+            {
+                validation.Error(step, pointer, $"The item '{target}' is neither in this recipe nor in the site.");
+            }
+        }
+    }
+
+    private static Func<JsonObject?, Action<string>, RecipeExpressions> Expressions(TenantSettings tenant, RecipeSource source, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults)
+    {
+        var counter = 0;
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in defaults.Concat(options.Parameters))
+        {
+            parameters[key] = value;
+        }
+
+        return (variables, onUnsupported) => new RecipeExpressions(new RecipeExpressionContext
+        {
+            Variables = variables,
+            Parameters = parameters,
+            TenantName = tenant.Name,
+            RecipeFolder = source.Folder,
+            OnUnsupported = onUnsupported,
+            UrlPrefix = tenant.Prefix is null ? "" : "/" + tenant.Prefix,
+            NewId = () => ContentIds.Stable($"{seed}:{tenant.Name}:{Interlocked.Increment(ref counter)}"),
+        });
+    }
+
+    // Orchard's setup parameters, for recipes imported after setup too: the site's name and its first administrator.
+    private static async Task<IReadOnlyDictionary<string, string>> DefaultParametersAsync(TenantDbContext? db, TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var site = db is null ? null : await TenantDocuments.GetAsync<SiteSettings>(db, SiteSettings.DocumentKey, cancellationToken);
+        var admins = db is null ? [] : await db.Users.AsNoTracking().Where(u => u.Roles.Contains(Security.Roles.Administrator)).ToListAsync(cancellationToken);
+        var admin = admins.OrderBy(u => u.CreatedUtc).FirstOrDefault();
+        return new Dictionary<string, string>
+        {
+            ["SiteName"] = site?.SiteName ?? tenant.Name,
+            ["SiteTimeZone"] = site?.TimeZone ?? "UTC",
+            ["AdminUserId"] = admin?.Id ?? "",
+            ["AdminUsername"] = admin?.UserName ?? "",
+            ["AdminEmail"] = admin?.Email ?? "",
+        };
+    }
+
+    private static async Task<string> HashAsync(RecipeSource source, CancellationToken cancellationToken)
+    {
+        await using var stream = source.Open();
+        return Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    private static RecipeResult Result(RecipeValidation validation, bool applied, IReadOnlyDictionary<string, int> counts, IReadOnlyList<RecipeMessage>? applyErrors = null) =>
+        new([.. validation.Errors, .. applyErrors ?? []], validation.Warnings, applied, counts);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace Cms.Recipes.Execution;
+
+/// <summary>A step as the handlers see it: expressions already evaluated, its data array streamed apart.</summary>
+internal sealed record RecipeStepContext(int Index, string Name, JsonObject Step)
+{
+    public string Pointer => $"/steps/{Index}";
+
+    public string PointerOf(string property) => $"{Pointer}/{property}";
+
+    /// <summary>A property matched case-insensitively, as Orchard binds step models.</summary>
+    public JsonNode? Property(string name)
+    {
+        foreach (var (key, value) in Step)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+using Cms.Content.Definitions;
+
+namespace Cms.Recipes.Execution;
+
+/// <summary>The first pass over a recipe: every problem collected, nothing written.</summary>
+internal sealed class RecipeValidation
+{
+    private readonly bool _strict;
+
+    public RecipeValidation(ContentDefinitions definitions, bool strict, string? recipeFolder)
+    {
+        Definitions = definitions;
+        _strict = strict;
+        RecipeFolder = recipeFolder;
+    }
+
+    /// <summary>Where files named by the recipe are looked for; null for a recipe that came without a folder (an upload).</summary>
+    public string? RecipeFolder { get; }
+
+    /// <summary>The tenant's definitions with the recipe's definition steps applied so far.</summary>
+    public ContentDefinitions Definitions { get; }
+
+    public List<RecipeMessage> Errors { get; } = [];
+
+    public List<RecipeMessage> Warnings { get; } = [];
+
+    /// <summary>Item ids the recipe declares, so references between its items are not dangling.</summary>
+    public HashSet<string> DeclaredIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>References to check once every item has been seen.</summary>
+    public List<(int Step, string Pointer, string TargetId)> References { get; } = [];
+
+    public void Error(int? step, string pointer, string message) => Errors.Add(new RecipeMessage(step, pointer, message));
+
+    /// <summary>Something the recipe holds that this host does not support: a warning, or an error under --strict.</summary>
+    public void Unsupported(int? step, string pointer, string message)
+    {
+        if (_strict)
+        {
+            Error(step, pointer, message);
+        }
+        else
+        {
+            Warnings.Add(new RecipeMessage(step, pointer, message));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Cms.Recipes.Execution;
+
+namespace Cms.Recipes.Steps;
+
+/// <summary><c>feature</c>: enables and disables features. Orchard's features this host has are recorded; others are named in a warning.</summary>
+internal sealed class FeatureStep : IRecipeStep
+{
+    /// <summary>Orchard features whose behaviour this host provides (or needs none for).</summary>
+    private static readonly HashSet<string> s_known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "OrchardCore.Contents", "OrchardCore.ContentTypes", "OrchardCore.ContentFields", "OrchardCore.Title",
+        "OrchardCore.Autoroute", "OrchardCore.Markdown", "OrchardCore.Html", "OrchardCore.Lists",
+        "OrchardCore.Media", "OrchardCore.Settings", "OrchardCore.Roles", "OrchardCore.Users",
+        "OrchardCore.Recipes", "OrchardCore.CustomSettings", "OrchardCore.Templates", "OrchardCore.Liquid",
+        "OrchardCore.Admin", "OrchardCore.Navigation", "OrchardCore.Resources", "OrchardCore.Themes",
+        "OrchardCore.Deployment", "OrchardCore.Feeds", "OrchardCore.Alias", "OrchardCore.Contents.FileContentDefinition",
+        "TheAdmin", "SafeMode", "Cms.Practice",
+    };
+
+    public string Name => "feature";
+
+    public void Validate(RecipeStepContext step, RecipeValidation validation)
+    {
+        foreach (var list in new[] { "enable", "disable" })
+        {
+            var names = Names(step, list, validation);
+            var unknown = names.Where(n => !s_known.Contains(n)).ToList();
+            if (list == "enable" && unknown.Count > 0)
+            {
+                validation.Unsupported(step.Index, step.PointerOf(list), $"Features this host does not have are ignored: {string.Join(", ", unknown)}.");
+            }
+        }
+    }
+
+    public async Task ApplyAsync(RecipeStepContext step, RecipeApplication application, CancellationToken cancellationToken)
+    {
+        var document = await Data.TenantDocuments.GetAsync<JsonObject>(application.Db, RecipeDocuments.Features, cancellationToken) ?? [];
+        var enabled = (document["Enabled"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        enabled.UnionWith(Names(step, "enable", null).Where(s_known.Contains));
+        enabled.ExceptWith(Names(step, "disable", null));
+        document["Enabled"] = new JsonArray(enabled.Order(StringComparer.Ordinal).Select(n => (JsonNode)n).ToArray());
+        await Data.TenantDocuments.SetAsync(application.Db, RecipeDocuments.Features, document, application.Now, cancellationToken);
+        application.Count("features", enabled.Count);
+    }
+
+    private static List<string> Names(RecipeStepContext step, string property, RecipeValidation? validation)
+    {
+        var node = step.Property(property);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not JsonArray array || array.Any(e => e is not JsonValue v || !v.TryGetValue<string>(out _)))
+        {
+            validation?.Error(step.Index, step.PointerOf(property), $"'{property}' must be a list of feature names.");
+            return [];
+        }
+
+        return array.Select(e => e!.GetValue<string>()).ToList();
+    }
+}
