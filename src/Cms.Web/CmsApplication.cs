@@ -36,6 +36,7 @@ internal static class CmsApplication
         app.UseAntiforgery();
         app.MapAccountEndpoints();
         app.MapTenantApi();
+        app.MapRecipeApi();
         app.MapSitePages();
     }
 }

@@ -23,10 +23,7 @@ internal sealed class LiquidPatterns
     public LiquidPatterns()
     {
         _options.Filters.AddFilter("slugify", (input, _, _) => new StringValue(Slugify(input.ToStringValue())));
-        _options.Filters.AddFilter("display_text", (input, _, _) =>
-            input.ToObjectValue() is IDictionary<string, object?> item && item.TryGetValue(nameof(ContentItem.DisplayText), out var text)
-                ? FluidValue.Create(text, _options)
-                : StringValue.Empty);
+        _options.Filters.AddFilter("display_text", (input, _, context) => input.GetValueAsync(nameof(ContentItem.DisplayText), context));
         _options.Filters.AddFilter("container", ContainerAsync);
     }
 
@@ -81,9 +78,9 @@ internal sealed class LiquidPatterns
     // {{ ContentItem | container }}: the list the item belongs to, by its ContainedPart.
     private static async ValueTask<FluidValue> ContainerAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        if (input.ToObjectValue() is IDictionary<string, object?> item
-            && item.TryGetValue("ContainedPart", out var contained) && contained is IDictionary<string, object?> part
-            && part.TryGetValue("ListContentItemId", out var listId) && listId is string id
+        var contained = await input.GetValueAsync(ContentNames.ContainedPart, context);
+        var id = (await contained.GetValueAsync("ListContentItemId", context)).ToStringValue();
+        if (id.Length > 0
             && context.AmbientValues["lookup"] is IContentLookup lookup
             && await lookup.FindLatestAsync(id, (CancellationToken)context.AmbientValues["cancellation"]) is { } container)
         {

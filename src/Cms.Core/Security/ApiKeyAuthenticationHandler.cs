@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace Cms.Security;
 
-/// <summary>Authenticates automation on the Default tenant by the configured API key, as a host administrator.</summary>
+/// <summary>
+/// Authenticates the hosting operator's automation by the configured API key. The key manages tenants
+/// on the host (Default) and imports and exports recipes on any tenant.
+/// </summary>
 internal sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
 {
     public const string HeaderName = "X-Api-Key";
@@ -31,14 +34,14 @@ internal sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authen
 
         var expected = _hostOptions.CurrentValue.ApiKey;
         var tenant = Context.FindTenant();
-        if (string.IsNullOrEmpty(expected) || tenant is null || !tenant.Settings.IsDefault
+        if (string.IsNullOrEmpty(expected) || tenant is null
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(supplied.ToString()), Encoding.UTF8.GetBytes(expected)))
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid here."));
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, Roles.Administrator), new Claim(CmsClaims.Tenant, tenant.Name)],
+            [new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, Roles.Administrator), new Claim(CmsClaims.Tenant, TenantSettings.DefaultName)],
             Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }

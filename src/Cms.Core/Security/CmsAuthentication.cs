@@ -14,6 +14,7 @@ public static class CmsAuthentication
     public const string CookieScheme = "cms";
     public const string ApiKeyScheme = "ApiKey";
     public const string HostAdminPolicy = "HostAdmin";
+    public const string TenantAdminPolicy = "TenantAdmin";
 
     public static IServiceCollection AddCmsAuthentication(this IServiceCollection services)
     {
@@ -42,7 +43,11 @@ public static class CmsAuthentication
             .AddPolicy(HostAdminPolicy, policy => policy
                 .AddAuthenticationSchemes(CookieScheme, ApiKeyScheme)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(IsHostAdministrator));
+                .RequireAssertion(IsHostAdministrator))
+            .AddPolicy(TenantAdminPolicy, policy => policy
+                .AddAuthenticationSchemes(CookieScheme, ApiKeyScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(IsTenantAdministrator));
         return services;
     }
 
@@ -64,6 +69,13 @@ public static class CmsAuthentication
         && http.FindTenant() is { Settings.IsDefault: true } tenant
         && context.User.FindFirstValue(CmsClaims.Tenant) == tenant.Name
         && context.User.IsInRole(Roles.Administrator);
+
+    /// <summary>An Administrator of the current tenant, or the hosting operator's API key (which reaches every tenant).</summary>
+    private static bool IsTenantAdministrator(AuthorizationHandlerContext context) =>
+        context.Resource is HttpContext http
+        && http.FindTenant() is { } tenant
+        && context.User.IsInRole(Roles.Administrator)
+        && (context.User.FindFirstValue(CmsClaims.Tenant) == tenant.Name || context.User.Identity?.AuthenticationType == ApiKeyScheme);
 
     // A cookie issued by one tenant is worthless on another, even if copied under the right name.
     private static Task RejectOtherTenants(CookieValidatePrincipalContext context)

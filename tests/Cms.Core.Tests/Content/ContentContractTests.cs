@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Cms.Content;
+using Cms.Core.Tests.Support;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Cms.Core.Tests.Support.Recipes;
+
+namespace Cms.Core.Tests.Content;
+
+/// <summary>Content, versions, parts and fields: the same tests on SQLite always and PostgreSQL when configured.</summary>
+public abstract class ContentContractTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    [SkippableFact]
+    public async Task KeepsADraftBesidePublishedUntilItIsPublished()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await StartAsync(storage);
+        var tenant = await ArticlesAsync(services, Items(Article("a1", "Finding a therapist")));
+        await using var db = tenant.OpenDb();
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+
+        var published = (await content.GetAsync("a1", VersionOptions.Published, default))!;
+        published.Part("TitlePart")!["Title"] = "Finding a therapist, revised";
+        var draft = await content.SaveDraftAsync(published, "editor", default);
+        var publicAfterDraft = await content.GetAsync("a1", VersionOptions.Published, default);
+        var latest = await content.GetAsync("a1", VersionOptions.Latest, default);
+
+        Assert.True(draft.Succeeded, string.Join(" ", draft.Errors));
+        Assert.Equal("Finding a therapist", publicAfterDraft!.DisplayText);
+        Assert.Equal("Finding a therapist, revised", latest!.DisplayText);
+        Assert.False(latest.Published);
+        Assert.NotEqual(publicAfterDraft.ContentItemVersionId, latest.ContentItemVersionId);
+
+        Assert.True((await content.PublishAsync(latest, "editor", default)).Succeeded);
+        Assert.Equal("Finding a therapist, revised", (await content.GetAsync("a1", VersionOptions.Published, default))!.DisplayText);
+        Assert.Null(await content.GetAsync("a1", VersionOptions.Draft, default));
+        var versions = await content.VersionsAsync("a1", default);
+        Assert.Equal(2, versions.Count);
+        Assert.Single(versions, v => v.Published);
+        Assert.Single(versions, v => v.Latest);
+    }
+
+    [SkippableFact]
+    public async Task UnpublishesDiscardsDraftsAndDeletes()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await StartAsync(storage);
+        var tenant = await ArticlesAsync(services, Items(Article("a1", "One"), Article("a2", "Two")));
+        await using var db = tenant.OpenDb();
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var two = (await content.GetAsync("a2", VersionOptions.Latest, default))!;
+        two.Part("TitlePart")!["Title"] = "Two, draft";
+        await content.SaveDraftAsync(two, null, default);
+
+        Assert.True(await content.DiscardDraftAsync("a2", default));
+        Assert.Equal("Two", (await content.GetAsync("a2", VersionOptions.Latest, default))!.DisplayText);
+        Assert.True(await content.UnpublishAsync("a1", default));
+        Assert.Null(await content.GetAsync("a1", VersionOptions.Published, default));
+        Assert.NotNull(await content.GetAsync("a1", VersionOptions.Latest, default));
+        Assert.True(await content.DeleteAsync("a2", default));
+        Assert.Null(await content.GetAsync("a2", VersionOptions.Latest, default));
+        Assert.NotEmpty(await content.VersionsAsync("a2", default));
+    }
+
+    [SkippableFact]
+    public async Task DerivesTitleRouteHtmlContainerAndReferencesOnSave()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await StartAsync(storage);
+        var series = """{ "ContentItemId": "s1", "ContentItemVersionId": "s1-v1", "ContentType": "Series", "Latest": true, "Published": true, "TitlePart": { "Title": "What to know" }, "ListPart": {} }""";
+        var part2 = Article("a2", "Part two").Replace("\"TitlePart\"", "\"ContainedPart\": { \"ListContentItemId\": \"s1\", \"Order\": 2 }, \"TitlePart\"", StringComparison.Ordinal);
+        var tenant = await ArticlesAsync(services, Items(series, Article("a1", "Part one", """, "Related": { "ContentItemIds": [ "s1" ] }"""), part2));
+        await using var db = tenant.OpenDb();
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+
+        var item = ContentItem.Create("Article");
+        item.GetOrCreatePart("TitlePart")["Title"] = "Part one";
+        item.GetOrCreatePart("Article")["Subtitle"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = "Again" };
+        var saved = await content.PublishAsync(item, "admin", default);
+
+        var rows = await db.ContentItems.AsNoTracking().Where(c => c.Published).ToDictionaryAsync(c => c.ContentItemId);
+        Assert.Equal("articles/part-one", rows["a1"].RoutePath);
+        Assert.Equal("articles/part-one-2", rows[saved.Item!.ContentItemId].RoutePath);
+        Assert.Equal("Part one", saved.Item.DisplayText);
+        Assert.Equal(("s1", 2), (rows["a2"].ContainerId, rows["a2"].ContainerOrder));
+        var html = JsonSerializer.Deserialize<Dictionary<string, string>>(rows["a1"].RenderedJson!)!;
+        Assert.Contains("<h2", html["MarkdownBodyPart"], StringComparison.Ordinal);
+        Assert.Contains("<em>text</em>", html["MarkdownBodyPart"], StringComparison.Ordinal);
+        Assert.Contains("About Part one", rows["a1"].SearchText, StringComparison.Ordinal);
+        var pointing = await db.ContentReferences.Where(r => r.TargetId == "s1").Select(r => r.Path).ToListAsync();
+        Assert.Equal(["Article.Related"], pointing);
+    }
+
+    [SkippableFact]
+    public async Task RefusesFieldValuesTheirSettingsForbid()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await StartAsync(storage);
+        var tenant = await ArticlesAsync(services);
+        await using var db = tenant.OpenDb();
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var item = ContentItem.Create("Article");
+        item.Data["Article"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            { "Part": { "Value": 42 }, "Booking": { "Url": "javascript:alert(1)" }, "Sensitive": { "Value": "yes" },
+              "Related": { "ContentItemIds": [ "nowhere" ] }, "Updated": { "Value": "last tuesday" } }
+            """);
+
+        var result = await content.PublishAsync(item, null, default);
+
+        Assert.False(result.Succeeded);
+        var paths = result.Errors.Select(e => e.Path).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Article.Booking", "Article.Part", "Article.Related", "Article.Sensitive", "Article.Subtitle", "Article.Updated", "TitlePart.Title"], paths);
+        Assert.Contains(result.Errors, e => e.Message == "Subtitle is required.");
+        Assert.Empty(await db.ContentItems.ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task KeepsPartsItDoesNotKnowExactlyAsTheyCame()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await StartAsync(storage);
+        var unknown = """, "Rating": { "Stars": 4, "Tags": [ "a", { "b": null } ] }""";
+        var item = Article("a1", "Odd", "").TrimEnd().TrimEnd('}') + unknown + "}";
+        var tenant = await ArticlesAsync(services, Items(item));
+
+        var stored = Assert.Single(await tenant.ItemsAsync());
+
+        Assert.Equal("""{"Stars":4,"Tags":["a",{"b":null}]}""", System.Text.Json.Nodes.JsonNode.Parse(stored.Json)!["Rating"]!.ToJsonString());
+    }
+
+    private protected static async Task<RecipeTenant> ArticlesAsync(IServiceProvider services, params string[] steps)
+    {
+        var tenant = await RecipeTenant.CreateAsync(services, "articles");
+        var result = await tenant.ImportTextAsync(Recipe([ArticleDefinition, .. steps]));
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return tenant;
+    }
+
+    private protected static async Task<ServiceProvider> StartAsync(TestStorage storage)
+    {
+        var services = storage.BuildServices();
+        await services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default);
+        return services;
+    }
+}
+
+public sealed class SqliteContentTests : ContentContractTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresContentTests : ContentContractTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
