@@ -67,6 +67,8 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<IRecipeStep, MediaStep>();
         services.AddSingleton<IRecipeStep, TemplatesStep>();
         services.AddSingleton<IRecipeStep, CustomSettingsStep>();
+        services.AddSingleton<IRecipeStep, RecipesStep>();
+        services.AddSingleton<Cms.Recipes.Schema.RecipeSchema>();
         services.AddSingleton<RecipeExecutor>();
         services.AddSingleton<RecipeExporter>();
         services.AddSingleton<TenantRecipes>();

@@ -19,7 +19,7 @@ public sealed class FixtureImportTests
     private static readonly HashSet<string> s_supportedSteps = new(StringComparer.OrdinalIgnoreCase)
     {
         "feature", "themes", "settings", "ContentDefinition", "ReplaceContentDefinition", "DeleteContentDefinition",
-        "content", "Roles", "media", "Templates", "custom-settings",
+        "content", "Roles", "media", "Templates", "custom-settings", "recipes",
     };
 
     private static readonly JsonDocumentOptions s_orchardJson = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -121,6 +121,12 @@ public sealed class FixtureImportTests
         foreach (var name in (recipe["steps"] as JsonArray ?? []).OfType<JsonObject>().Select(s => s["name"]!.GetValue<string>()).Where(n => !s_supportedSteps.Contains(n)))
         {
             Assert.Contains(result.Warnings, w => w.Message.Contains($"'{name}'", StringComparison.Ordinal));
+        }
+
+        // The fixtures name recipes of other hosts' modules; each is named as skipped.
+        foreach (var inner in Steps(recipe, "recipes").SelectMany(s => (s["Values"] as JsonArray ?? []).OfType<JsonObject>()).Select(v => v["name"]!.GetValue<string>()))
+        {
+            Assert.Contains(result.Warnings, w => w.Message.Contains($"recipe '{inner}'", StringComparison.Ordinal));
         }
     }
 

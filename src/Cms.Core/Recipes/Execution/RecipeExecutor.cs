@@ -5,6 +5,7 @@ using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Recipes.Expressions;
 using Cms.Recipes.Reading;
+using Cms.Recipes.Schema;
 using Cms.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,14 +25,18 @@ internal sealed class RecipeExecutor
     private readonly CmsDatabase _database;
     private readonly ContentServices _content;
     private readonly IReadOnlyDictionary<string, IRecipeStep> _steps;
+    private readonly RecipeCatalog _catalog;
+    private readonly RecipeSchema _schema;
     private readonly TimeProvider _time;
     private readonly ILogger<RecipeExecutor> _logger;
 
-    public RecipeExecutor(CmsDatabase database, ContentServices content, IEnumerable<IRecipeStep> steps, TimeProvider time, ILogger<RecipeExecutor> logger)
+    public RecipeExecutor(CmsDatabase database, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, ILogger<RecipeExecutor> logger)
     {
         _database = database;
         _content = content;
         _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        _catalog = catalog;
+        _schema = schema;
         _time = time;
         _logger = logger;
     }
@@ -42,7 +47,7 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
         var validation = new RecipeValidation(new ContentDefinitions(), options.Strict, source.Folder);
-        using var validating = new ValidatingVisitor(_steps, Expressions(tenant, source, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation);
+        using var validating = new ValidatingVisitor(Run(tenant, source, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
             foreach (var (step, pointer, target) in validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)))
@@ -63,7 +68,7 @@ internal sealed class RecipeExecutor
         var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
 
         var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict, source.Folder);
-        using var validating = new ValidatingVisitor(_steps, Expressions(tenant, source, options, seed, defaults), validation);
+        using var validating = new ValidatingVisitor(Run(tenant, source, options, seed, defaults), validation);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
         {
             return Result(validation, applied: false, s_none);
@@ -88,7 +93,7 @@ internal sealed class RecipeExecutor
         {
             await using (var stream = source.Open())
             {
-                using var applying = new ApplyingVisitor(_steps, Expressions(tenant, source, options, seed, defaults), application);
+                using var applying = new ApplyingVisitor(Run(tenant, source, options, seed, defaults), application);
                 await RecipeReader.ReadAsync(stream, applying, cancellationToken);
             }
 
@@ -134,6 +139,9 @@ internal sealed class RecipeExecutor
             }
         }
     }
+
+    private RecipeRun Run(TenantSettings tenant, RecipeSource source, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults) =>
+        new(_steps, Expressions(tenant, source, options, seed, defaults), _catalog.Find, _schema);
 
     private static Func<JsonObject?, Action<string>, RecipeExpressions> Expressions(TenantSettings tenant, RecipeSource source, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults)
     {

@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 namespace Cms.Recipes.Execution;
 
 /// <summary>A step as the handlers see it: expressions already evaluated, its data array streamed apart.</summary>
-internal sealed record RecipeStepContext(int Index, string Name, JsonObject Step)
+internal sealed record RecipeStepContext(int Index, string Name, JsonObject Step, string Prefix = "")
 {
-    public string Pointer => $"/steps/{Index}";
+    /// <summary>Where the step is; a recipe run by a <c>recipes</c> step has its steps under that step's entry.</summary>
+    public string Pointer => $"{Prefix}/steps/{Index}";
 
     public string PointerOf(string property) => $"{Pointer}/{property}";
 

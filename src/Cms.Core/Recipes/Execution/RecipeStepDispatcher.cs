@@ -10,25 +10,35 @@ namespace Cms.Recipes.Execution;
 /// </summary>
 internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
 {
-    private readonly IReadOnlyDictionary<string, IRecipeStep> _steps;
-    private readonly Func<JsonObject?, Action<string>, RecipeExpressions> _expressionsFor;
+    private const int MaxNesting = 5;
+
+    private readonly RecipeRun _run;
+    private readonly string _prefix;
+    private readonly int _depth;
     private RecipeExpressions? _expressions;
     private (RecipeStepContext Context, IRecipeStep? Handler)? _current;
-
     private (int Step, string Pointer) _evaluating;
 
-    protected RecipeStepDispatcher(IReadOnlyDictionary<string, IRecipeStep> steps, Func<JsonObject?, Action<string>, RecipeExpressions> expressionsFor)
+    protected RecipeStepDispatcher(RecipeRun run, string prefix, int depth)
     {
-        _steps = steps;
-        _expressionsFor = expressionsFor;
+        _run = run;
+        _prefix = prefix;
+        _depth = depth;
     }
+
+    protected RecipeRun Run => _run;
 
     public ValueTask OnHeaderAsync(JsonObject header, CancellationToken ct)
     {
         var variables = header.FirstOrDefault(p => string.Equals(p.Key, "variables", StringComparison.OrdinalIgnoreCase)).Value as JsonObject;
         _expressions?.Dispose();
-        _expressions = _expressionsFor(variables, Unsupported);
+        _expressions = _run.ExpressionsFor(variables, Unsupported);
+        OnHeader(header);
         return ValueTask.CompletedTask;
+    }
+
+    protected virtual void OnHeader(JsonObject header)
+    {
     }
 
     public void Dispose() => _expressions?.Dispose();
@@ -38,8 +48,8 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
     public async ValueTask OnStepAsync(int index, JsonObject step, CancellationToken ct)
     {
         var name = step.FirstOrDefault(p => string.Equals(p.Key, "name", StringComparison.OrdinalIgnoreCase)).Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
-        var context = new RecipeStepContext(index, name, step);
-        _steps.TryGetValue(name, out var handler);
+        var context = new RecipeStepContext(index, name, step, _prefix);
+        _run.Steps.TryGetValue(name, out var handler);
 
         // A step nobody handles is skipped whole: its scripts may call functions of modules we do not have.
         if (handler is not null && !Evaluate(step, context.Pointer, index))
@@ -50,6 +60,10 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
 
         _current = (context, handler);
         await OnStepAsync(context, handler, ct);
+        if (handler is not null && string.Equals(name, "recipes", StringComparison.OrdinalIgnoreCase))
+        {
+            await RunInnerRecipesAsync(context, ct);
+        }
     }
 
     public async ValueTask OnStepItemAsync(int index, int itemIndex, JsonNode? item, CancellationToken ct)
@@ -67,6 +81,9 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
 
     protected abstract ValueTask OnStepAsync(RecipeStepContext step, IRecipeStep? handler, CancellationToken ct);
 
+    /// <summary>The same pass over a recipe named by a <c>recipes</c> step, its findings placed under that entry.</summary>
+    protected abstract RecipeStepDispatcher Nested(string prefix, int depth);
+
     protected abstract ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct);
 
     protected virtual ValueTask OnUnhandledItemAsync(int index, int itemIndex, JsonNode? item, CancellationToken ct) => ValueTask.CompletedTask;
@@ -79,6 +96,28 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
     /// <summary>Reports an expression that failed; the pass carries on so every problem is found.</summary>
     protected abstract void OnExpressionError(int step, string pointer, string message);
 
+    // As in Orchard, the recipes a "recipes" step names run right after it, here in the same pass and transaction.
+    private async Task RunInnerRecipesAsync(RecipeStepContext step, CancellationToken ct)
+    {
+        if (_depth >= MaxNesting)
+        {
+            OnExpressionError(step.Index, step.Pointer, $"Recipes nest deeper than {MaxNesting} levels; a recipe probably names itself.");
+            return;
+        }
+
+        var values = step.Property("Values") as JsonArray ?? [];
+        for (var i = 0; i < values.Count; i++)
+        {
+            var name = values[i]?["name"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            if (name is not null && _run.FindRecipe(name) is { } recipe)
+            {
+                using var nested = Nested($"{step.PointerOf("Values")}/{i}", _depth + 1);
+                await using var stream = File.OpenRead(recipe.FilePath);
+                await RecipeReader.ReadAsync(stream, nested, ct);
+            }
+        }
+    }
+
     private void Unsupported(string message) => OnUnsupportedExpression(_evaluating.Step, _evaluating.Pointer, message);
 
     private bool Evaluate(JsonNode node, string pointer, int step)
@@ -86,7 +125,7 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
         try
         {
             _evaluating = (step, pointer);
-            (_expressions ??= _expressionsFor(null, Unsupported)).EvaluateTree(node, CancellationToken.None);
+            (_expressions ??= _run.ExpressionsFor(null, Unsupported)).EvaluateTree(node, CancellationToken.None);
             return true;
         }
         catch (RecipeExpressionException e)

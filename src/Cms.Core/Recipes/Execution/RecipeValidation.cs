@@ -30,7 +30,14 @@ internal sealed class RecipeValidation
     /// <summary>References to check once every item has been seen.</summary>
     public List<(int Step, string Pointer, string TargetId)> References { get; } = [];
 
-    public void Error(int? step, string pointer, string message) => Errors.Add(new RecipeMessage(step, pointer, message));
+    /// <summary>One message per place: the schema and a step's own checks may both see the same problem.</summary>
+    public void Error(int? step, string pointer, string message)
+    {
+        if (!Errors.Exists(e => e.Location == pointer))
+        {
+            Errors.Add(new RecipeMessage(step, pointer, message));
+        }
+    }
 
     /// <summary>Something the recipe holds that this host does not support: a warning, or an error under --strict.</summary>
     public void Unsupported(int? step, string pointer, string message)

@@ -8,17 +8,20 @@ internal sealed class ValidatingVisitor : RecipeStepDispatcher
 {
     private readonly RecipeValidation _validation;
 
-    public ValidatingVisitor(IReadOnlyDictionary<string, IRecipeStep> steps, Func<JsonObject?, Action<string>, RecipeExpressions> expressionsFor, RecipeValidation validation)
-        : base(steps, expressionsFor)
+    public ValidatingVisitor(RecipeRun run, RecipeValidation validation, string prefix = "", int depth = 0)
+        : base(run, prefix, depth)
     {
         _validation = validation;
     }
 
     public int Steps { get; private set; }
 
+    protected override void OnHeader(JsonObject header) => Report(null, Run.Schema.ValidateHeader(header));
+
     protected override ValueTask OnStepAsync(RecipeStepContext step, IRecipeStep? handler, CancellationToken ct)
     {
         Steps++;
+        Report(step.Index, Run.Schema.ValidateStep(step.Index, step.Step), step.Prefix);
         if (step.Name.Length == 0)
         {
             _validation.Error(step.Index, step.PointerOf("name"), "A step needs a name.");
@@ -37,12 +40,27 @@ internal sealed class ValidatingVisitor : RecipeStepDispatcher
 
     protected override ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct)
     {
+        if (handler is Steps.ContentStep)
+        {
+            Report(step.Index, Run.Schema.ValidateItem(step.Index, itemIndex, item), step.Prefix);
+        }
+
         handler.ValidateItem(step, itemIndex, item, _validation);
         return ValueTask.CompletedTask;
     }
 
     protected override void OnUnsupportedExpression(int step, string pointer, string message) =>
         _validation.Unsupported(step, pointer, message);
+
+    private void Report(int? step, IReadOnlyList<(string Pointer, string Message)> problems, string prefix = "")
+    {
+        foreach (var (pointer, message) in problems)
+        {
+            _validation.Error(step, prefix + pointer, message);
+        }
+    }
+
+    protected override RecipeStepDispatcher Nested(string prefix, int depth) => new ValidatingVisitor(Run, _validation, prefix, depth);
 
     protected override void OnExpressionError(int step, string pointer, string message) => _validation.Error(step, pointer, message);
 }
