@@ -93,11 +93,61 @@ public sealed class CliTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task ValidatesImportsAndExportsRecipes()
+    {
+        var folder = Directory.CreateTempSubdirectory("cms-cli-recipes").FullName;
+        var good = Path.Combine(folder, "good.recipe.json");
+        var bad = Path.Combine(folder, "bad.recipe.json");
+        var exported = Path.Combine(folder, "out.recipe.json");
+        await File.WriteAllTextAsync(good, """
+            { "name": "cli", "steps": [
+              { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Page", "DisplayName": "Page", "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" } ] },
+                                                          { "Name": "Note", "DisplayName": "Note", "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" } ] } ] },
+              { "name": "content", "data": [
+                { "ContentItemId": "p1", "ContentType": "Page", "Latest": true, "Published": true, "TitlePart": { "Title": "About us" } },
+                { "ContentItemId": "n1", "ContentType": "Note", "Latest": true, "Published": true, "TitlePart": { "Title": "A note" } } ] },
+              { "name": "layers", "Layers": [] } ] }
+            """);
+        await File.WriteAllTextAsync(bad, """{ "steps": [ { "name": "content", "data": [ { "ContentType": "Page" } ] } ] }""");
+        await RunAsync("tenants", "create", "--name", "cedar-cli", "--prefix", "cedar-cli");
+
+        var (validCode, validOut, validWarnings) = await RunAsync("recipes", "validate", good);
+        var (strictCode, _, strictErrors) = await RunAsync("recipes", "validate", good, "--strict");
+        var (badCode, _, badErrors) = await RunAsync("recipes", "import", "--tenant", "cedar-cli", bad);
+        var (dryCode, dryOut, _) = await RunAsync("recipes", "import", "--tenant", "cedar-cli", good, "--dry-run");
+        var (importCode, importOut, _) = await RunAsync("recipes", "import", "--tenant", "cedar-cli", good);
+        var (exportCode, _, _) = await RunAsync("recipes", "export", "--tenant", "cedar-cli", "--type", "Page", "--out", exported);
+        var (missingCode, _, missing) = await RunAsync("recipes", "import", "--tenant", "nobody", good);
+
+        Assert.Equal(0, validCode);
+        Assert.Contains("good.recipe.json is valid", validOut, StringComparison.Ordinal);
+        Assert.Contains("warning: /steps/2/name: The step 'layers'", validWarnings, StringComparison.Ordinal);
+        Assert.Equal(1, strictCode);
+        Assert.Contains("error: /steps/2/name", strictErrors, StringComparison.Ordinal);
+        Assert.Equal(1, badCode);
+        Assert.Contains("error: /steps/0/data/0/ContentItemId", badErrors, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", badErrors, StringComparison.Ordinal);
+        Assert.Equal(0, dryCode);
+        Assert.Contains("dry run", dryOut, StringComparison.Ordinal);
+        Assert.Equal(0, importCode);
+        Assert.Contains("2 items imported", importOut, StringComparison.Ordinal);
+        Assert.Equal(0, exportCode);
+        var export = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(exported))!;
+        var content = export["steps"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "content")!;
+        Assert.Equal(["p1"], content["data"]!.AsArray().Select(i => i!["ContentItemId"]!.GetValue<string>()));
+        var types = export["steps"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "ContentDefinition")!["ContentTypes"]!.AsArray();
+        Assert.Equal(["Page"], types.Select(t => t!["Name"]!.GetValue<string>()));
+        Assert.Equal(1, missingCode);
+        Assert.Contains("no running practice named 'nobody'", missing, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task EveryVerbHasHelp()
     {
-        foreach (var verb in new[] { "list", "create", "disable", "enable", "remove" })
+        foreach (var verb in new[] { "tenants list", "tenants create", "tenants disable", "tenants enable", "tenants remove", "recipes validate", "recipes import", "recipes export" })
         {
-            var (code, output, _) = await RunAsync("tenants", verb, "--help");
+            var (code, output, _) = await RunAsync([.. verb.Split(' '), "--help"]);
 
             Assert.Equal(0, code);
             Assert.Contains("Usage:", output, StringComparison.Ordinal);
