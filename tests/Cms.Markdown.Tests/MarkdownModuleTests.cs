@@ -39,13 +39,14 @@ public sealed class MarkdownModuleTests
     }
 
     [Fact]
-    public void RefusesToStartWithAnUnknownExtensionNamingTheKey()
+    public void RefusesAnUnknownExtensionOnFirstUseNamingTheKey()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [MarkdownModule.ExtensionsConfigurationKey] = "nohtml+tabels" })
             .Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddMarkdownModule(configuration));
+        var services = new ServiceCollection().AddMarkdownModule(configuration).BuildServiceProvider();
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IMarkdownRenderer>());
 
         Assert.Contains("Cms:Markdown:Extensions", error.Message, StringComparison.Ordinal);
         Assert.Contains("tabels", error.Message, StringComparison.Ordinal);

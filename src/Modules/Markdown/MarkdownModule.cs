@@ -18,14 +18,14 @@ public static class MarkdownModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var sanitizer = new RichTextSanitizer();
-        services.AddSingleton(sanitizer);
-        services.AddSingleton<IMarkdownRenderer>(CreateRenderer(configuration, sanitizer));
+        // Built on first use (the first save or preview): building them costs about 0.2 s, which start-up
+        // cannot spare. A mistyped extension then fails that first use, naming the key to fix.
+        services.AddSingleton<RichTextSanitizer>();
+        services.AddSingleton<IMarkdownRenderer>(provider => CreateRenderer(configuration, provider.GetRequiredService<RichTextSanitizer>()));
         services.AddSingleton<IContentHandler, RichTextContentHandler>();
         return services;
     }
 
-    // Built here rather than on first use so a mistyped extension stops the host at start, with the key to fix.
     private static MarkdigRenderer CreateRenderer(IConfiguration configuration, RichTextSanitizer sanitizer)
     {
         var configured = configuration[ExtensionsConfigurationKey];
