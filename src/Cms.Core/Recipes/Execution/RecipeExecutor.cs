@@ -107,7 +107,7 @@ internal sealed class RecipeExecutor
         }
 
         media.Publish();
-        _logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}: {Counts}", source.Name, tenant.Name, string.Join(", ", application.Counts.Select(c => $"{c.Value} {c.Key}")));
+        _logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}: {Counts}", source.Name, tenant.Name, application.Counts.Count == 0 ? "nothing to change" : string.Join(", ", application.Counts.Select(c => $"{c.Value} {c.Key}")));
         return Result(validation, applied: true, application.Counts);
     }
 
