@@ -11,6 +11,10 @@ namespace Cms.Content;
 /// </summary>
 public sealed class ContentManager
 {
+    // The FTS5 index of migration TenantContentSearch.
+    private const string SqliteSearch =
+        """SELECT * FROM "ContentItems" WHERE "ContentItemVersionId" IN (SELECT "ContentItemVersionId" FROM "ContentSearch" WHERE "ContentSearch" MATCH {0})""";
+
     private readonly TenantDbContext _db;
     private readonly IReadOnlyList<IContentHandler> _handlers;
     private readonly TimeProvider _time;
@@ -48,6 +52,29 @@ public sealed class ContentManager
         var records = await _db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId)
             .OrderBy(c => c.ModifiedUtc).ThenBy(c => c.ContentItemVersionId).ToListAsync(cancellationToken);
         return records.ConvertAll(ContentRecords.ToItem);
+    }
+
+    /// <summary>
+    /// Items whose current version (latest or published) has every word of the query in its title or
+    /// text, newest first. Words are matched whole, as a person types them; quotes and operators are not
+    /// passed to the index.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentItem>> SearchAsync(string query, int take, CancellationToken cancellationToken)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(query, @"[\p{L}\p{N}]+").Select(m => m.Value).ToArray();
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var matches = _db.Database.IsNpgsql()
+            ? _db.ContentItems.FromSqlRaw(
+                """SELECT * FROM "ContentItems" WHERE to_tsvector('simple', coalesce("SearchText", '')) @@ plainto_tsquery('simple', {0})""",
+                string.Join(' ', words))
+            : _db.ContentItems.FromSqlRaw(SqliteSearch, string.Join(' ', words.Select(w => '"' + w + '"')));
+        var records = await matches.AsNoTracking().Where(c => c.Latest || c.Published)
+            .OrderByDescending(c => c.ModifiedUtc).Take(take).ToListAsync(cancellationToken);
+        return records.DistinctBy(r => r.ContentItemId).Select(ContentRecords.ToItem).ToList();
     }
 
     /// <summary>Saves the item as its draft: a new version beside the published one, or the existing draft updated.</summary>

@@ -131,6 +131,31 @@ public abstract class ContentContractTests
         Assert.Equal("""{"Stars":4,"Tags":["a",{"b":null}]}""", System.Text.Json.Nodes.JsonNode.Parse(stored.Json)!["Rating"]!.ToJsonString());
     }
 
+    [SkippableFact]
+    public async Task FindsItemsByWordsInTheirTitleAndText()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await StartAsync(storage);
+        var tenant = await ArticlesAsync(services, Items(Article("a1", "Grief after loss"), Article("a2", "Sleep and anxiety"), Article("a3", "Anxiety at work")));
+        await using var db = tenant.OpenDb();
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var a3 = (await content.GetAsync("a3", VersionOptions.Latest, default))!;
+        a3.Part("TitlePart")!["Title"] = "Stress at work";
+        a3.Part("MarkdownBodyPart")!["Markdown"] = "Notes about work, with a [link](https://example.org).";
+        a3.Data["Article"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "Subtitle": { "Text": "Burnout" } }""");
+        await content.PublishAsync(a3, null, default);
+
+        var anxiety = await content.SearchAsync("ANXIETY", 10, default);
+        var both = await content.SearchAsync("sleep anxiety!", 10, default);
+        var body = await content.SearchAsync("link", 10, default);
+
+        Assert.Equal(["a2"], anxiety.Select(i => i.ContentItemId));
+        Assert.Equal(["a2"], both.Select(i => i.ContentItemId));
+        Assert.Equal(3, body.Count);
+        Assert.Empty(await content.SearchAsync("\"* OR", 10, default));
+        Assert.Equal(["a3"], (await content.SearchAsync("burnout", 10, default)).Select(i => i.ContentItemId));
+    }
+
     private protected static async Task<RecipeTenant> ArticlesAsync(IServiceProvider services, params string[] steps)
     {
         var tenant = await RecipeTenant.CreateAsync(services, "articles");
