@@ -59,8 +59,8 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<IRecipeStep, FeatureStep>();
         services.AddSingleton<IRecipeStep, ThemesStep>();
         services.AddSingleton<IRecipeStep, SettingsStep>();
-        services.AddSingleton<IRecipeStep, ContentDefinitionStep>();
-        services.AddSingleton<IRecipeStep, ReplaceContentDefinitionStep>();
+        services.AddSingleton<IRecipeStep>(ContentDefinitionStep.Alter());
+        services.AddSingleton<IRecipeStep>(ContentDefinitionStep.Replace());
         services.AddSingleton<IRecipeStep, DeleteContentDefinitionStep>();
         services.AddSingleton<IRecipeStep, ContentStep>();
         services.AddSingleton<IRecipeStep, RolesStep>();

@@ -17,7 +17,7 @@ public abstract class ContentContractTests
     public async Task KeepsADraftBesidePublishedUntilItIsPublished()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services, Items(Article("a1", "Finding a therapist")));
         await using var db = tenant.OpenDb();
         var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
@@ -47,7 +47,7 @@ public abstract class ContentContractTests
     public async Task UnpublishesDiscardsDraftsAndDeletes()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services, Items(Article("a1", "One"), Article("a2", "Two")));
         await using var db = tenant.OpenDb();
         var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
@@ -69,7 +69,7 @@ public abstract class ContentContractTests
     public async Task DerivesTitleRouteHtmlContainerAndReferencesOnSave()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var series = """{ "ContentItemId": "s1", "ContentItemVersionId": "s1-v1", "ContentType": "Series", "Latest": true, "Published": true, "TitlePart": { "Title": "What to know" }, "ListPart": {} }""";
         var part2 = Article("a2", "Part two").Replace("\"TitlePart\"", "\"ContainedPart\": { \"ListContentItemId\": \"s1\", \"Order\": 2 }, \"TitlePart\"", StringComparison.Ordinal);
         var tenant = await ArticlesAsync(services, Items(series, Article("a1", "Part one", """, "Related": { "ContentItemIds": [ "s1" ] }"""), part2));
@@ -98,7 +98,7 @@ public abstract class ContentContractTests
     public async Task RefusesFieldValuesTheirSettingsForbid()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services);
         await using var db = tenant.OpenDb();
         var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
@@ -121,7 +121,7 @@ public abstract class ContentContractTests
     public async Task KeepsPartsItDoesNotKnowExactlyAsTheyCame()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var unknown = """, "Rating": { "Stars": 4, "Tags": [ "a", { "b": null } ] }""";
         var item = Article("a1", "Odd", "").TrimEnd().TrimEnd('}') + unknown + "}";
         var tenant = await ArticlesAsync(services, Items(item));
@@ -135,7 +135,7 @@ public abstract class ContentContractTests
     public async Task FindsItemsByWordsInTheirTitleAndText()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services, Items(Article("a1", "Grief after loss"), Article("a2", "Sleep and anxiety"), Article("a3", "Anxiety at work")));
         await using var db = tenant.OpenDb();
         var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
@@ -162,13 +162,6 @@ public abstract class ContentContractTests
         var result = await tenant.ImportTextAsync(Recipe([ArticleDefinition, .. steps]));
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         return tenant;
-    }
-
-    private protected static async Task<ServiceProvider> StartAsync(TestStorage storage)
-    {
-        var services = storage.BuildServices();
-        await services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default);
-        return services;
     }
 }
 

@@ -16,7 +16,7 @@ public abstract class StorageContractTests
     public async Task StoresListsUpdatesAndRemovesTenants()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var store = services.GetRequiredService<TenantStore>();
         var tenant = Tenant("oak-counseling", ["oak.example.com", "www.oak.example.com"], "oak");
 
@@ -37,7 +37,7 @@ public abstract class StorageContractTests
     public async Task RefusesASecondTenantWithTheSameNameHostOrPrefix()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var store = services.GetRequiredService<TenantStore>();
         await store.AddAsync(Tenant("first", ["shared.example.com"], "shared"), default);
 
@@ -59,7 +59,7 @@ public abstract class StorageContractTests
     public async Task MovesTheRegistryVersionWithEveryChange()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var store = services.GetRequiredService<TenantStore>();
         var start = await store.GetVersionAsync(default);
 
@@ -78,7 +78,7 @@ public abstract class StorageContractTests
     public async Task KeepsEachTenantsRowsApart()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var manager = services.GetRequiredService<TenantManager>();
         var database = services.GetRequiredService<CmsDatabase>();
         var users = services.GetRequiredService<UserAccounts>();
@@ -100,7 +100,7 @@ public abstract class StorageContractTests
     public async Task RemovingATenantDeletesItsDataAndNothingElse()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var manager = services.GetRequiredService<TenantManager>();
         var database = services.GetRequiredService<CmsDatabase>();
         await manager.CreateAsync(new CreateTenantRequest { Name = "gone", Prefix = "gone", AdminUserName = "ann", AdminPassword = "a-long-password" }, default);
@@ -150,7 +150,7 @@ public abstract class StorageContractTests
     public async Task ASetupThatFailsLeavesNoTenantBehind()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var manager = services.GetRequiredService<TenantManager>();
 
         // A database of its own that cannot be reached: the registry row and any data must go again.
@@ -167,13 +167,6 @@ public abstract class StorageContractTests
 
     internal static TenantSettings Tenant(string name, string[] hosts, string? prefix) =>
         new(name, TenantState.Running, hosts, prefix, null, null, new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
-
-    private static async Task<ServiceProvider> StartAsync(TestStorage storage)
-    {
-        var services = storage.BuildServices();
-        await services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default);
-        return services;
-    }
 }
 
 public sealed class SqliteStorageTests : StorageContractTests

@@ -32,7 +32,7 @@ public sealed class FixtureImportTests
     public async Task ImportsEveryFixtureAndKeepsWhatItSupports(string fixture)
     {
         await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "fixture");
         var recipe = Parse(fixture);
 
@@ -49,7 +49,7 @@ public sealed class FixtureImportTests
     public async Task AnExportImportsIntoAnEmptyTenantToTheSameState(string fixture)
     {
         await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var source = await RecipeTenant.CreateAsync(services, "source");
         var copy = await RecipeTenant.CreateAsync(services, "copy");
         Assert.True((await source.ImportAsync(RecipeTenant.Fixture(fixture))).Succeeded);
@@ -139,11 +139,4 @@ public sealed class FixtureImportTests
 
     private static JsonObject Parse(string fixture) =>
         JsonNode.Parse(File.ReadAllText(RecipeTenant.Fixture(fixture)), documentOptions: s_orchardJson)!.AsObject();
-
-    private static async Task<ServiceProvider> StartAsync(TestStorage storage)
-    {
-        var services = storage.BuildServices();
-        await services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default);
-        return services;
-    }
 }

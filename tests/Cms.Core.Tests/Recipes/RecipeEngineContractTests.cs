@@ -17,7 +17,7 @@ public abstract class RecipeEngineContractTests
     public async Task TheSameRecipeTwiceGivesTheSameState()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "twice");
         var blog = RecipeTenant.Fixture("OrchardCMS__OrchardCore__blog.recipe.json");
 
@@ -35,7 +35,7 @@ public abstract class RecipeEngineContractTests
     public async Task ARecipeWhoseLastStepIsBrokenChangesNothing()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "atomic");
         var before = await tenant.SnapshotAsync();
 
@@ -55,7 +55,7 @@ public abstract class RecipeEngineContractTests
     public async Task AFailureWhileApplyingRollsEverythingBack()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "rollback");
         var before = await tenant.SnapshotAsync();
 
@@ -79,7 +79,7 @@ public abstract class RecipeEngineContractTests
     public async Task ReportsEveryProblemWithItsPlaceAndWritesNothing()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "messages");
 
         var result = await tenant.ImportTextAsync(Recipe(
@@ -114,7 +114,7 @@ public abstract class RecipeEngineContractTests
     public async Task StrictTurnsUnsupportedThingsIntoErrors()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "strict");
         var recipe = Recipe("""{ "name": "feature", "enable": [ "OrchardCore.Title", "OrchardCore.Workflows" ] }""", """{ "name": "layers", "Layers": [] }""");
 
@@ -133,7 +133,7 @@ public abstract class RecipeEngineContractTests
     public async Task SaysWhereAFileIsNotJson()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "badjson");
 
         var result = await tenant.ImportTextAsync("{\n  \"steps\": [\n    { \"name\": \"content\", \"data\": [ { \"ContentItemId\": \"a\" \"ContentType\": \"X\" } ] }\n  ]\n}");
@@ -147,7 +147,7 @@ public abstract class RecipeEngineContractTests
     public async Task AppliesTheSimpleSteps()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var tenant = await RecipeTenant.CreateAsync(services, "steps");
 
         var result = await tenant.ImportTextAsync(Recipe(
@@ -177,13 +177,6 @@ public abstract class RecipeEngineContractTests
         var definitions = await tenant.DefinitionsAsync();
         Assert.Null(definitions.FindType("Series"));
         Assert.Equal(["Subtitle"], definitions.FindPart("Article")!.ContentPartFieldDefinitionRecords.Select(f => f.Name));
-    }
-
-    private static async Task<ServiceProvider> StartAsync(TestStorage storage)
-    {
-        var services = storage.BuildServices();
-        await services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default);
-        return services;
     }
 }
 

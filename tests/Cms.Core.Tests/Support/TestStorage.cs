@@ -84,6 +84,14 @@ public sealed class TestStorage : IAsyncDisposable
         return services.BuildServiceProvider();
     }
 
+    /// <summary>The services with the host database migrated, ready to create tenants.</summary>
+    public async Task<ServiceProvider> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var services = BuildServices(settings);
+        await services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default);
+        return services;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

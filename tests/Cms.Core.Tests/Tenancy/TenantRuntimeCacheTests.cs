@@ -11,7 +11,7 @@ public sealed class TenantRuntimeCacheTests
     public async Task BuildsATenantOnceWhenManyRequestsArriveTogether()
     {
         await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var cache = services.GetRequiredService<TenantRuntimeCache>();
         var tenant = await CreateAsync(services, "busy");
 
@@ -75,7 +75,7 @@ public sealed class TenantRuntimeCacheTests
     public async Task RebuildsATenantWhoseSettingsChanged()
     {
         await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var cache = services.GetRequiredService<TenantRuntimeCache>();
         var registry = services.GetRequiredService<TenantRegistry>();
         await CreateAsync(services, "moving");
@@ -93,7 +93,7 @@ public sealed class TenantRuntimeCacheTests
     public async Task KeepsTheSameSettingsObjectForTenantsThatDidNotChange()
     {
         await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
-        await using var services = await StartAsync(storage);
+        await using var services = await storage.StartAsync();
         var registry = services.GetRequiredService<TenantRegistry>();
         await CreateAsync(services, "steady");
         var steady = registry.Table.FindByName("steady");
