@@ -39,6 +39,20 @@ internal sealed class RecipeValidation
         }
     }
 
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Like <see cref="Unsupported"/>, but said once per key: a recipe of 100,000 items of an unknown type
+    /// gets one warning, at the first of them, not 100,000.
+    /// </summary>
+    public void UnsupportedOnce(string key, int? step, string pointer, string message)
+    {
+        if (_reported.Add(key))
+        {
+            Unsupported(step, pointer, message);
+        }
+    }
+
     /// <summary>Something the recipe holds that this host does not support: a warning, or an error under --strict.</summary>
     public void Unsupported(int? step, string pointer, string message)
     {

@@ -65,8 +65,17 @@ internal sealed class ContentStep : IRecipeStep
         var definition = validation.Definitions.FindType(type);
         if (definition is null)
         {
-            validation.Unsupported(step.Index, $"{pointer}/ContentType", $"The content type '{type}' is not defined; the item is stored and exported as is.");
+            validation.UnsupportedOnce("type:" + type, step.Index, $"{pointer}/ContentType", $"The content type '{type}' is not defined; its items are stored and exported as they are.");
             return;
+        }
+
+        foreach (var (key, value) in data)
+        {
+            // ContainedPart is attached by the list an item is in, not by its type, as in Orchard.
+            if (value is JsonObject && !ContentItem.IsEnvelopeKey(key) && key != ContentNames.ContainedPart && definition.FindPart(key) is null)
+            {
+                validation.UnsupportedOnce($"part:{type}:{key}", step.Index, $"{pointer}/{key}", $"'{key}' is not a part of the type '{type}'; its data is kept and exported as it is.");
+            }
         }
 
         CollectReferences(step, pointer, data, definition, validation);
