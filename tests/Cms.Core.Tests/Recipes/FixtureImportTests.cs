@@ -68,6 +68,21 @@ public sealed class FixtureImportTests
         Assert.Equal((await source.DocumentAsync(RecipeDocuments.CustomSettings))?.ToJsonString(), (await copy.DocumentAsync(RecipeDocuments.CustomSettings))?.ToJsonString());
     }
 
+    [Fact]
+    public async Task NamesPartsAndTypesItKeepsWithoutBehaviourOnce()
+    {
+        await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = await storage.StartAsync();
+        var tenant = await RecipeTenant.CreateAsync(services, "named");
+
+        var blog = await tenant.ImportAsync(RecipeTenant.Fixture("OrchardCMS__OrchardCore__blog.recipe.json"));
+        var employees = await tenant.ImportAsync(RecipeTenant.Fixture("Lombiq__Orchard-Data-Tables__Lombiq.DataTables.Samples.Content.recipe.json"));
+
+        Assert.Contains(blog.Warnings, w => w.Location == "/steps/5/data/6/LayerMetadata" && w.Message.Contains("'LayerMetadata' is not a part of the type 'RawHtml'", StringComparison.Ordinal));
+        Assert.DoesNotContain(blog.Warnings, w => w.Message.Contains("'ContainedPart'", StringComparison.Ordinal));
+        Assert.Single(employees.Warnings, w => w.Message.Contains("'Employee' is not defined", StringComparison.Ordinal));
+    }
+
     private static async Task AssertSupportedContentIsThereAsync(RecipeTenant tenant, JsonObject recipe)
     {
         var definitions = await tenant.DefinitionsAsync();
