@@ -34,6 +34,12 @@ public sealed class ContentManager
     /// <summary>Items created earlier in the same import, so references to them are not dangling.</summary>
     internal ISet<string> PendingIds => _lookup.Pending;
 
+    /// <summary>
+    /// Items the caller knows the store does not have yet (an import checks the whole recipe first):
+    /// their first version needs no lookups for older versions to demote or references to replace.
+    /// </summary>
+    internal ISet<string> NewIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken)
     {
         var query = _db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId);
@@ -160,7 +166,9 @@ public sealed class ContentManager
             version.ContentItemVersionId = ContentIds.Stable(version.ContentItemId + "\n" + Comparable(version));
         }
 
-        var stored = await _db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == version.ContentItemVersionId, cancellationToken);
+        var stored = NewIds.Contains(version.ContentItemId)
+            ? null
+            : await _db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == version.ContentItemVersionId, cancellationToken);
         if (stored is not null && stored.ContentItemId != version.ContentItemId)
         {
             return ContentResult.Fail("ContentItemVersionId", $"The version id '{version.ContentItemVersionId}' already belongs to item '{stored.ContentItemId}'.");
@@ -191,18 +199,26 @@ public sealed class ContentManager
         }
 
         var record = ContentRecords.ToRecord(version, context.Index, _db.TenantId);
-        await DemoteOthersAsync(version, cancellationToken);
-        var existing = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == version.ContentItemVersionId, cancellationToken);
-        if (existing is null)
+        if (NewIds.Remove(version.ContentItemId))
         {
             _db.ContentItems.Add(record);
         }
         else
         {
-            _db.Entry(existing).CurrentValues.SetValues(record);
+            await DemoteOthersAsync(version, cancellationToken);
+            var existing = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == version.ContentItemVersionId, cancellationToken);
+            if (existing is null)
+            {
+                _db.ContentItems.Add(record);
+            }
+            else
+            {
+                _db.Entry(existing).CurrentValues.SetValues(record);
+            }
+
+            await _db.ContentReferences.Where(r => r.ContentItemVersionId == version.ContentItemVersionId).ExecuteDeleteAsync(cancellationToken);
         }
 
-        await _db.ContentReferences.Where(r => r.ContentItemVersionId == version.ContentItemVersionId).ExecuteDeleteAsync(cancellationToken);
         _db.ContentReferences.AddRange(context.Index.References.Distinct().Select(r => new ContentReferenceRecord
         {
             TenantId = _db.TenantId,
@@ -220,6 +236,12 @@ public sealed class ContentManager
     private async Task DemoteOthersAsync(ContentItem version, CancellationToken cancellationToken)
     {
         var others = _db.ContentItems.Where(c => c.ContentItemId == version.ContentItemId && c.ContentItemVersionId != version.ContentItemVersionId);
+        if (version.Published && version.Latest)
+        {
+            await others.Where(c => c.Published || c.Latest).ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false).SetProperty(c => c.Latest, false), cancellationToken);
+            return;
+        }
+
         if (version.Published)
         {
             await others.Where(c => c.Published).ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false), cancellationToken);

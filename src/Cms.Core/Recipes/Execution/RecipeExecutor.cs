@@ -88,6 +88,11 @@ internal sealed class RecipeExecutor
             manager.PendingIds.Add(id);
         }
 
+        foreach (var id in await NewIdsAsync(db, validation.DeclaredIds, cancellationToken))
+        {
+            manager.NewIds.Add(id);
+        }
+
         var application = new RecipeApplication(db, manager, definitions, media, source.Folder, _time.GetUtcNow());
         try
         {
@@ -124,6 +129,19 @@ internal sealed class RecipeExecutor
             validation.Error(null, e.Pointer ?? "", e.Message);
             return false;
         }
+    }
+
+    // The recipe's items the tenant does not have yet, found in batches rather than one query per item.
+    private static async Task<List<string>> NewIdsAsync(TenantDbContext db, HashSet<string> declared, CancellationToken cancellationToken)
+    {
+        var fresh = new List<string>(declared.Count);
+        foreach (var batch in declared.Chunk(500))
+        {
+            var existing = (await db.ContentItems.Where(c => batch.Contains(c.ContentItemId)).Select(c => c.ContentItemId).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            fresh.AddRange(batch.Where(id => !existing.Contains(id)));
+        }
+
+        return fresh;
     }
 
     // A reference must point at an item of the recipe or one the tenant has already.
