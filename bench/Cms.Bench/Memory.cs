@@ -15,11 +15,32 @@ internal static class Memory
     }
 
     /// <summary>VmRSS of a process (this one by default); includes SQLite's native page caches, which the GC cannot see.</summary>
-    public static long ResidentBytes(int? processId = null)
+    public static long ResidentBytes(int? processId = null) =>
+        Status(processId?.ToString(CultureInfo.InvariantCulture) ?? "self", "VmRSS")
+        ?? throw new InvalidOperationException($"/proc/{processId}/status has no VmRSS.");
+
+    /// <summary>
+    /// VmHWM, the most a process has had resident since it started; null once it has exited (the kernel
+    /// keeps no figures for a process that is gone), so a caller polls it while the process runs.
+    /// </summary>
+    public static long? PeakResidentBytes(int processId)
     {
-        var status = File.ReadAllLines($"/proc/{processId?.ToString(CultureInfo.InvariantCulture) ?? "self"}/status");
-        var line = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        var kilobytes = line["VmRSS:".Length..].Trim().Split(' ')[0];
-        return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+        try
+        {
+            return Status(processId.ToString(CultureInfo.InvariantCulture), "VmHWM");
+        }
+        catch (IOException)
+        {
+            // Exited between two reads.
+            return null;
+        }
+    }
+
+    private static long? Status(string process, string field)
+    {
+        var prefix = field + ":";
+        var line = File.ReadLines($"/proc/{process}/status").FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        var kilobytes = line?[prefix.Length..].Trim().Split(' ')[0];
+        return kilobytes is null ? null : long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
     }
 }

@@ -29,7 +29,7 @@ internal static class TenantsBenchmark
         var layout = HostLayout.Find(configuration);
         var scratch = Directory.CreateTempSubdirectory("cms-bench-").FullName;
         var dataPath = Path.Combine(scratch, "data");
-        var report = new Report(configuration);
+        var report = new Report("Tenants", configuration);
         Progress.Say($"Working in {scratch}");
         // Started just before the bench's first SQLite connection, which also starts SQLite's pool pruner.
         var sinceFirstConnection = Stopwatch.StartNew();

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Cms.Bench;
+
+/// <summary>
+/// CPU time as Linux counts it: of one process (/proc/PID/stat) and of every process on the machine together
+/// (/proc/stat), so a run can say how much of the machine other programs took while it ran.
+/// </summary>
+internal static class CpuTime
+{
+    private const int ClockTicksName = 2; // _SC_CLK_TCK
+
+    private static readonly double s_secondsPerTick = 1.0 / Sysconf(ClockTicksName);
+
+    // Of /proc/stat's "cpu user nice system idle iowait irq softirq steal": all but idle and iowait.
+    private static readonly int[] s_busyFields = [1, 2, 3, 6, 7, 8];
+
+    /// <summary>User and system time of a process so far; null once it has exited.</summary>
+    public static TimeSpan? OfProcess(int processId)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        // The command name (field 2) is in parentheses and may hold spaces; utime and stime are fields 14 and 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return Ticks(long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Busy time of all cores together since boot: everything but idle and I/O wait.</summary>
+    public static TimeSpan MachineBusy()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var busy = s_busyFields.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
+        return Ticks(busy);
+    }
+
+    private static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks * s_secondsPerTick);
+
+    [DllImport("libc", EntryPoint = "sysconf")]
+    private static extern long Sysconf(int name);
+}
