@@ -9,22 +9,38 @@ internal sealed class ContentLookup : IContentLookup
 {
     private readonly TenantDbContext _db;
 
-    public ContentLookup(TenantDbContext db)
+    private readonly Func<CancellationToken, Task> _flush;
+
+    public ContentLookup(TenantDbContext db, Func<CancellationToken, Task> flush)
     {
         _db = db;
+        _flush = flush;
     }
+
+    /// <summary>Routes of versions added in the current import batch but not yet saved, by path.</summary>
+    public Dictionary<string, string> UnsavedRoutes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Items with a version added but not yet saved.</summary>
+    public HashSet<string> UnsavedIds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Ids stored or declared in the current operation, not necessarily visible to a query yet.</summary>
     public HashSet<string> Pending { get; } = new(StringComparer.Ordinal);
 
-    public Task<string?> FindRouteOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken) =>
-        _db.ContentItems.AsNoTracking()
-            .Where(c => c.RoutePath == path && (c.Latest || c.Published) && c.ContentItemId != exceptContentItemId)
-            .Select(c => c.ContentItemId)
-            .FirstOrDefaultAsync(cancellationToken);
+    public async Task<string?> FindRouteOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken) =>
+        UnsavedRoutes.TryGetValue(path, out var owner) && owner != exceptContentItemId
+            ? owner
+            : await _db.ContentItems.AsNoTracking()
+                .Where(c => c.RoutePath == path && (c.Latest || c.Published) && c.ContentItemId != exceptContentItemId)
+                .Select(c => c.ContentItemId)
+                .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<ContentItem?> FindLatestAsync(string contentItemId, CancellationToken cancellationToken)
     {
+        if (UnsavedIds.Contains(contentItemId))
+        {
+            await _flush(cancellationToken);
+        }
+
         var record = await _db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest, cancellationToken);
         return record is null ? null : ContentRecords.ToItem(record);
     }

@@ -102,6 +102,7 @@ internal sealed class RecipeExecutor
                 await RecipeReader.ReadAsync(stream, applying, cancellationToken);
             }
 
+            await manager.FlushAsync(cancellationToken);
             await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, application.Now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
