@@ -12,7 +12,7 @@ namespace Cms.Content;
 public sealed class ContentManager
 {
     // New items of an import are saved in batches: one SaveChanges per item was a quarter of an import's time (measured).
-    private const int ImportBatchSize = 250;
+    private const int ImportBatchSize = 100;
 
     // The FTS5 index of migration TenantContentSearch.
     private const string SqliteSearch =
