@@ -107,7 +107,7 @@ public abstract class RecipeEngineContractTests
         Assert.Contains("'missing-item' is neither in this recipe nor in the site", result.Errors[^1].Message, StringComparison.Ordinal);
         Assert.Contains(result.Warnings, w => w.Location == "/steps/1/name" && w.Message.Contains("'FrobnicateStep'", StringComparison.Ordinal));
         Assert.Empty(await tenant.ItemsAsync());
-        Assert.Empty((await tenant.DefinitionsAsync()).Types);
+        Assert.Empty((await tenant.DefinitionsAsync()).ContentTypeDefinitionRecords);
     }
 
     [SkippableFact]

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Cms.Content.Definitions;
 
 /// <summary>A tenant's content definitions, stored as one document in Orchard's <c>ContentDefinitionRecord</c> shape.</summary>
@@ -12,9 +10,6 @@ public sealed class ContentDefinitions
     public List<ContentTypeDefinition> ContentTypeDefinitionRecords { get; set; } = [];
 
     public List<ContentPartDefinition> ContentPartDefinitionRecords { get; set; } = [];
-
-    [JsonIgnore]
-    public IEnumerable<ContentTypeDefinition> Types => ContentTypeDefinitionRecords;
 
     public ContentTypeDefinition? FindType(string name) =>
         ContentTypeDefinitionRecords.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));

@@ -11,16 +11,5 @@ internal sealed record RecipeStepContext(int Index, string Name, JsonObject Step
     public string PointerOf(string property) => $"{Pointer}/{property}";
 
     /// <summary>A property matched case-insensitively, as Orchard binds step models.</summary>
-    public JsonNode? Property(string name)
-    {
-        foreach (var (key, value) in Step)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    public JsonNode? Property(string name) => Step.Find(name);
 }

@@ -30,7 +30,7 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
 
     public ValueTask OnHeaderAsync(JsonObject header, CancellationToken ct)
     {
-        var variables = header.FirstOrDefault(p => string.Equals(p.Key, "variables", StringComparison.OrdinalIgnoreCase)).Value as JsonObject;
+        var variables = header.Find("variables") as JsonObject;
         _expressions?.Dispose();
         _expressions = _run.ExpressionsFor(variables, Unsupported);
         OnHeader(header);
@@ -47,7 +47,7 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
 
     public async ValueTask OnStepAsync(int index, JsonObject step, CancellationToken ct)
     {
-        var name = step.FirstOrDefault(p => string.Equals(p.Key, "name", StringComparison.OrdinalIgnoreCase)).Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+        var name = step.FindText("name") ?? "";
         var context = new RecipeStepContext(index, name, step, _prefix);
         _run.Steps.TryGetValue(name, out var handler);
 

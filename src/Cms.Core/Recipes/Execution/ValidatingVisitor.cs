@@ -14,13 +14,10 @@ internal sealed class ValidatingVisitor : RecipeStepDispatcher
         _validation = validation;
     }
 
-    public int Steps { get; private set; }
-
     protected override void OnHeader(JsonObject header) => Report(null, Run.Schema.ValidateHeader(header));
 
     protected override ValueTask OnStepAsync(RecipeStepContext step, IRecipeStep? handler, CancellationToken ct)
     {
-        Steps++;
         Report(step.Index, Run.Schema.ValidateStep(step.Index, step.Step), step.Prefix);
         if (step.Name.Length == 0)
         {

@@ -36,7 +36,7 @@ internal sealed class MediaStep : IRecipeStep
                 validation.Error(step.Index, pointer + "/TargetPath", problem);
             }
 
-            if (Text(file, "Base64") is { } base64)
+            if (file.FindText("Base64") is { } base64)
             {
                 if (!TryDecode(base64, out var bytes))
                 {
@@ -47,14 +47,14 @@ internal sealed class MediaStep : IRecipeStep
                     validation.Error(step.Index, pointer + "/Base64", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
                 }
             }
-            else if (Text(file, "SourcePath") is { } source)
+            else if (file.FindText("SourcePath") is { } source)
             {
                 if (validation.RecipeFolder is null || !File.Exists(Path.Combine(validation.RecipeFolder, source)))
                 {
                     validation.Unsupported(step.Index, pointer + "/SourcePath", $"The file '{source}' is not beside the recipe; it is not imported.");
                 }
             }
-            else if (Text(file, "SourceUrl") is { } url)
+            else if (file.FindText("SourceUrl") is { } url)
             {
                 validation.Unsupported(step.Index, pointer + "/SourceUrl", $"Media are not downloaded ({url}); add the file as Base64 or beside the recipe.");
             }
@@ -70,11 +70,11 @@ internal sealed class MediaStep : IRecipeStep
         foreach (var file in ((JsonArray)step.Property("Files")!).OfType<JsonObject>())
         {
             byte[]? content = null;
-            if (Text(file, "Base64") is { } base64 && TryDecode(base64, out var bytes))
+            if (file.FindText("Base64") is { } base64 && TryDecode(base64, out var bytes))
             {
                 content = bytes;
             }
-            else if (Text(file, "SourcePath") is { } source && application.RecipeFolder is { } folder && File.Exists(Path.Combine(folder, source)))
+            else if (file.FindText("SourcePath") is { } source && application.RecipeFolder is { } folder && File.Exists(Path.Combine(folder, source)))
             {
                 content = await File.ReadAllBytesAsync(Path.Combine(folder, source), cancellationToken);
             }
@@ -87,7 +87,7 @@ internal sealed class MediaStep : IRecipeStep
         }
     }
 
-    private static string? TargetPath(JsonObject file) => Text(file, "TargetPath") ?? Text(file, "Path");
+    private static string? TargetPath(JsonObject file) => file.FindText("TargetPath") ?? file.FindText("Path");
 
     private static bool TryDecode(string base64, out byte[] bytes)
     {
@@ -100,7 +100,4 @@ internal sealed class MediaStep : IRecipeStep
 
         return false;
     }
-
-    private static string? Text(JsonObject obj, string name) =>
-        obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

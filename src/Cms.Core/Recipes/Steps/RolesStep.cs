@@ -21,11 +21,11 @@ internal sealed class RolesStep : IRecipeStep
         for (var i = 0; i < roles.Count; i++)
         {
             var pointer = $"{step.PointerOf("Roles")}/{i}";
-            if (roles[i] is not JsonObject role || Text(role, "Name") is not { Length: > 0 })
+            if (roles[i] is not JsonObject role || role.FindText("Name") is not { Length: > 0 })
             {
                 validation.Error(step.Index, pointer + "/Name", "A role needs a Name.");
             }
-            else if (Find(role, "Permissions") is { } permissions && (permissions is not JsonArray list || list.Any(p => p is not JsonValue v || !v.TryGetValue<string>(out _))))
+            else if (role.Find("Permissions") is { } permissions && (permissions is not JsonArray list || list.Any(p => p is not JsonValue v || !v.TryGetValue<string>(out _))))
             {
                 validation.Error(step.Index, pointer + "/Permissions", "'Permissions' must be a list of permission names.");
             }
@@ -37,11 +37,11 @@ internal sealed class RolesStep : IRecipeStep
         var patch = new JsonObject();
         foreach (var role in ((JsonArray)step.Property("Roles")!).OfType<JsonObject>())
         {
-            patch[Text(role, "Name")!] = new JsonObject
+            patch[role.FindText("Name")!] = new JsonObject
             {
-                [NameKey] = Text(role, NameKey),
-                ["Description"] = Text(role, "Description"),
-                ["Permissions"] = Find(role, "Permissions")?.DeepClone() ?? new JsonArray(),
+                [NameKey] = role.FindText(NameKey),
+                ["Description"] = role.FindText("Description"),
+                ["Permissions"] = role.Find("Permissions")?.DeepClone() ?? new JsonArray(),
             };
         }
 
@@ -55,10 +55,4 @@ internal sealed class RolesStep : IRecipeStep
         await Data.TenantDocuments.SetAsync(application.Db, RecipeDocuments.Roles, document, application.Now, cancellationToken);
         application.Count("roles", patch.Count);
     }
-
-    private static JsonNode? Find(JsonObject obj, string name) =>
-        obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-
-    private static string? Text(JsonObject obj, string name) =>
-        Find(obj, name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
