@@ -30,8 +30,16 @@ internal sealed partial class HostProcess : IDisposable
 
     public long ResidentBytes => Memory.ResidentBytes(_process.Id);
 
+    /// <summary>Where the host listens, with a trailing slash: <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri BaseAddress => _client.BaseAddress!;
+
+    /// <summary>The host's user and system time so far; null once it has exited.</summary>
+    public TimeSpan? Cpu => CpuTime.OfProcess(_process.Id);
+
     /// <summary>Starts the host and waits for the first 200 on GET /; returns it with the time from Process.Start.</summary>
-    public static async Task<(HostProcess Host, TimeSpan ToFirstPage)> StartAsync(HostLayout layout, string dataPath, string adminPassword)
+    /// <param name="settings">Environment variables set after the bench's defaults, so they win: <c>Cms__Practice__PageCacheBytes</c>, say.</param>
+    public static async Task<(HostProcess Host, TimeSpan ToFirstPage)> StartAsync(
+        HostLayout layout, string dataPath, string adminPassword, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -47,6 +55,10 @@ internal sealed partial class HostProcess : IDisposable
         start.Environment["Cms__DataPath"] = dataPath;
         start.Environment["Cms__Setup__AdminPassword"] = adminPassword;
         start.Environment["Cms__Setup__DemoTenant"] = "";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
@@ -59,7 +71,7 @@ internal sealed partial class HostProcess : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            await host.WaitForFirstPageAsync(TimeSpan.FromSeconds(60));
+            await host.WaitForPageAsync("", TimeSpan.FromSeconds(60));
             return (host, clock.Elapsed);
         }
         catch
@@ -112,8 +124,11 @@ internal sealed partial class HostProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task WaitForFirstPageAsync(TimeSpan timeout)
+    /// <summary>GETs a path until it answers 200 (the host may still be starting); returns that response's body.</summary>
+    public async Task<byte[]> WaitForPageAsync(string path, TimeSpan timeout)
     {
+        var address = new Uri(BaseAddress, path);
+        var lastStatus = "no answer";
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
@@ -124,11 +139,14 @@ internal sealed partial class HostProcess : IDisposable
 
             try
             {
-                using var response = await _client.GetAsync(_client.BaseAddress);
+                // GetAsync has read the whole body by the time it returns, so the time to first page includes it.
+                using var response = await _client.GetAsync(address);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return;
+                    return await response.Content.ReadAsByteArrayAsync();
                 }
+
+                lastStatus = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             }
             catch (HttpRequestException)
             {
@@ -138,7 +156,7 @@ internal sealed partial class HostProcess : IDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(2));
         }
 
-        throw new TimeoutException($"The host gave no page within {timeout.TotalSeconds:0} s.{Environment.NewLine}{Tail()}");
+        throw new TimeoutException($"GET /{path} gave no page within {timeout.TotalSeconds:0} s (last: {lastStatus}).{Environment.NewLine}{Tail()}");
     }
 
     private void Collect(string? line)

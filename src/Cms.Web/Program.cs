@@ -1,5 +1,6 @@
 using Cms;
 using Cms.Markdown;
+using Cms.Practice;
 using Cms.Web;
 using Cms.Web.Cli;
 
@@ -11,6 +12,7 @@ if (CmsCli.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCmsCore(builder.Configuration).AddCmsWeb();
 builder.Services.AddMarkdownModule(builder.Configuration);
+builder.Services.AddPracticeModule(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);

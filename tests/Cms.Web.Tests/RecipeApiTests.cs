@@ -40,7 +40,8 @@ public sealed class RecipeApiTests : IClassFixture<CmsFactory>
         Assert.Equal(1, report.GetProperty("counts").GetProperty("items imported").GetInt32());
         var steps = JsonDocument.Parse(export).RootElement.GetProperty("steps").EnumerateArray().ToList();
         var content = steps.Single(s => s.GetProperty("name").GetString() == "content");
-        Assert.Equal("Welcome", content.GetProperty("data")[0].GetProperty("DisplayText").GetString());
+        var page = content.GetProperty("data").EnumerateArray().Single(i => i.GetProperty("ContentItemId").GetString() == "page1");
+        Assert.Equal("Welcome", page.GetProperty("DisplayText").GetString());
     }
 
     [Fact]

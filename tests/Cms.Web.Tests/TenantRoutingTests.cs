@@ -27,8 +27,8 @@ public sealed class TenantRoutingTests : IClassFixture<CmsFactory>
         var birch = await _factory.Client("birch.example.com").GetStringAsync("/");
         var host = await _factory.Client().GetStringAsync("/");
 
-        Assert.Contains("site of <strong>cedar</strong>", cedar, StringComparison.Ordinal);
-        Assert.Contains("site of <strong>birch</strong>", birch, StringComparison.Ordinal);
+        Assert.Contains("<title>cedar</title>", cedar, StringComparison.Ordinal);
+        Assert.Contains("<title>birch</title>", birch, StringComparison.Ordinal);
         Assert.Contains("host administration", host, StringComparison.Ordinal);
         Assert.DoesNotContain("birch", cedar, StringComparison.Ordinal);
     }

@@ -9,6 +9,8 @@ public static class ContentNames
     public const string HtmlBodyPart = "HtmlBodyPart";
     public const string ListPart = "ListPart";
     public const string ContainedPart = "ContainedPart";
+    public const string BagPart = "BagPart";
+    public const string SeoMetaPart = "SeoMetaPart";
 
     public const string TextField = "TextField";
     public const string BooleanField = "BooleanField";
@@ -20,6 +22,7 @@ public static class ContentNames
     public const string MediaField = "MediaField";
     public const string HtmlField = "HtmlField";
     public const string MarkdownField = "MarkdownField";
+    public const string MultiTextField = "MultiTextField";
 
     public const string ContentTypeSettings = "ContentTypeSettings";
     public const string ContentTypePartSettings = "ContentTypePartSettings";

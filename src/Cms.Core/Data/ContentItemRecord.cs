@@ -60,3 +60,13 @@ internal sealed class ContentReferenceRecord : ITenantOwned
 
     public required string TargetId { get; set; }
 }
+
+/// <summary>The number of counted reads of an item (the Practice module's view counter adds to it in batches).</summary>
+internal sealed class ViewCountRecord : ITenantOwned
+{
+    public required string TenantId { get; set; }
+
+    public required string ContentItemId { get; set; }
+
+    public long Views { get; set; }
+}

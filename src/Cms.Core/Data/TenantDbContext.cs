@@ -28,6 +28,8 @@ internal sealed class TenantDbContext : DbContext
 
     public DbSet<ContentReferenceRecord> ContentReferences => Set<ContentReferenceRecord>();
 
+    public DbSet<ViewCountRecord> ViewCounts => Set<ViewCountRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserRecord>(user =>
@@ -67,6 +69,12 @@ internal sealed class TenantDbContext : DbContext
             reference.Property(r => r.ContentItemVersionId).HasMaxLength(64);
             reference.Property(r => r.Path).HasMaxLength(255);
             reference.Property(r => r.TargetId).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ViewCountRecord>(views =>
+        {
+            views.ToTable("ViewCounts");
+            views.HasKey(v => new { v.TenantId, v.ContentItemId });
+            views.Property(v => v.ContentItemId).HasMaxLength(64);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))

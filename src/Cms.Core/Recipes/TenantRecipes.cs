@@ -8,14 +8,14 @@ namespace Cms.Recipes;
 internal sealed class TenantRecipes
 {
     private readonly TenantStore _store;
-    private readonly TenantRegistry _registry;
+    private readonly TenantManager _tenants;
     private readonly RecipeExecutor _executor;
     private readonly RecipeExporter _exporter;
 
-    public TenantRecipes(TenantStore store, TenantRegistry registry, RecipeExecutor executor, RecipeExporter exporter)
+    public TenantRecipes(TenantStore store, TenantManager tenants, RecipeExecutor executor, RecipeExporter exporter)
     {
         _store = store;
-        _registry = registry;
+        _tenants = tenants;
         _executor = executor;
         _exporter = exporter;
     }
@@ -34,8 +34,7 @@ internal sealed class TenantRecipes
         var result = await _executor.ExecuteAsync(tenant, source, options, cancellationToken);
         if (result.Applied)
         {
-            await _store.TouchAsync(tenant.Name, cancellationToken);
-            await _registry.RefreshAsync(cancellationToken);
+            await _tenants.ChangedAsync(tenant.Name, cancellationToken);
         }
 
         return result;

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Cms.Recipes;
+using Cms.Recipes.Execution;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Tenancy;
@@ -12,11 +14,15 @@ internal sealed class FirstRunSetup
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_!";
 
     private readonly TenantManager _tenants;
+    private readonly TenantRecipes _recipes;
+    private readonly RecipeCatalog _catalog;
     private readonly IOptions<SetupOptions> _options;
 
-    public FirstRunSetup(TenantManager tenants, IOptions<SetupOptions> options)
+    public FirstRunSetup(TenantManager tenants, TenantRecipes recipes, RecipeCatalog catalog, IOptions<SetupOptions> options)
     {
         _tenants = tenants;
+        _recipes = recipes;
+        _catalog = catalog;
         _options = options;
     }
 
@@ -51,9 +57,25 @@ internal sealed class FirstRunSetup
                 cancellationToken);
             Ensure(created);
             demo = created.Tenant;
+            await ImportSampleAsync(demoName, options.DemoContent, cancellationToken);
         }
 
         return new FirstRunResult(options.AdminUserName, generated ? password : null, demo);
+    }
+
+    private async Task ImportSampleAsync(string tenant, string? recipeName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(recipeName))
+        {
+            return;
+        }
+
+        var recipe = _catalog.Find(recipeName) ?? throw new InvalidOperationException($"First-run setup failed: there is no recipe named '{recipeName}' (Cms:Setup:DemoContent).");
+        var result = await _recipes.ImportAsync(tenant, RecipeSource.FromFile(recipe.FilePath), new RecipeOptions(), cancellationToken);
+        if (result is not { Applied: true })
+        {
+            throw new InvalidOperationException($"First-run setup failed: the sample content '{recipeName}' was not imported. " + string.Join(" ", result?.Errors.Select(e => e.ToString()) ?? []));
+        }
     }
 
     private static void Ensure(TenantResult result)

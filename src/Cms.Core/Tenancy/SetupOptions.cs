@@ -14,4 +14,7 @@ public sealed record SetupOptions
     public string? DemoTenant { get; init; } = "riverbend";
 
     public string DemoRecipe { get; init; } = "practice";
+
+    /// <summary>Sample content imported into the demo practice after its setup recipe; empty for none.</summary>
+    public string? DemoContent { get; init; } = "practice-sample";
 }

@@ -72,6 +72,16 @@ internal sealed class TenantManager
         return TenantResult.Success(tenant);
     }
 
+    /// <summary>
+    /// After the tenant's content, definitions or documents change: its runtime (and every module's
+    /// state in it, such as cached pages) is rebuilt here at once and on other nodes within the poll interval.
+    /// </summary>
+    public async Task ChangedAsync(string name, CancellationToken cancellationToken)
+    {
+        await _store.TouchAsync(name, cancellationToken);
+        await _registry.RefreshAsync(cancellationToken);
+    }
+
     public Task<TenantResult> DisableAsync(string name, CancellationToken cancellationToken) =>
         ChangeStateAsync(name, TenantState.Disabled, TenantState.Running, cancellationToken);
 

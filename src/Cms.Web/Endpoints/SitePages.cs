@@ -1,28 +1,24 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using Cms.Practice;
 using Cms.Security;
 using Cms.Tenancy;
 
 namespace Cms.Web.Endpoints;
 
 /// <summary>
-/// The pages a tenant has before the practice theme and the admin arrive: a home page that names the
-/// site, a signed-in landing page and a friendly 404.
+/// The host's pages: the Default tenant's home page, a signed-in landing page and a friendly 404;
+/// every other tenant's public pages come from the Practice module.
 /// </summary>
 internal static class SitePages
 {
     public static void MapSitePages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext context) =>
-        {
-            var tenant = context.GetTenant();
-            var site = WebUtility.HtmlEncode(tenant.Site.SiteName);
-            var body = tenant.Settings.IsDefault
-                ? $"""<p>This server hosts therapy-practice sites. Hosting operators manage them in the <a href="{context.Request.PathBase}/admin">host administration</a>.</p>"""
-                : $"""<p>This is the site of <strong>{site}</strong>. Its articles and counselor profiles appear here once the practice publishes them.</p>""";
-            return Html(StatusPage.Render(tenant.Site.SiteName, body));
-        });
+        // A practice's public site is the Practice module's; the host's own tenant has a page about the server.
+        app.MapPracticeSite(context => !context.GetTenant().Settings.IsDefault, context => context.Request.Path.Value is "/" or ""
+            ? Html(StatusPage.Render(context.GetTenant().Site.SiteName, $"""<p>This server hosts therapy-practice sites. Hosting operators manage them in the <a href="{context.Request.PathBase}/admin">host administration</a>.</p>""")).ExecuteAsync(context)
+            : NotFound(context).ExecuteAsync(context));
 
         app.MapGet("/admin", async (HttpContext context, TenantManager tenants) =>
         {
@@ -38,10 +34,12 @@ internal static class SitePages
             return Html(StatusPage.Render("Administration", body));
         }).RequireAuthorization(policy => policy.AddAuthenticationSchemes(CmsAuthentication.CookieScheme).RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role));
 
-        app.MapFallback((HttpContext context) => Html(
-            StatusPage.Render("Page not found", $"""<p>There is no page at this address. Go to the <a href="{context.Request.PathBase}/">home page</a>.</p>"""),
-            StatusCodes.Status404NotFound));
+        app.MapFallback(NotFound);
     }
+
+    private static IResult NotFound(HttpContext context) => Html(
+        StatusPage.Render("Page not found", $"""<p>There is no page at this address. Go to the <a href="{context.Request.PathBase}/">home page</a>.</p>"""),
+        StatusCodes.Status404NotFound);
 
     private static async Task<string> TenantTableAsync(TenantManager tenants, CancellationToken cancellationToken)
     {

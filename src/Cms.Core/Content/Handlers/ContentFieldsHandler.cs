@@ -78,6 +78,22 @@ internal sealed class ContentFieldsHandler : IContentHandler
         {
             var paths = Strings(context, field, "Paths");
             Require(context, field, paths.Count > 0, "MediaFieldSettings");
+            var texts = Strings(context, field, "MediaTexts");
+            if (paths.Count > 0 && SettingsReader.Bool(field.Definition.Settings, "MediaFieldSettings", "RequireMediaText") == true
+                && (texts.Count < paths.Count || texts.Take(paths.Count).Any(string.IsNullOrWhiteSpace)))
+            {
+                context.AddError(field.Path, $"Add a short description of the image for {field.Definition.DisplayName} for people who use screen readers.");
+            }
+        }
+
+        foreach (var field in context.FieldsOf(ContentNames.MultiTextField))
+        {
+            var values = Strings(context, field, "Values");
+            Require(context, field, values.Count > 0, "MultiTextFieldSettings");
+            if (values.Count > 0)
+            {
+                context.Index.SearchText.AppendJoin(' ', values).Append(' ');
+            }
         }
     }
 

@@ -13,14 +13,14 @@ internal static class DefinitionRecords
     private static readonly HashSet<string> s_parts =
     [
         ContentNames.TitlePart, ContentNames.AutoroutePart, ContentNames.MarkdownBodyPart, ContentNames.HtmlBodyPart,
-        ContentNames.ListPart, ContentNames.ContainedPart,
+        ContentNames.ListPart, ContentNames.ContainedPart, ContentNames.BagPart, ContentNames.SeoMetaPart,
     ];
 
     private static readonly HashSet<string> s_fields =
     [
         ContentNames.TextField, ContentNames.BooleanField, ContentNames.NumericField, ContentNames.DateField,
         ContentNames.DateTimeField, ContentNames.LinkField, ContentNames.ContentPickerField, ContentNames.MediaField,
-        ContentNames.HtmlField, ContentNames.MarkdownField,
+        ContentNames.HtmlField, ContentNames.MarkdownField, ContentNames.MultiTextField,
     ];
 
     private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };

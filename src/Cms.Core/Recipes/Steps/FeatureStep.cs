@@ -15,7 +15,7 @@ internal sealed class FeatureStep : IRecipeStep
         "OrchardCore.Recipes", "OrchardCore.CustomSettings", "OrchardCore.Templates", "OrchardCore.Liquid",
         "OrchardCore.Admin", "OrchardCore.Navigation", "OrchardCore.Resources", "OrchardCore.Themes",
         "OrchardCore.Deployment", "OrchardCore.Feeds", "OrchardCore.Alias", "OrchardCore.Contents.FileContentDefinition",
-        "TheAdmin", "SafeMode", "Cms.Practice",
+        "OrchardCore.Seo", "OrchardCore.Flows", "TheAdmin", "SafeMode", ThemesStep.PracticeTheme,
     };
 
     public string Name => "feature";

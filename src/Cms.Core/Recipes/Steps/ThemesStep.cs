@@ -6,6 +6,9 @@ namespace Cms.Recipes.Steps;
 /// <summary><c>themes</c>: accepted and recorded; the public site always uses the practice theme, which a tenant can override by templates.</summary>
 internal sealed class ThemesStep : IRecipeStep
 {
+    /// <summary>The theme practice sites are rendered with (the Practice module's templates).</summary>
+    public const string PracticeTheme = "Cms.Practice";
+
     public string Name => "themes";
 
     public void Validate(RecipeStepContext step, RecipeValidation validation)
@@ -18,7 +21,7 @@ internal sealed class ThemesStep : IRecipeStep
             }
         }
 
-        if (step.Property("site") is JsonValue site && site.TryGetValue<string>(out var name) && name.Length > 0)
+        if (step.Property("site") is JsonValue site && site.TryGetValue<string>(out var name) && name.Length > 0 && name != PracticeTheme)
         {
             validation.Unsupported(step.Index, step.PointerOf("site"), $"The theme '{name}' is recorded, but practice sites use the practice theme.");
         }

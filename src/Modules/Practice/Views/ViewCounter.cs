@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Cms.Data;
+using Cms.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Cms.Practice.Views;
+
+/// <summary>
+/// Article view counts without a database write per view: reads are counted in memory and added to the
+/// ViewCounts table in one batch per tenant every few seconds (and when the host stops). A reader who
+/// reloads within half an hour, a prefetch and a known bot are not counted. A page shows the stored
+/// count (re-read at most every few seconds) plus what this node has not written yet, so it is at most
+/// about one flush interval behind on any node.
+/// </summary>
+internal sealed partial class ViewCounter
+{
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ReaderWindow = TimeSpan.FromMinutes(30);
+
+    private readonly ConcurrentDictionary<(string Tenant, string Item), long> _pending = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Item), Stored> _stored = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Item, ulong Reader), long> _seen = new();
+    private readonly TenantRegistry _registry;
+    private readonly CmsDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ViewCounter> _logger;
+    private readonly byte[] _salt = RandomNumberGenerator.GetBytes(16);
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+
+    public ViewCounter(TenantRegistry registry, CmsDatabase database, TimeProvider time, ILogger<ViewCounter> logger)
+    {
+        _registry = registry;
+        _database = database;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Counts a read of the item unless it is a bot, a prefetch or the same reader again.</summary>
+    public bool Record(string tenant, string item, HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) || IsAutomated(context.Request))
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow().UtcTicks;
+        var key = (tenant, item, Reader(context));
+        if (_seen.TryGetValue(key, out var last) && now - last < ReaderWindow.Ticks)
+        {
+            return false;
+        }
+
+        _seen[key] = now;
+        _pending.AddOrUpdate((tenant, item), 1, static (_, n) => n + 1);
+        return true;
+    }
+
+    /// <summary>The count to show: stored (re-read when older than the flush interval) plus this node's unwritten views.</summary>
+    public async ValueTask<long> CountAsync(TenantRuntime tenant, string item, CancellationToken cancellationToken)
+    {
+        var key = (tenant.Name, item);
+        var now = _time.GetUtcNow();
+        if (!_stored.TryGetValue(key, out var stored) || now - stored.ReadUtc > FlushInterval)
+        {
+            await using var db = tenant.CreateDbContext();
+            var views = await db.ViewCounts.AsNoTracking().Where(v => v.ContentItemId == item).Select(v => (long?)v.Views).FirstOrDefaultAsync(cancellationToken) ?? 0;
+            stored = new Stored(views, now);
+            _stored[key] = stored;
+        }
+
+        return stored.Views + _pending.GetValueOrDefault(key);
+    }
+
+    /// <summary>Writes the counted views, one transaction per tenant; views of a failed write are kept for the next one.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            var batch = new Dictionary<(string Tenant, string Item), long>();
+            foreach (var key in _pending.Keys)
+            {
+                if (_pending.TryRemove(key, out var views) && views > 0)
+                {
+                    batch[key] = views;
+                }
+            }
+
+            foreach (var tenant in batch.GroupBy(b => b.Key.Tenant))
+            {
+                try
+                {
+                    await WriteAsync(tenant.Key, tenant.ToDictionary(b => b.Key.Item, b => b.Value), cancellationToken);
+                    foreach (var (key, _) in tenant)
+                    {
+                        _stored.TryRemove(key, out _);
+                    }
+                }
+                catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+                {
+                    _logger.LogWarning(ex, "View counts of tenant {Tenant} were not written; they are kept for the next flush", tenant.Key);
+                    foreach (var (key, views) in tenant)
+                    {
+                        _pending.AddOrUpdate(key, views, (_, n) => n + views);
+                    }
+                }
+            }
+
+            ForgetOldReaders();
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    private async Task WriteAsync(string tenantName, Dictionary<string, long> views, CancellationToken cancellationToken)
+    {
+        if (_registry.Table.FindByName(tenantName) is not { } settings)
+        {
+            return;
+        }
+
+        await using var db = new TenantDbContext(_database.TenantOptions(settings), settings.Name);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (item, count) in views)
+        {
+            // An upsert both providers understand; the tenant filter does not apply to raw SQL, so the tenant is explicit.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "ViewCounts" ("TenantId", "ContentItemId", "Views") VALUES ({settings.Name}, {item}, {count}) ON CONFLICT ("TenantId", "ContentItemId") DO UPDATE SET "Views" = "ViewCounts"."Views" + {count}""",
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private void ForgetOldReaders()
+    {
+        var cutoff = _time.GetUtcNow().UtcTicks - ReaderWindow.Ticks;
+        foreach (var (key, seen) in _seen)
+        {
+            if (seen < cutoff)
+            {
+                _seen.TryRemove(key, out _);
+            }
+        }
+    }
+
+    // A reader is their address and browser, hashed with a key that lives only in this process: nothing
+    // that identifies a person is stored, and no cookie is needed.
+    private ulong Reader(HttpContext context)
+    {
+        var identity = $"{context.Connection.RemoteIpAddress}|{context.Request.Headers.UserAgent}";
+        var hash = HMACSHA256.HashData(_salt, Encoding.UTF8.GetBytes(identity));
+        return BitConverter.ToUInt64(hash, 0);
+    }
+
+    internal static bool IsAutomated(HttpRequest request)
+    {
+        var agent = request.Headers.UserAgent.ToString();
+        return agent.Length == 0
+            || BotPattern().IsMatch(agent)
+            || request.Headers["Purpose"] == "prefetch"
+            || request.Headers["Sec-Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"bot|crawl|spider|slurp|fetch|preview|monitor|scan|curl|wget|python|java/|go-http|okhttp|libwww|httpclient|headless|lighthouse|feed|rss", RegexOptions.IgnoreCase)]
+    private static partial Regex BotPattern();
+
+    private sealed record Stored(long Views, DateTimeOffset ReadUtc);
+}
