@@ -25,6 +25,16 @@ public sealed class CliTests : IClassFixture<CmsFactory>
         Assert.Contains("Created practice 'spruce'", output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, await EventuallyAsync("/spruce/", HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(_host.Client("www.spruce.example.com"), "", "sam", "spruce-password")).StatusCode);
+
+        // An empty practice site: its pages answer and say there is nothing yet, nothing from the demo practice shows.
+        var home = await _host.Client().GetStringAsync("/spruce/");
+        Assert.Contains("<title>spruce</title>", home, StringComparison.Ordinal);
+        Assert.Contains("No articles have been published yet.", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Riverbend", home, StringComparison.Ordinal);
+        foreach (var page in new[] { "/spruce/articles", "/spruce/counselors", "/spruce/feed.xml", "/spruce/sitemap.xml", "/spruce/robots.txt" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _host.Client().GetAsync(page)).StatusCode);
+        }
     }
 
     [Fact]

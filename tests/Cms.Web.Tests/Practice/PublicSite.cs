@@ -25,8 +25,11 @@ internal static class PublicSite
         using var response = await client.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"GET {path}: {(int)response.StatusCode}, expected {(int)expected}. {html[..Math.Min(html.Length, 400)]}");
-        return await s_browser.OpenAsync(request => request.Content(html).Address("http://localhost" + path));
+        return await ParseAsync(html, path);
     }
+
+    public static Task<IDocument> ParseAsync(string html, string path) =>
+        s_browser.OpenAsync(request => request.Content(html).Address("http://localhost" + path));
 
     /// <summary>The schema.org objects of the page's JSON-LD graph, by @type.</summary>
     public static Dictionary<string, JsonElement> JsonLd(IDocument page)

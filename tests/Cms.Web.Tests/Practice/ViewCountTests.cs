@@ -1,0 +1,80 @@
+using Cms.Practice.Views;
+using Cms.Web.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Web.Tests.Practice;
+
+/// <summary>Article view counts: one per reader, none for bots, written in batches, kept across restarts.</summary>
+public sealed class ViewCountTests
+{
+    private const string Browser = "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/140.0";
+
+    [Fact]
+    public async Task EachReaderCountsOnceBotsNotAtAllAndTheDatabaseIsWrittenOnlyInBatches()
+    {
+        using var factory = new CmsFactory();
+        var client = factory.Client();
+
+        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, Browser + " reader-1"));
+        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, Browser + " reader-1"));
+        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, ""));
+        Assert.Equal("2 views", await ViewsAsync(client, PublicSite.Article2, Browser + " reader-2"));
+
+        // Fifty readers at once: none lost, none doubled.
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => ViewsAsync(factory.Client(), PublicSite.Article2, $"{Browser} parallel-{i}")));
+        Assert.Null(StoredViews(factory, "articletherapypart20000001"));
+
+        await factory.Services.GetRequiredService<ViewCounter>().FlushAsync(default);
+
+        Assert.Equal(52, StoredViews(factory, "articletherapypart20000001"));
+        Assert.Equal("52 views", await ViewsAsync(client, PublicSite.Article2, "curl/8.5.0"));
+        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article1, Browser + " reader-1"));
+    }
+
+    [Fact]
+    public async Task CountsSurviveARestart()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "cms-web-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var first = CmsFactory.At(dataPath))
+            {
+                foreach (var reader in new[] { "a", "b", "c" })
+                {
+                    await ViewsAsync(first.Client(), PublicSite.Article1, $"{Browser} {reader}");
+                }
+            }
+
+            // The stopping host wrote what it had counted.
+            using var second = CmsFactory.At(dataPath);
+            Assert.Equal("3 views", await ViewsAsync(second.Client(), PublicSite.Article1, "Googlebot"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    private static async Task<string> ViewsAsync(HttpClient client, string path, string userAgent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), path);
+        return page.QuerySelector(".view-count")!.TextContent.Trim();
+    }
+
+    private static long? StoredViews(CmsFactory factory, string item)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataPath, "Sites", "riverbend", "cms.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Views" FROM "ViewCounts" WHERE "ContentItemId" = $item""";
+        command.Parameters.AddWithValue("$item", item);
+        return command.ExecuteScalar() is long views ? views : null;
+    }
+}
