@@ -45,6 +45,20 @@ internal sealed class ContentLookup : IContentLookup
         return record is null ? null : ContentRecords.ToItem(record);
     }
 
+    public async Task<IReadOnlyList<ContentItem>> FindReferrersAsync(string targetId, string path, string exceptContentItemId, CancellationToken cancellationToken)
+    {
+        if (UnsavedIds.Count > 0)
+        {
+            await _flush(cancellationToken);
+        }
+
+        var versions = _db.ContentReferences.Where(r => r.TargetId == targetId && r.Path == path).Select(r => r.ContentItemVersionId);
+        var records = await _db.ContentItems.AsNoTracking()
+            .Where(c => versions.Contains(c.ContentItemVersionId) && (c.Latest || c.Published) && c.ContentItemId != exceptContentItemId)
+            .ToListAsync(cancellationToken);
+        return records.ConvertAll(ContentRecords.ToItem);
+    }
+
     public async Task<bool> ExistsAsync(string contentItemId, CancellationToken cancellationToken) =>
         Pending.Contains(contentItemId) || await _db.ContentItems.AnyAsync(c => c.ContentItemId == contentItemId, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cms.Data;
 using Cms.Markdown;
+using Cms.Practice;
 using Cms.Tenancy;
 
 namespace Cms.Web.Cli;
@@ -56,6 +57,7 @@ internal static class CmsCli
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
         services.AddCmsCore(configuration);
         services.AddMarkdownModule(configuration);
+        services.AddPracticeModule(configuration);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<CmsDatabase>().MigrateHostAsync(CancellationToken.None);
         return provider;

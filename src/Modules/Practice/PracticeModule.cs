@@ -1,3 +1,5 @@
+using Cms.Content.Handlers;
+using Cms.Practice.Handlers;
 using Cms.Practice.Rendering;
 using Cms.Practice.Views;
 using Microsoft.AspNetCore.Builder;
@@ -11,8 +13,10 @@ namespace Cms.Practice;
 /// <summary>The practice module: Article, Series and Counselor on the public site, with the practice theme.</summary>
 public static class PracticeModule
 {
+    /// <summary>The content rules (the web host and the CLI) and the public site (served by the web host only).</summary>
     public static IServiceCollection AddPracticeModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IContentHandler, SeriesPartHandler>();
         services.Configure<PracticeOptions>(configuration.GetSection(PracticeOptions.Section));
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();

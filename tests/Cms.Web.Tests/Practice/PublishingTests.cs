@@ -65,6 +65,29 @@ public sealed class PublishingTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task APartNumberAlreadyUsedInTheSeriesIsRefusedAndNothingChanges()
+    {
+        var client = _factory.Client();
+        var before = await client.GetStringAsync(PublicSite.Series);
+        using var request = new HttpRequestMessage(HttpMethod.Post, PublicSite.Base + "/api/recipes")
+        {
+            Content = new StringContent(
+                PublicSite.ArticleRecipe("articleduplicatepart00001", "Another Second Part", "articles/another-second-part", published: true, SeriesId, part: 2),
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", CmsFactory.ApiKey);
+        using var response = await client.SendAsync(request);
+        var report = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("/steps/0/data/0/Article/Part", report, StringComparison.Ordinal);
+        Assert.Contains("Part 2 of “What You Should Know About Therapy” is already “What You Should Know About Therapy, Part 2: Your First Few Sessions”", report, StringComparison.Ordinal);
+        Assert.Equal(before, await client.GetStringAsync(PublicSite.Series));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(PublicSite.Base + "/articles/another-second-part")).StatusCode);
+    }
+
+    [Fact]
     public async Task TwoPracticesNeverSeeEachOthersContent()
     {
         var tenants = _factory.Services.GetRequiredService<TenantManager>();
