@@ -36,6 +36,9 @@ internal sealed partial class HostProcess : IDisposable
     /// <summary>The host's user and system time so far; null once it has exited.</summary>
     public TimeSpan? Cpu => CpuTime.OfProcess(_process.Id);
 
+    /// <summary>Null while the host runs; once it has stopped, its exit code and the last lines it printed.</summary>
+    public string? ExitReport => _process.HasExited ? $"exited with code {_process.ExitCode}:{Environment.NewLine}{Tail()}" : null;
+
     /// <summary>Starts the host and waits for the first 200 on GET /; returns it with the time from Process.Start.</summary>
     /// <param name="settings">Environment variables set after the bench's defaults, so they win: <c>Cms__Practice__PageCacheBytes</c>, say.</param>
     public static async Task<(HostProcess Host, TimeSpan ToFirstPage)> StartAsync(

@@ -65,8 +65,22 @@ internal static class PagesBenchmark
                 new("Article, output cache on", new Uri(cached.BaseAddress, ArticlePath), () => cached.Cpu ?? TimeSpan.Zero),
                 new("Article, output cache off", new Uri(uncached.BaseAddress, ArticlePath), () => uncached.Cpu ?? TimeSpan.Zero),
             ];
-            await PageLoad.WarmUpAsync(targets);
-            var runs = await PageLoad.RoundsAsync(targets);
+            List<LoadRun> runs;
+            try
+            {
+                await PageLoad.WarmUpAsync(targets);
+                runs = await PageLoad.RoundsAsync(targets);
+            }
+            catch (InvalidOperationException ex) when (Stopped(cached, uncached) is { } stopped)
+            {
+                throw new InvalidOperationException(stopped, ex);
+            }
+
+            // wrk counts the refused connections of a host that stopped mid-run as socket errors, and goes on.
+            if (Stopped(cached, uncached) is { } stoppedDuringRuns)
+            {
+                throw new InvalidOperationException(stoppedDuringRuns);
+            }
 
             Targets(runs, targets, report);
             Tables(runs, targets, report);
@@ -104,6 +118,11 @@ internal static class PagesBenchmark
         var (host, _) = await HostProcess.StartAsync(layout, dataPath, AdminPassword, settings);
         return host;
     }
+
+    private static string? Stopped(HostProcess cached, HostProcess uncached) =>
+        cached.ExitReport is { } on ? $"The host with the output cache on {on}"
+        : uncached.ExitReport is { } off ? $"The host with the output cache off {off}"
+        : null;
 
     private static void Targets(List<LoadRun> runs, LoadTarget[] targets, Report report)
     {
@@ -143,8 +162,8 @@ internal static class PagesBenchmark
         }
 
         var each = report.Table(
-            "Every run, in the order run. Cores are CPU time over wall time: the server's, and the whole machine's (wrk, the server, everything else):",
-            "Round", "Server", "Requests/s", "p50", "p75", "p90", "p99", "max", "Requests", "Socket errors", "Server cores", "Machine cores");
+            "Every run, in the order run. Per response: wrk's bytes read over its requests, headers included. Cores: CPU time over wall time, the server's and the whole machine's (wrk, the server, everything else):",
+            "Round", "Server", "Requests/s", "p50", "p75", "p90", "p99", "max", "Requests", "Per response", "Socket errors", "Server cores", "Machine cores");
         foreach (var run in runs)
         {
             var wrk = run.Wrk;
@@ -158,6 +177,7 @@ internal static class PagesBenchmark
                 Report.Invariant($"{wrk.P99:0.00}"),
                 Report.Invariant($"{wrk.Max:0.00}"),
                 Report.Invariant($"{wrk.Requests:N0}"),
+                Report.Bytes(wrk.BytesPerResponse),
                 Report.Invariant($"{wrk.SocketErrors:N0}"),
                 Report.Invariant($"{run.ServerCores:0.00}"),
                 Report.Invariant($"{run.MachineCores:0.00}"),

@@ -69,9 +69,11 @@ internal static partial class Wrk
         {
             var max = LatencyStats().Match(output);
             var socket = SocketErrors().Match(output);
+            var requests = Requests().Match(output);
             return new WrkRun(
                 double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
-                long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+                long.Parse(requests.Groups["requests"].Value, CultureInfo.InvariantCulture),
+                Bytes(requests.Groups["read"].Value, requests.Groups["unit"].Value),
                 Percentile("50"),
                 Percentile("75"),
                 Percentile("90"),
@@ -94,6 +96,17 @@ internal static partial class Wrk
         "m" => 60_000,
         "h" => 3_600_000,
         _ => throw new FormatException($"Unknown time unit '{unit}' in wrk's output."),
+    };
+
+    // And sizes as "%.2f" followed by B, KB, MB, GB or TB, in powers of 1,024.
+    private static double Bytes(string value, string unit) => double.Parse(value, CultureInfo.InvariantCulture) * unit switch
+    {
+        "B" => 1,
+        "KB" => 1L << 10,
+        "MB" => 1L << 20,
+        "GB" => 1L << 30,
+        "TB" => 1L << 40,
+        _ => throw new FormatException($"Unknown size unit '{unit}' in wrk's output."),
     };
 
     private static bool OnPath() =>
@@ -123,7 +136,8 @@ internal static partial class Wrk
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecond();
 
-    [GeneratedRegex(@"(\d+) requests in ")]
+    // "244243 requests in 15.00s, 4.50GB read"
+    [GeneratedRegex(@"(?<requests>\d+) requests in \S+, (?<read>[0-9.]+)(?<unit>[KMGT]?B) read")]
     private static partial Regex Requests();
 
     [GeneratedRegex(@"^\s+(?<p>50|75|90|99)%\s+(?<value>[0-9.]+)(?<unit>[a-z]+)\s*$", RegexOptions.Multiline)]

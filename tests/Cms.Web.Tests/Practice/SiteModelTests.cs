@@ -64,4 +64,17 @@ public sealed class SiteModelTests
         Assert.Equal("Jul 20, 2020", date.Display);
         Assert.Equal("2020-07-20T22:30:00-04:00", date.Iso);
     }
+
+    [Theory]
+    [InlineData("https://iocdf.org/", "https://iocdf.org/")]
+    [InlineData("/contact", "/contact")]
+    [InlineData("mailto:dana@riverbend.example", "mailto:dana@riverbend.example")]
+    [InlineData("javascript:alert(1)", null)]
+    [InlineData("data:text/html,<script>alert(1)</script>", null)]
+    public void LinksThatCouldRunScriptAreDropped(string url, string? expected)
+    {
+        var item = System.Text.Json.Nodes.JsonNode.Parse($$"""{ "Membership": { "Organization": { "Url": {{System.Text.Json.JsonSerializer.Serialize(url)}}, "Text": "Org" } } }""")!.AsObject();
+
+        Assert.Equal(expected, new ItemReader(item, "Membership").Link("Organization").Url);
+    }
 }

@@ -35,7 +35,11 @@ internal readonly struct ItemReader
 
     public IReadOnlyList<string> Ids(string field) => Strings(_part?[field]?["ContentItemIds"]);
 
-    public (string? Url, string? Text) Link(string field) => (Clean(String(_part?[field]?["Url"])), Clean(String(_part?[field]?["Text"])));
+    /// <summary>A link field; a URL that could run script (nested items are not checked on save) is dropped.</summary>
+    public (string? Url, string? Text) Link(string field) => (SafeUrl(Clean(String(_part?[field]?["Url"]))), Clean(String(_part?[field]?["Text"])));
+
+    private static string? SafeUrl(string? url) =>
+        url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || url.StartsWith('/') || uri.Scheme is "http" or "https" or "mailto" or "tel" ? url : null;
 
     /// <summary>The first image of a media field, with its alt text; null when there is none.</summary>
     public ImageModel? Image(string field)
