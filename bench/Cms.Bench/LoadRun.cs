@@ -1,14 +1,17 @@
 namespace Cms.Bench;
 
 /// <summary>
-/// One measured wrk run against a target, with the CPU time the server and the whole machine (wrk, the server, and
-/// anything else) used meanwhile: on a machine that client and server share, CPU per request says what throughput cannot.
+/// One measured wrk run against a target, with the CPU time that the server, wrk, and the whole machine used
+/// meanwhile. On a machine that client and server share, CPU per request says what throughput cannot, and
+/// "others" (busy time that was neither the server's nor wrk's) says how quiet the machine was.
 /// </summary>
-internal sealed record LoadRun(LoadTarget Target, int Round, WrkRun Wrk, TimeSpan Elapsed, TimeSpan ServerCpu, TimeSpan MachineBusy)
+internal sealed record LoadRun(LoadTarget Target, int Round, WrkRun Wrk, TimeSpan Elapsed, TimeSpan ServerCpu, TimeSpan WrkCpu, TimeSpan MachineBusy)
 {
     public double ServerCores => ServerCpu / Elapsed;
 
-    public double MachineCores => MachineBusy / Elapsed;
+    public double WrkCores => WrkCpu / Elapsed;
+
+    public double OtherCores => (MachineBusy - ServerCpu - WrkCpu) / Elapsed;
 
     public double ServerMicrosecondsPerRequest => ServerCpu.TotalMicroseconds / Wrk.Requests;
 }

@@ -45,10 +45,12 @@ internal static class PageLoad
     private static async Task<LoadRun> MeasureAsync(LoadTarget target, int round)
     {
         var serverBefore = target.Cpu();
+        var wrkBefore = CpuTime.ExitedChildren();
         var machineBefore = CpuTime.MachineBusy();
         var clock = Stopwatch.StartNew();
         var wrk = await Wrk.RunAsync(target.Url, Threads, Connections, Duration);
         var elapsed = clock.Elapsed;
-        return new LoadRun(target, round, wrk, elapsed, target.Cpu() - serverBefore, CpuTime.MachineBusy() - machineBefore);
+        var machine = CpuTime.MachineBusy() - machineBefore;
+        return new LoadRun(target, round, wrk, elapsed, target.Cpu() - serverBefore, CpuTime.ExitedChildren() - wrkBefore, machine);
     }
 }

@@ -414,6 +414,21 @@ public sealed partial class PublicPageTests : IClassFixture<CmsFactory>
         var robots = await _factory.Client().GetStringAsync(PublicSite.Base + "/robots.txt");
 
         Assert.Contains($"Sitemap: {Origin}{PublicSite.Base}/sitemap.xml", robots.Split('\n'));
+        Assert.Contains($"Disallow: {PublicSite.Base}/admin", robots.Split('\n'));
+    }
+
+    [Theory]
+    [InlineData(PublicSite.Article1)]
+    [InlineData(PublicSite.Series)]
+    [InlineData(PublicSite.Base + "/")]
+    public async Task SiteLinksInsideABodyStayInThePractice(string path)
+    {
+        var page = await PublicSite.PageAsync(_factory.Client(), path);
+
+        var links = page.QuerySelectorAll("main .prose a[href^='/']").Select(a => a.GetAttribute("href")!).ToList();
+
+        Assert.NotEmpty(links);
+        Assert.All(links, href => Assert.StartsWith(PublicSite.Base + "/", href, StringComparison.Ordinal));
     }
 
     private static string Text(IElement? element) => element is null ? "" : Whitespace().Replace(element.TextContent, " ").Trim();

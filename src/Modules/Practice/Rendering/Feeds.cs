@@ -68,7 +68,7 @@ internal static class Feeds
     }
 
     public static string Robots(RequestInfo request) =>
-        $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /login\nDisallow: /api/\n\nSitemap: {request.Absolute("/sitemap.xml")}\n";
+        $"User-agent: *\nAllow: {request.Href("/")}\nDisallow: {request.Href("/admin")}\nDisallow: {request.Href("/login")}\nDisallow: {request.Href("/api/")}\n\nSitemap: {request.Absolute("/sitemap.xml")}\n";
 
     private static SyndicationItem Item(RequestInfo request, ArticleModel article)
     {

@@ -218,7 +218,7 @@ internal sealed class PracticePages
 
         private async Task<CachedPage> HomeAsync(CancellationToken cancellationToken)
         {
-            var intro = site.HomePage is { } home ? await PracticeSiteLoader.BodyAsync(tenant, home.Id, cancellationToken) : null;
+            var intro = site.HomePage is { } home ? await BodyAsync(home.Id, cancellationToken) : null;
             var values = new Dictionary<string, object?>
             {
                 ["Intro"] = intro,
@@ -292,7 +292,7 @@ internal sealed class PracticePages
             var values = new Dictionary<string, object?>
             {
                 ["Article"] = article,
-                ["Body"] = await PracticeSiteLoader.BodyAsync(tenant, article.Id, cancellationToken),
+                ["Body"] = await BodyAsync(article.Id, cancellationToken),
                 ["Views"] = CachedPage.ViewsMarker,
                 ["RecentArticles"] = site.Articles.Where(a => a != article).Take(RecentCount).ToList(),
             };
@@ -320,14 +320,14 @@ internal sealed class PracticePages
                 JsonLd = JsonLd.Graph(request, site, JsonLd.Series(request, series)),
                 Section = "series",
                 Feeds = [Rss(series.Title, series.Url)],
-            }, new Dictionary<string, object?> { ["Series"] = series });
+            }, new Dictionary<string, object?> { ["Series"] = series, ["Description"] = request.Rebase(series.DescriptionHtml) });
 
         private async Task<CachedPage> CounselorAsync(CounselorModel counselor, CancellationToken cancellationToken)
         {
             var values = new Dictionary<string, object?>
             {
                 ["Counselor"] = counselor,
-                ["Body"] = await PracticeSiteLoader.BodyAsync(tenant, counselor.Id, cancellationToken),
+                ["Body"] = await BodyAsync(counselor.Id, cancellationToken),
                 ["RecentArticles"] = counselor.Articles.Take(RecentCount).ToList(),
             };
             return await RenderAsync("counselor", new PageInfo
@@ -345,7 +345,7 @@ internal sealed class PracticePages
 
         private async Task<CachedPage> PageAsync(PageModel page, CancellationToken cancellationToken)
         {
-            var values = new Dictionary<string, object?> { ["PageItem"] = page, ["Body"] = await PracticeSiteLoader.BodyAsync(tenant, page.Id, cancellationToken) };
+            var values = new Dictionary<string, object?> { ["PageItem"] = page, ["Body"] = await BodyAsync(page.Id, cancellationToken) };
             return await RenderAsync("page", new PageInfo
             {
                 Title = page.Title,
@@ -354,6 +354,9 @@ internal sealed class PracticePages
                 Section = page.Url == "/contact" ? "contact" : null,
             }, values);
         }
+
+        private async Task<string?> BodyAsync(string id, CancellationToken cancellationToken) =>
+            request.Rebase(await PracticeSiteLoader.BodyAsync(tenant, id, cancellationToken));
 
         private CachedPage FeedPage(string title, string htmlPath, IEnumerable<ArticleModel> articles, bool atom) =>
             CachedPage.Create(Feeds.Feed(request, site, title, htmlPath, articles, atom), atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");

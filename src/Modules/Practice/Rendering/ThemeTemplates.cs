@@ -118,7 +118,7 @@ internal sealed class ThemeTemplates
 }
 
 /// <summary>The request a page is rendered for: its links are made relative to the tenant's prefix and origin.</summary>
-public sealed class RequestInfo
+public sealed partial class RequestInfo
 {
     public required string Base { get; init; }
 
@@ -130,6 +130,16 @@ public sealed class RequestInfo
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Base + (url == "/" && Base.Length > 0 ? "/" : url) : url;
 
     public string Absolute(string url) => url.StartsWith('/') ? Origin + Href(url) : url;
+
+    /// <summary>
+    /// Rendered Markdown or HTML with its site links (href="/..." and src="/...") under the practice's prefix:
+    /// bodies are rendered once on save, without knowing where the practice is served.
+    /// </summary>
+    public string? Rebase(string? html) =>
+        html is null || Base.Length == 0 ? html : SiteLink().Replace(html, "$1" + Base + "/");
+
+    [System.Text.RegularExpressions.GeneratedRegex("""(\s(?:href|src)=")/(?!/)""")]
+    private static partial System.Text.RegularExpressions.Regex SiteLink();
 }
 
 /// <summary>What the layout needs to know about the page inside it: title, description, canonical URL, social and structured data.</summary>

@@ -23,6 +23,8 @@ internal sealed partial class ViewCounter
     public static readonly TimeSpan ReaderWindow = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<(string Tenant, string Item), long> _pending = new();
+    // Taken from _pending by a flush and still counted until the write has committed, so a count never dips.
+    private readonly ConcurrentDictionary<(string Tenant, string Item), long> _writing = new();
     private readonly ConcurrentDictionary<(string Tenant, string Item), Stored> _stored = new();
     private readonly ConcurrentDictionary<(string Tenant, string Item, ulong Reader), long> _seen = new();
     private readonly TenantRegistry _registry;
@@ -31,6 +33,7 @@ internal sealed partial class ViewCounter
     private readonly ILogger<ViewCounter> _logger;
     private readonly byte[] _salt = RandomNumberGenerator.GetBytes(16);
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private long _writes;
 
     public ViewCounter(TenantRegistry registry, CmsDatabase database, TimeProvider time, ILogger<ViewCounter> logger)
     {
@@ -67,13 +70,18 @@ internal sealed partial class ViewCounter
         var now = _time.GetUtcNow();
         if (!_stored.TryGetValue(key, out var stored) || now - stored.ReadUtc > FlushInterval)
         {
+            var writes = Interlocked.Read(ref _writes);
             await using var db = tenant.CreateDbContext();
             var views = await db.ViewCounts.AsNoTracking().Where(v => v.ContentItemId == item).Select(v => (long?)v.Views).FirstOrDefaultAsync(cancellationToken) ?? 0;
             stored = new Stored(views, now);
-            _stored[key] = stored;
+            // A value read while a flush committed may already include what is still counted as writing: not kept.
+            if (Interlocked.Read(ref _writes) == writes)
+            {
+                _stored[key] = stored;
+            }
         }
 
-        return stored.Views + _pending.GetValueOrDefault(key);
+        return stored.Views + _writing.GetValueOrDefault(key) + _pending.GetValueOrDefault(key);
     }
 
     /// <summary>Writes the counted views, one transaction per tenant; views of a failed write are kept for the next one.</summary>
@@ -85,8 +93,13 @@ internal sealed partial class ViewCounter
             var batch = new Dictionary<(string Tenant, string Item), long>();
             foreach (var key in _pending.Keys)
             {
-                if (_pending.TryRemove(key, out var views) && views > 0)
+                // Into _writing first, then out of _pending: a reader in between counts these twice for an
+                // instant rather than not at all.
+                if (_pending.TryGetValue(key, out var views) && views > 0)
                 {
+                    _writing[key] = views;
+                    _pending.AddOrUpdate(key, 0, (_, n) => n - views);
+                    _pending.TryRemove(new KeyValuePair<(string, string), long>(key, 0));
                     batch[key] = views;
                 }
             }
@@ -96,9 +109,11 @@ internal sealed partial class ViewCounter
                 try
                 {
                     await WriteAsync(tenant.Key, tenant.ToDictionary(b => b.Key.Item, b => b.Value), cancellationToken);
+                    Interlocked.Increment(ref _writes);
                     foreach (var (key, _) in tenant)
                     {
                         _stored.TryRemove(key, out _);
+                        _writing.TryRemove(key, out _);
                     }
                 }
                 catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
@@ -106,6 +121,7 @@ internal sealed partial class ViewCounter
                     _logger.LogWarning(ex, "View counts of tenant {Tenant} were not written; they are kept for the next flush", tenant.Key);
                     foreach (var (key, views) in tenant)
                     {
+                        _writing.TryRemove(key, out _);
                         _pending.AddOrUpdate(key, views, (_, n) => n + views);
                     }
                 }
