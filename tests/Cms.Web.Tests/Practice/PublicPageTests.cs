@@ -431,6 +431,16 @@ public sealed partial class PublicPageTests : IClassFixture<CmsFactory>
         Assert.All(links, href => Assert.StartsWith(PublicSite.Base + "/", href, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheDemoPracticeAnswersOnItsOwnHostNameWithLinksWithoutThePrefix()
+    {
+        var page = await PublicSite.PageAsync(_factory.Client("riverbend.localhost"), "/articles/what-you-should-know-about-therapy-part-1");
+
+        Assert.Equal("http://riverbend.localhost/articles/what-you-should-know-about-therapy-part-1", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("/counselors/dana-whitfield", page.QuerySelector(".byline a[rel=author]")!.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll("main .prose a"), a => a.GetAttribute("href") == "/counselors/dana-whitfield");
+    }
+
     private static string Text(IElement? element) => element is null ? "" : Whitespace().Replace(element.TextContent, " ").Trim();
 
     private static string? Meta(IDocument page, string property) => page.QuerySelector($"meta[property='{property}']")?.GetAttribute("content");
