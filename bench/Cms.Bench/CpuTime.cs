@@ -11,7 +11,6 @@ internal static class CpuTime
 {
     private const int ClockTicksName = 2; // _SC_CLK_TCK
     private const int ResourceUsageChildren = -1; // RUSAGE_CHILDREN
-    private const int SoftInterruptField = 7; // of /proc/stat's "cpu" line, below
 
     private static readonly double s_secondsPerTick = 1.0 / Sysconf(ClockTicksName);
 
@@ -39,16 +38,10 @@ internal static class CpuTime
     /// <summary>Busy time of all cores together since boot: everything but idle and I/O wait.</summary>
     public static TimeSpan MachineBusy()
     {
-        var fields = MachineFields();
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var busy = s_busyFields.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
         return Ticks(busy);
     }
-
-    /// <summary>
-    /// Of that, the time in software interrupts since boot, which no process is charged for: over loopback, most of it
-    /// is the kernel's network stack carrying a client's and a server's packets.
-    /// </summary>
-    public static TimeSpan MachineSoftInterrupts() => Ticks(long.Parse(MachineFields()[SoftInterruptField], CultureInfo.InvariantCulture));
 
     /// <summary>
     /// User and system time of the bench's child processes that have exited and been waited for (getrusage
@@ -65,8 +58,6 @@ internal static class CpuTime
 
         return TimeSpan.FromSeconds(usage[0] + usage[2]) + TimeSpan.FromMicroseconds(usage[1] + usage[3]);
     }
-
-    private static string[] MachineFields() => File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks * s_secondsPerTick);
 

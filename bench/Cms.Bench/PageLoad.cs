@@ -46,11 +46,11 @@ internal static class PageLoad
     {
         var serverBefore = target.Cpu();
         var wrkBefore = CpuTime.ExitedChildren();
-        var (softBefore, machineBefore) = (CpuTime.MachineSoftInterrupts(), CpuTime.MachineBusy());
+        var machineBefore = CpuTime.MachineBusy();
         var clock = Stopwatch.StartNew();
         var wrk = await Wrk.RunAsync(target.Url, Threads, Connections, Duration);
         var elapsed = clock.Elapsed;
-        var (soft, machine) = (CpuTime.MachineSoftInterrupts() - softBefore, CpuTime.MachineBusy() - machineBefore);
-        return new LoadRun(target, round, wrk, elapsed, target.Cpu() - serverBefore, CpuTime.ExitedChildren() - wrkBefore, soft, machine);
+        var machine = CpuTime.MachineBusy() - machineBefore;
+        return new LoadRun(target, round, wrk, elapsed, target.Cpu() - serverBefore, CpuTime.ExitedChildren() - wrkBefore, machine);
     }
 }
