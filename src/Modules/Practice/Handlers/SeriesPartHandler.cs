@@ -17,7 +17,7 @@ internal sealed class SeriesPartHandler : IContentHandler
 
     public async Task SavingAsync(ContentSavingContext context, CancellationToken cancellationToken)
     {
-        if (context.Item.Part(Part) is null || new ItemReader(context.Item.Data, Part).Ids(SeriesField).FirstOrDefault() is not { } seriesId)
+        if (context.Item.Part(Part) is null || new ItemReader(context.Item.Data, Part).Ids(SeriesField) is not [var seriesId, ..])
         {
             return;
         }

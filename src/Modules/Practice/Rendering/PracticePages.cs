@@ -223,7 +223,7 @@ internal sealed class PracticePages
             {
                 ["Intro"] = intro,
                 ["RecentArticles"] = site.Articles.Take(6).ToList(),
-                ["FeaturedSeries"] = site.Series.FirstOrDefault(),
+                ["FeaturedSeries"] = site.Series.Count > 0 ? site.Series[0] : null,
             };
             return await RenderAsync("home", new PageInfo
             {

@@ -116,7 +116,7 @@ internal static partial class PracticeSiteLoader
                 WordCount = Words(Markdown(item)),
                 ReadingMinutes = ReadingMinutes(Markdown(item)),
             };
-            if (part.Ids("Series").FirstOrDefault() is { } seriesId && series.TryGetValue(seriesId, out var inSeries))
+            if (part.Ids("Series") is [var seriesId, ..] && series.TryGetValue(seriesId, out var inSeries))
             {
                 article.Series = inSeries;
                 inSeries.Parts.Add(article);

@@ -17,7 +17,7 @@ namespace Cms.Practice.Views;
 /// count (re-read at most every few seconds) plus what this node has not written yet, so it is at most
 /// about one flush interval behind on any node.
 /// </summary>
-internal sealed partial class ViewCounter
+internal sealed partial class ViewCounter : IDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan ReaderWindow = TimeSpan.FromMinutes(30);
@@ -42,6 +42,8 @@ internal sealed partial class ViewCounter
         _time = time;
         _logger = logger;
     }
+
+    public void Dispose() => _flushing.Dispose();
 
     /// <summary>Counts a read of the item unless it is a bot, a prefetch or the same reader again.</summary>
     public bool Record(string tenant, string item, HttpContext context)
