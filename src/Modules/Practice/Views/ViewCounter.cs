@@ -17,7 +17,9 @@ namespace Cms.Practice.Views;
 /// count (re-read at most every few seconds) plus what this node has not written yet, so it is at most
 /// about one flush interval behind on any node.
 /// </summary>
-internal sealed partial class ViewCounter : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+    "The lock is a SemaphoreSlim whose wait handle is never used, so it holds nothing to dispose; disposing it broke the flush at shutdown under WebApplicationFactory, which disposed the singleton first.")]
+internal sealed partial class ViewCounter
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan ReaderWindow = TimeSpan.FromMinutes(30);
@@ -42,8 +44,6 @@ internal sealed partial class ViewCounter : IDisposable
         _time = time;
         _logger = logger;
     }
-
-    public void Dispose() => _flushing.Dispose();
 
     /// <summary>Counts a read of the item unless it is a bot, a prefetch or the same reader again.</summary>
     public bool Record(string tenant, string item, HttpContext context)
