@@ -1,3 +1,4 @@
+using Cms.Admin;
 using Cms.Data;
 using Cms.Tenancy;
 using Cms.Web.Endpoints;
@@ -37,6 +38,7 @@ internal static class CmsApplication
         app.MapAccountEndpoints();
         app.MapTenantApi();
         app.MapRecipeApi();
+        app.MapCmsAdmin();
         app.MapSitePages();
     }
 }

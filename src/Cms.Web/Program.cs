@@ -1,4 +1,5 @@
 using Cms;
+using Cms.Admin;
 using Cms.Markdown;
 using Cms.Practice;
 using Cms.Web;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCmsCore(builder.Configuration).AddCmsWeb();
 builder.Services.AddMarkdownModule(builder.Configuration);
 builder.Services.AddPracticeModule(builder.Configuration);
+builder.Services.AddCmsAdmin();
 
 var app = builder.Build();
 await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);

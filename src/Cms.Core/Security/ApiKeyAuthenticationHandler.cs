@@ -45,4 +45,11 @@ internal sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authen
             Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
+
+    // Only a caller that sent a key gets this scheme's 401; anyone else gets the cookie scheme's answer (the login page).
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Request.Headers.ContainsKey(HeaderName) ? base.HandleChallengeAsync(properties) : Task.CompletedTask;
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Request.Headers.ContainsKey(HeaderName) ? base.HandleForbiddenAsync(properties) : Task.CompletedTask;
 }

@@ -34,7 +34,7 @@ public static class CmsAuthentication
                 {
                     OnValidatePrincipal = RejectOtherTenants,
                     OnRedirectToLogin = context => AnswerApiOr(context, StatusCodes.Status401Unauthorized),
-                    OnRedirectToAccessDenied = context => AnswerApiOr(context, StatusCodes.Status403Forbidden),
+                    OnRedirectToAccessDenied = DenyAsync,
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, null);
@@ -48,6 +48,7 @@ public static class CmsAuthentication
                 .AddAuthenticationSchemes(CookieScheme, ApiKeyScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(IsTenantAdministrator));
+        services.AddPermissionPolicies();
         return services;
     }
 
@@ -87,6 +88,19 @@ public static class CmsAuthentication
         }
 
         return Task.CompletedTask;
+    }
+
+    // Signed in but not allowed: a 403 that says so, rather than the login page again.
+    private static async Task DenyAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(Tenancy.StatusPage.Render(
+                "Not allowed",
+                $"""<p>Your role does not allow this. Ask an administrator of this site if you need it.</p><p><a href="{context.Request.PathBase}/admin">Back to the admin</a></p>"""));
+        }
     }
 
     private static Task AnswerApiOr(RedirectContext<CookieAuthenticationOptions> context, int statusCode)

@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using Cms.Content;
+using Cms.Data;
+using Cms.Security;
+using Cms.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Admin;
+
+/// <summary>
+/// The admin's access to the current practice's content: a content manager over its database, permission checks
+/// that know about "own" content, and the signal that makes the public site (every node) show a change.
+/// </summary>
+public sealed class AdminContent
+{
+    private readonly ContentServices _content;
+    private readonly TenantManager _tenants;
+
+    internal AdminContent(ContentServices content, TenantManager tenants)
+    {
+        _content = content;
+        _tenants = tenants;
+    }
+
+    /// <summary>A unit of work over the tenant's database; dispose it when done.</summary>
+    public Session Open(HttpContext context)
+    {
+        var tenant = context.GetTenant();
+        var db = tenant.CreateDbContext();
+        return new Session(tenant, db, _content.Open(db, tenant.Definitions));
+    }
+
+    /// <summary>Whether the user may do this to the item: the broad permission, or the "own" one when they own it.</summary>
+    public static async Task<bool> MayAsync(HttpContext context, string ownPermission, ContentItem? item)
+    {
+        var roles = await context.GetTenant().State(t => new TenantRoles(t)).GetAsync(context.RequestAborted);
+        var broad = Permissions.BroaderOf(ownPermission) ?? ownPermission;
+        if (roles.Grants(context.User, broad))
+        {
+            return true;
+        }
+
+        var owner = item?.Owner;
+        return roles.Grants(context.User, ownPermission) && (item is null || owner is null || owner == context.User.Identity?.Name);
+    }
+
+    public static async Task<bool> HasAsync(HttpContext context, string permission) =>
+        (await context.GetTenant().State(t => new TenantRoles(t)).GetAsync(context.RequestAborted)).Grants(context.User, permission);
+
+    /// <summary>After a change the public site shows: rebuilds the tenant's runtime here and, within a second, on other nodes.</summary>
+    public Task ChangedAsync(HttpContext context) => _tenants.ChangedAsync(context.GetTenant().Name, context.RequestAborted);
+
+    public static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "";
+
+    public sealed class Session : IAsyncDisposable
+    {
+        internal Session(TenantRuntime tenant, TenantDbContext db, ContentManager manager)
+        {
+            Tenant = tenant;
+            Db = db;
+            Manager = manager;
+        }
+
+        public TenantRuntime Tenant { get; }
+
+        public ContentManager Manager { get; }
+
+        internal TenantDbContext Db { get; }
+
+        public ValueTask DisposeAsync() => Db.DisposeAsync();
+
+        /// <summary>One page of current items (latest versions), newest change first.</summary>
+        public async Task<(IReadOnlyList<ContentRow> Rows, int Total)> ListAsync(ContentFilter filter, CancellationToken cancellationToken)
+        {
+            var query = Db.ContentItems.AsNoTracking().Where(c => c.Latest);
+            var hidden = Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.Setting("Listable") && !t.Setting("Creatable")).Select(t => t.Name).ToList();
+            query = query.Where(c => !hidden.Contains(c.ContentType));
+            if (!string.IsNullOrEmpty(filter.Type))
+            {
+                query = query.Where(c => c.ContentType == filter.Type);
+            }
+
+            if (!string.IsNullOrEmpty(filter.Owner))
+            {
+                query = query.Where(c => c.Owner == filter.Owner);
+            }
+
+            query = filter.Status switch
+            {
+                "draft" => query.Where(c => !c.Published),
+                "published" => query.Where(c => c.Published),
+                _ => query,
+            };
+            if (!string.IsNullOrWhiteSpace(filter.Search))
+            {
+                var ids = (await Manager.SearchAsync(filter.Search, 1000, cancellationToken)).Select(i => i.ContentItemId).ToList();
+                query = query.Where(c => ids.Contains(c.ContentItemId));
+            }
+
+            var total = await query.CountAsync(cancellationToken);
+            query = filter.Sort switch
+            {
+                "title" => query.OrderBy(c => c.DisplayText),
+                "type" => query.OrderBy(c => c.ContentType).ThenByDescending(c => c.ModifiedUtc),
+                _ => query.OrderByDescending(c => c.ModifiedUtc),
+            };
+            var rows = await query.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+                .Select(c => new ContentRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Owner, c.ModifiedUtc))
+                .ToListAsync(cancellationToken);
+            var withDrafts = await PublishedBehindDraftAsync(rows.Where(r => !r.Published).Select(r => r.Id).ToList(), cancellationToken);
+            return (rows.ConvertAll(r => r with { HasPublishedVersion = withDrafts.Contains(r.Id) }), total);
+        }
+
+        /// <summary>Of these items whose latest version is a draft, those that also have a published version.</summary>
+        private async Task<HashSet<string>> PublishedBehindDraftAsync(List<string> ids, CancellationToken cancellationToken) =>
+            ids.Count == 0
+                ? []
+                : (await Db.ContentItems.AsNoTracking().Where(c => c.Published && ids.Contains(c.ContentItemId)).Select(c => c.ContentItemId).ToListAsync(cancellationToken)).ToHashSet();
+
+        /// <summary>Items of the given types for a picker, by title.</summary>
+        public async Task<IReadOnlyList<(string Id, string Title)>> ChoicesAsync(IReadOnlyCollection<string> types, CancellationToken cancellationToken) =>
+            (await Db.ContentItems.AsNoTracking().Where(c => c.Latest && types.Contains(c.ContentType)).OrderBy(c => c.DisplayText)
+                .Select(c => new { c.ContentItemId, c.DisplayText }).Take(500).ToListAsync(cancellationToken))
+            .ConvertAll(c => (c.ContentItemId, c.DisplayText ?? c.ContentItemId));
+
+        /// <summary>Most read published items, for the dashboard.</summary>
+        public async Task<IReadOnlyList<(string Id, string? Title, long Views)>> MostViewedAsync(int take, CancellationToken cancellationToken) =>
+            (await Db.ViewCounts.AsNoTracking().OrderByDescending(v => v.Views).Take(take)
+                .Join(Db.ContentItems.Where(c => c.Published), v => v.ContentItemId, c => c.ContentItemId, (v, c) => new { v.ContentItemId, c.DisplayText, v.Views })
+                .ToListAsync(cancellationToken))
+            .ConvertAll(v => (v.ContentItemId, v.DisplayText, v.Views));
+    }
+}
+
+public sealed record ContentFilter(string? Type, string? Status, string? Owner, string? Search, string? Sort, int Page, int PageSize = 25);
+
+public sealed record ContentRow(string Id, string Type, string? Title, bool Published, string? Owner, DateTime? ModifiedUtc)
+{
+    /// <summary>A draft whose item also has a published version ("Published, with unpublished changes").</summary>
+    public bool HasPublishedVersion { get; init; }
+
+    public string Status => Published ? "Published" : HasPublishedVersion ? "Published, with unpublished changes" : "Draft";
+}

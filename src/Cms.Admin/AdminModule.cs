@@ -1,0 +1,62 @@
+using Cms.Content;
+using Cms.Markdown.Services;
+using Microsoft.AspNetCore.Mvc;
+using Cms.Security;
+using Cms.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Admin;
+
+/// <summary>The admin of every tenant at /admin: Razor Pages, each authorized by a permission policy.</summary>
+public static class AdminModule
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> s_assets = new(ReadAssets);
+
+    public static IServiceCollection AddCmsAdmin(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", Permissions.AccessAdminPanel);
+            options.Conventions.AddPageRoute("/Admin/Content/Edit", "admin/content/new/{type}");
+        });
+        services.AddSingleton(provider => new AdminContent(provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TenantManager>()));
+        return services;
+    }
+
+    public static void MapCmsAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRazorPages();
+        // The Markdown editor's preview: the same pipeline (Markdig, then the sanitizer) the public site's bodies come from.
+        endpoints.MapPost("/admin/preview/markdown", ([FromForm] string? markdown, IMarkdownRenderer renderer) =>
+            Results.Content(renderer.ToHtml(markdown ?? ""), "text/html; charset=utf-8"))
+            .RequireAuthorization(Permissions.AccessAdminPanel);
+        endpoints.MapGet("/admin/assets/{name}", (string name, HttpContext context) =>
+        {
+            if (!s_assets.Value.TryGetValue(name, out var bytes))
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(bytes, name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+        });
+    }
+
+    private static Dictionary<string, byte[]> ReadAssets()
+    {
+        var assembly = typeof(AdminModule).Assembly;
+        var assets = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Admin.", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            assets[resource["Admin.".Length..]] = copy.ToArray();
+        }
+
+        return assets;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using Cms.Admin.Editors;
+using Cms.Content;
+using Cms.Content.Handlers;
+using Cms.Security;
+using Cms.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cms.Admin.Pages.Admin.Content;
+
+/// <summary>
+/// Edits one item: save draft, publish, unpublish, discard draft. The form carries the time of the version it
+/// was opened on; a save over someone else's newer save is refused and says so, nothing is overwritten.
+/// </summary>
+public sealed class EditModel : PageModel
+{
+    private readonly AdminContent _content;
+
+    public EditModel(AdminContent content)
+    {
+        _content = content;
+    }
+
+    public ContentItem Item { get; private set; } = ContentItem.Create("");
+
+    public ItemEditor? Editor { get; private set; }
+
+    public IReadOnlyList<ContentError> Errors { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public bool IsNew { get; private set; }
+
+    public bool HasPublished { get; private set; }
+
+    public bool MayPublish { get; private set; }
+
+    public bool MayDelete { get; private set; }
+
+    /// <summary>Items to pick from, by picker field path.</summary>
+    public Dictionary<string, IReadOnlyList<(string Id, string Title)>> Choices { get; } = [];
+
+    /// <summary>The latest version's change time when the form was opened (round-trip ticks).</summary>
+    [BindProperty]
+    public string? OpenedVersion { get; set; }
+
+    public string Status => Item.Published ? "Published" : HasPublished ? "Published, with unpublished changes" : IsNew ? "New" : "Draft";
+
+    public async Task<IActionResult> OnGetAsync(string? id, string? type, string? saved)
+    {
+        await using var session = _content.Open(HttpContext);
+        if (!await LoadAsync(session, id, type))
+        {
+            return NotFound();
+        }
+
+        if (!await AdminContent.MayAsync(HttpContext, Permissions.EditOwnContent, IsNew ? null : Item))
+        {
+            return Forbid();
+        }
+
+        Notice = saved switch
+        {
+            "draft" => "Draft saved. The public site still shows the published version, if there is one.",
+            "published" => "Published. The public site shows it now.",
+            "unpublished" => "Unpublished. It is no longer on the public site; the text is kept as a draft.",
+            "discarded" => "Draft discarded. The published version is back in the editor.",
+            _ => null,
+        };
+        await FillChoicesAsync(session);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? id, string? type, string action)
+    {
+        await using var session = _content.Open(HttpContext);
+        if (!await LoadAsync(session, id, type))
+        {
+            return NotFound();
+        }
+
+        if (!await AdminContent.MayAsync(HttpContext, Permissions.EditOwnContent, IsNew ? null : Item))
+        {
+            return Forbid();
+        }
+
+        if (!IsNew && OpenedVersion != Stamp(Item))
+        {
+            Errors = [new ContentError("", $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it (at {Item.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {Item.Author ?? "another user"}). Your changes were not saved: copy what you need, then reload the page to see the newest version.")];
+            await FillChoicesAsync(session);
+            return Page();
+        }
+
+        var user = AdminContent.UserName(User);
+        switch (action)
+        {
+            case "unpublish":
+                return await PublishingAsync(session, () => session.Manager.UnpublishAsync(Item.ContentItemId, HttpContext.RequestAborted), "unpublished");
+            case "discard":
+                return await PublishingAsync(session, () => session.Manager.DiscardDraftAsync(Item.ContentItemId, HttpContext.RequestAborted), "discarded");
+        }
+
+        var formErrors = Editor!.Bind(Item, Request.Form);
+        if (IsNew)
+        {
+            Item.Owner = user;
+        }
+
+        var publish = action == "publish";
+        if (publish && !await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, Item))
+        {
+            formErrors.Add(new ContentError("", "You may save drafts, but an editor publishes. Save it as a draft and ask an editor to publish it."));
+        }
+
+        if (formErrors.Count > 0)
+        {
+            Errors = formErrors;
+            await FillChoicesAsync(session);
+            return Page();
+        }
+
+        var result = publish
+            ? await session.Manager.PublishAsync(Item, user, HttpContext.RequestAborted)
+            : await session.Manager.SaveDraftAsync(Item, user, HttpContext.RequestAborted);
+        if (result.Errors.Count > 0)
+        {
+            Errors = result.Errors;
+            await FillChoicesAsync(session);
+            return Page();
+        }
+
+        if (publish || HasPublished)
+        {
+            await _content.ChangedAsync(HttpContext);
+        }
+
+        return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={(publish ? "published" : "draft")}");
+    }
+
+    public IEnumerable<ContentError> ErrorsFor(string path) =>
+        Errors.Where(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal));
+
+    public IEnumerable<ContentError> GeneralErrors =>
+        Errors.Where(e => Editor is null || !Editor.Entries.Any(entry => e.Path == entry.Path || e.Path.StartsWith(entry.Path + ".", StringComparison.Ordinal)));
+
+    private async Task<IActionResult> PublishingAsync(AdminContent.Session session, Func<Task<bool>> change, string outcome)
+    {
+        if (!await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, Item))
+        {
+            return Forbid();
+        }
+
+        await change();
+        await _content.ChangedAsync(HttpContext);
+        return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={outcome}");
+    }
+
+    private async Task<bool> LoadAsync(AdminContent.Session session, string? id, string? type)
+    {
+        var definitions = session.Tenant.Definitions;
+        if (id is null)
+        {
+            if (definitions.FindType(type ?? "") is not { } newType || !newType.Setting("Creatable"))
+            {
+                return false;
+            }
+
+            IsNew = true;
+            Item = ContentItem.Create(newType.Name);
+            Editor = ItemEditor.For(newType, definitions, Item);
+            return true;
+        }
+
+        if (await session.Manager.GetAsync(id, VersionOptions.Latest, HttpContext.RequestAborted) is not { } item
+            || definitions.FindType(item.ContentType) is not { } itemType)
+        {
+            return false;
+        }
+
+        Item = item;
+        HasPublished = item.Published || await session.Manager.GetAsync(id, VersionOptions.Published, HttpContext.RequestAborted) is not null;
+        Editor = ItemEditor.For(itemType, definitions, item);
+        OpenedVersion ??= Stamp(item);
+        MayPublish = await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, item);
+        MayDelete = await AdminContent.MayAsync(HttpContext, Permissions.DeleteOwnContent, item);
+        return true;
+    }
+
+    private async Task FillChoicesAsync(AdminContent.Session session)
+    {
+        MayPublish = MayPublish || (IsNew && await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, null));
+        foreach (var picker in Editor!.Entries.Where(e => e.Kind == ContentNames.ContentPickerField))
+        {
+            Choices[picker.Path] = await session.ChoicesAsync(picker.PickerTypes, HttpContext.RequestAborted);
+        }
+    }
+
+    private static string Stamp(ContentItem item) => item.ModifiedUtc?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "";
+}
