@@ -42,7 +42,7 @@ public sealed class AdminContent
         }
 
         var owner = item?.Owner;
-        return roles.Grants(context.User, ownPermission) && (item is null || owner is null || owner == context.User.Identity?.Name);
+        return roles.Grants(context.User, ownPermission) && (item is null || (owner is not null && owner == context.User.Identity?.Name));
     }
 
     public static async Task<bool> HasAsync(HttpContext context, string permission) =>

@@ -3,20 +3,24 @@ using System.Text.Json.Nodes;
 using Cms.Data;
 using Cms.Recipes.Steps;
 using Cms.Tenancy;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Security;
 
 /// <summary>
-/// A tenant's roles and their permissions (the Roles document), read once per tenant runtime: a change to a
-/// role rebuilds the runtime, so it applies to signed-in users at their next request.
+/// A tenant's roles and their permissions (the Roles document) and its users' roles, read once per tenant
+/// runtime. A user's rights come from the stored user, not from the sign-in cookie: changing someone's roles
+/// or disabling them rebuilds the runtime, so it applies at their next request, not at their next sign-in.
 /// </summary>
 public sealed class RolePermissions
 {
     private readonly Dictionary<string, HashSet<string>> _byRole;
+    private readonly Dictionary<string, string[]> _userRoles;
 
-    private RolePermissions(Dictionary<string, HashSet<string>> byRole)
+    private RolePermissions(Dictionary<string, HashSet<string>> byRole, Dictionary<string, string[]> userRoles)
     {
         _byRole = byRole;
+        _userRoles = userRoles;
     }
 
     public IReadOnlyCollection<string> Roles => _byRole.Keys;
@@ -39,7 +43,9 @@ public sealed class RolePermissions
             byRole.TryAdd(builtIn, []);
         }
 
-        return new RolePermissions(byRole);
+        // Enabled users only: a disabled user has no rights even with a cookie issued before.
+        var users = await db.Users.AsNoTracking().Where(u => u.IsEnabled).Select(u => new { u.Id, u.Roles }).ToListAsync(cancellationToken);
+        return new RolePermissions(byRole, users.ToDictionary(u => u.Id, u => u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal));
     }
 
     public IReadOnlySet<string> Of(string role) => _byRole.TryGetValue(role, out var set) ? set : new HashSet<string>();
@@ -47,7 +53,11 @@ public sealed class RolePermissions
     /// <summary>Whether the user's roles grant the permission (Administrator grants all; a broader permission grants its "own" form).</summary>
     public bool Grants(ClaimsPrincipal user, string permission)
     {
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id || !_userRoles.TryGetValue(id, out var roles))
+        {
+            return false;
+        }
+
         if (roles.Contains(Security.Roles.Administrator, StringComparer.OrdinalIgnoreCase))
         {
             return true;

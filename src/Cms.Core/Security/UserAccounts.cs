@@ -91,4 +91,43 @@ internal sealed class UserAccounts
 
         return new SignInOutcome(SignInStatus.Succeeded, user);
     }
+
+    public static async Task<IReadOnlyList<UserRecord>> ListAsync(TenantDbContext db, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().OrderBy(u => u.NormalizedUserName).ToListAsync(cancellationToken);
+
+    /// <summary>Sets a user's roles and whether they may sign in; false when there is no such user.</summary>
+    public static async Task<bool> UpdateAsync(TenantDbContext db, string id, IEnumerable<string> roles, bool enabled, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.Roles = string.Join(',', roles.Distinct(StringComparer.OrdinalIgnoreCase));
+        user.IsEnabled = enabled;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>An administrator sets a new password (the "forgot password" path without e-mail); it also lifts a lockout.</summary>
+    public async Task<string?> ResetPasswordAsync(TenantDbContext db, string id, string password, CancellationToken cancellationToken)
+    {
+        if (CheckPassword(password) is { } problem)
+        {
+            return problem;
+        }
+
+        var user = await db.Users.AsTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return "There is no such user.";
+        }
+
+        user.PasswordHash = _hasher.HashPassword(user, password);
+        user.AccessFailedCount = 0;
+        user.LockoutEndUtc = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
 }

@@ -1,0 +1,124 @@
+using Cms.Security;
+using Cms.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Admin.Pages.Admin.Users;
+
+/// <summary>The practice's users: add one, and from each row change roles, disable or set a new password.</summary>
+[Authorize(Policy = Permissions.ManageUsers)]
+public sealed class UsersModel : PageModel
+{
+    private readonly AdminContent _content;
+
+    public UsersModel(AdminContent content)
+    {
+        _content = content;
+    }
+
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public IReadOnlyCollection<string> RoleNames { get; private set; } = [];
+
+    public List<string> Errors { get; } = [];
+
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public string? NewUserName { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public List<string> NewRoles { get; set; } = [];
+
+    public async Task OnGetAsync(string? done)
+    {
+        Notice = done switch
+        {
+            "added" => "User added. Give them their user name and password; they can sign in now.",
+            "saved" => "Saved. The change applies from the user's next click.",
+            "password" => "New password set. Any lockout is lifted.",
+            _ => null,
+        };
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        var users = HttpContext.RequestServices.GetRequiredService<UserAccounts>();
+        var name = NewUserName?.Trim() ?? "";
+        if (UserAccounts.CheckUserName(name) is { } nameProblem)
+        {
+            Errors.Add(nameProblem);
+        }
+
+        if (UserAccounts.CheckPassword(NewPassword) is { } passwordProblem)
+        {
+            Errors.Add(passwordProblem);
+        }
+
+        await using var session = _content.Open(HttpContext);
+        if (Errors.Count == 0 && (await UserAccounts.ListAsync(session.Db, HttpContext.RequestAborted)).Any(u => string.Equals(u.UserName, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            Errors.Add($"There is already a user named “{name}”.");
+        }
+
+        if (Errors.Count > 0)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        await users.CreateAsync(session.Db, name, NewPassword!, NewRoles, HttpContext.RequestAborted);
+        await _content.ChangedAsync(HttpContext);
+        return Redirect($"{Request.PathBase}/admin/users?done=added");
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string id, List<string> roles, bool enabled)
+    {
+        if (id == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value && (!enabled || !roles.Contains(Roles.Administrator) && User.IsInRole(Roles.Administrator)))
+        {
+            Errors.Add("You cannot disable yourself or take away your own Administrator role; ask another administrator.");
+            await LoadAsync();
+            return Page();
+        }
+
+        await using var session = _content.Open(HttpContext);
+        if (!await UserAccounts.UpdateAsync(session.Db, id, roles, enabled, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
+        await _content.ChangedAsync(HttpContext);
+        return Redirect($"{Request.PathBase}/admin/users?done=saved");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(string id, string? password)
+    {
+        await using var session = _content.Open(HttpContext);
+        if (await HttpContext.RequestServices.GetRequiredService<UserAccounts>().ResetPasswordAsync(session.Db, id, password ?? "", HttpContext.RequestAborted) is { } problem)
+        {
+            Errors.Add(problem);
+            await LoadAsync();
+            return Page();
+        }
+
+        return Redirect($"{Request.PathBase}/admin/users?done=password");
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var session = _content.Open(HttpContext);
+        var now = DateTimeOffset.UtcNow;
+        Users = (await UserAccounts.ListAsync(session.Db, HttpContext.RequestAborted))
+            .Select(u => new UserRow(u.Id, u.UserName, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), u.IsEnabled, u.LockoutEndUtc > now))
+            .ToList();
+        RoleNames = (await HttpContext.GetTenant().State(t => new TenantRoles(t)).GetAsync(HttpContext.RequestAborted)).Roles.Order(StringComparer.Ordinal).ToList();
+    }
+}
+
+public sealed record UserRow(string Id, string UserName, IReadOnlyList<string> Roles, bool Enabled, bool LockedOut);
