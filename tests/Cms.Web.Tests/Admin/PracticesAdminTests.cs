@@ -1,0 +1,84 @@
+using System.Net;
+using Cms.Web.Tests.Support;
+
+namespace Cms.Web.Tests.Admin;
+
+/// <summary>The hosting operator manages practices in the browser, on the host's own admin.</summary>
+public sealed class PracticesAdminTests : IClassFixture<CmsFactory>
+{
+    private readonly CmsFactory _factory;
+
+    public PracticesAdminTests(CmsFactory factory)
+    {
+        _factory = factory;
+    }
+
+    [Fact]
+    public async Task AHostAdministratorCreatesAPracticeThatIsLiveWhenTheFormReturns()
+    {
+        var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");
+
+        var created = await AdminSite.PostFormAsync(host, "/admin/practices", Practice("maple", "maple", "maple.example.com"), "Create");
+
+        Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+        var home = await _factory.Client().GetStringAsync("/maple/");
+        Assert.Contains("<title>maple</title>", home, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client("maple.example.com").GetAsync("/counselors")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(_factory.Client(), "/maple", "maple-admin", "maple-password-1")).StatusCode);
+        Assert.Contains("maple", await host.GetStringAsync("/admin/practices?q=mapl"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadInputIsRefusedWithItsReasonAndNothingIsCreated()
+    {
+        var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");
+
+        var taken = await AdminSite.PostFormAsync(host, "/admin/practices", Practice("birch", "riverbend", null), "Create");
+        var badName = await AdminSite.PostFormAsync(host, "/admin/practices", Practice("no spaces!", "nospace", null), "Create");
+
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Contains("prefix &#x27;riverbend&#x27; already belongs to tenant &#x27;riverbend&#x27;", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, badName.StatusCode);
+        Assert.Contains("was not changed", await badName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(">birch<", await host.GetStringAsync("/admin/practices"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync("/nospace/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DisablingEnablingAndRemovingTakeEffectAtOnceAndRemovingAsksForTheName()
+    {
+        var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");
+        await AdminSite.PostFormAsync(host, "/admin/practices", Practice("aspen", "aspen", null), "Create");
+
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/practices", [new("name", "aspen")], "Disable")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await _factory.Client().GetAsync("/aspen/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/practices", [new("name", "aspen")], "Enable")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync("/aspen/")).StatusCode);
+
+        var wrong = await AdminSite.PostFormAsync(host, "/admin/practices/aspen/remove", [new("confirm", "aspn")]);
+        Assert.Contains("Nothing was removed", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync("/aspen/")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/practices/aspen/remove", [new("confirm", "aspen")])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync("/aspen/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyTheHostsAdministratorsManagePractices()
+    {
+        var practiceAdmin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await practiceAdmin.GetAsync(AdminSite.Base + "/admin/practices")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await _factory.Client().GetAsync("/admin/practices")).StatusCode);
+    }
+
+    private static List<KeyValuePair<string, string>> Practice(string name, string prefix, string? host) =>
+    [
+        new("Form.Name", name),
+        new("Form.Prefix", prefix),
+        new("Form.Hosts", host ?? ""),
+        new("Form.Recipe", "practice"),
+        new("Form.AdminUserName", name + "-admin"),
+        new("Form.AdminPassword", name + "-password-1"),
+    ];
+}
