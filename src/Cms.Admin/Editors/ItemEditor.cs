@@ -64,7 +64,7 @@ public sealed class ItemEditor
     }
 
     /// <summary>Writes the form's values into the item; problems the form itself has (a number that is not one) are returned by path.</summary>
-    public List<ContentError> Bind(ContentItem item, IFormCollection form)
+    public List<ContentError> Bind(ContentItem item, IFormCollection form, IReadOnlyDictionary<string, string>? uploaded = null)
     {
         var errors = new List<ContentError>();
         foreach (var entry in Entries.Where(e => e.IsPartProperty))
@@ -134,6 +134,7 @@ public sealed class ItemEditor
                     field["Values"] = new JsonArray(form[entry.Path].Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray());
                     break;
                 case ContentNames.MediaField:
+                    value = uploaded?.GetValueOrDefault(entry.Path) ?? value;
                     var alt = form[entry.Path + ".Alt"].ToString();
                     field["Paths"] = value.Length == 0 ? new JsonArray() : new JsonArray(value);
                     field["MediaTexts"] = value.Length == 0 ? new JsonArray() : new JsonArray(alt);
