@@ -30,10 +30,6 @@ public sealed class ImportModel : PageModel
 
     public bool Applied { get; private set; }
 
-    public void OnGet()
-    {
-    }
-
     [RequestSizeLimit(MaxUploadBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? recipe)
