@@ -63,6 +63,23 @@ public sealed class ItemEditor
         return new ItemEditor(type, entries);
     }
 
+    /// <summary>A new item starts with the default values its field settings give (DefaultValue), as Orchard's editors do.</summary>
+    public void ApplyDefaults(ContentItem item)
+    {
+        foreach (var entry in Entries.Where(e => !e.IsPartProperty))
+        {
+            var value = SettingsReader.Find(entry.Settings, entry.Kind + "Settings", "DefaultValue")
+                ?? SettingsReader.Find(entry.Settings, "TextFieldPredefinedListEditorSettings", "DefaultValue");
+            if (value is null || item.GetOrCreatePart(entry.PartName)[entry.Property] is not null)
+            {
+                continue;
+            }
+
+            var property = entry.Kind == ContentNames.TextField ? "Text" : "Value";
+            item.GetOrCreatePart(entry.PartName)[entry.Property] = new JsonObject { [property] = value.DeepClone() };
+        }
+    }
+
     /// <summary>Writes the form's values into the item; problems the form itself has (a number that is not one) are returned by path.</summary>
     public List<ContentError> Bind(ContentItem item, IFormCollection form, IReadOnlyDictionary<string, string>? uploaded = null)
     {

@@ -202,6 +202,7 @@ public sealed class EditModel : PageModel
 
             IsNew = true;
             Item = ContentItem.Create(newType.Name);
+            ItemEditor.For(newType, definitions, Item).ApplyDefaults(Item);
             Editor = ItemEditor.For(newType, definitions, Item);
             return true;
         }

@@ -1,0 +1,222 @@
+using System.IO.Compression;
+using Cms.Tenancy;
+using Cms.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cms.Web.Tests.Browser;
+
+/// <summary>The admin in a real browser: what a hosting operator, a practice administrator and an author do.</summary>
+public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
+{
+    private const string Password = "browser-password-1";
+
+    private const string Counselor = """
+        { "name": "counselor", "steps": [ { "name": "content", "data": [ {
+          "ContentItemId": "fircounselor000000000001", "ContentType": "Counselor", "Latest": true, "Published": true,
+          "TitlePart": { "Title": "Wren Alder" },
+          "Counselor": { "ProfessionalTitle": { "Text": "Counselor" }, "LicenseStatus": { "Text": "licensed" }, "NewClientStatus": { "Text": "accepting" }, "Photo": { "Paths": [ "w.png" ], "MediaTexts": [ "Portrait of Wren" ] } }
+        } ] } ] }
+        """;
+
+    private readonly BrowserHost _host;
+
+    public AdminBrowserTests(BrowserHost host)
+    {
+        _host = host;
+    }
+
+    [SkippableFact]
+    public async Task AnOperatorCreatesAPracticeWhoseAdministratorPublishesACounselorAndASeriesThatThePublicSiteShows()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        var host = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(host, "", CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await host.GotoAsync("/admin/practices");
+        await host.GetByLabel("Name", new() { Exact = true }).FillAsync("cedar");
+        await host.GetByLabel("URL prefix (optional)").FillAsync("cedar");
+        await host.GetByLabel("First administrator's user name").FillAsync("cedar-admin");
+        await host.GetByLabel("Their password").FillAsync(Password);
+        await host.GetByRole(AriaRole.Button, new() { Name = "Create practice" }).ClickAsync();
+        await Assertions.Expect(host.Locator(".notice")).ToContainTextAsync("Practice “cedar” created and running.");
+        await BrowserHost.ScreenshotAsync(host, "host-practices");
+
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/cedar", "cedar-admin", Password);
+        await BrowserHost.ScreenshotAsync(admin, "dashboard");
+
+        // A counselor with a photo.
+        await admin.GotoAsync("/cedar/admin/content/new/Counselor");
+        await admin.GetByLabel("Title", new() { Exact = true }).FillAsync("Ana Ruiz");
+        await admin.GetByLabel("Professional title", new() { Exact = true }).FillAsync("Licensed Clinical Social Worker");
+        await admin.GetByLabel("Credential suffix (optional)").FillAsync("LCSW");
+        await admin.GetByLabel("Photo", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "ana.png", MimeType = "image/png", Buffer = Png() });
+        await admin.GetByLabel("Describe the image for people who use screen readers").FillAsync("Ana Ruiz smiling in her office");
+        await admin.GetByRole(AriaRole.Group, new() { Name = "Specialties" }).GetByLabel("Anxiety", new() { Exact = true }).CheckAsync();
+        await BrowserHost.ScreenshotAsync(admin, "editor-counselor");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Published.");
+
+        // A series and its two parts.
+        await admin.GotoAsync("/cedar/admin/content/new/Series");
+        await admin.GetByLabel("Title", new() { Exact = true }).FillAsync("Starting Out");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Published.");
+        foreach (var part in new[] { 1, 2 })
+        {
+            await admin.GotoAsync("/cedar/admin/content/new/Article");
+            await admin.GetByLabel("Title", new() { Exact = true }).FillAsync($"Starting Out, Part {part}");
+            await admin.GetByLabel("Body (optional)").FillAsync($"## Part {part}\n\nWhat to expect in part {part}.");
+            await admin.GetByLabel("Authors", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ana Ruiz" });
+            await admin.GetByLabel("Series (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Starting Out" });
+            await admin.GetByLabel("Part number (optional)").FillAsync(part.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Published.");
+        }
+
+        await admin.GotoAsync("/cedar/admin/content");
+        await BrowserHost.ScreenshotAsync(admin, "content-list");
+        await admin.GotoAsync("/cedar/admin/users");
+        await BrowserHost.ScreenshotAsync(admin, "users");
+
+        var reader = await _host.NewPageAsync();
+        await reader.GotoAsync("/cedar/series/starting-out");
+        await Assertions.Expect(reader.Locator(".series-parts li")).ToHaveCountAsync(2);
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Starting Out, Part 2" }).ClickAsync();
+        await Assertions.Expect(reader.Locator(".series-box summary")).ToContainTextAsync("Part 2 of 2");
+        await Assertions.Expect(reader.Locator(".byline a[rel=author]")).ToHaveTextAsync("Ana Ruiz, LCSW");
+        await reader.GotoAsync("/cedar/counselors");
+        var photo = reader.Locator(".counselor-card img[alt='Ana Ruiz smiling in her office']");
+        await Assertions.Expect(photo).ToBeVisibleAsync();
+        Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The uploaded photo does not load on the public site.");
+    }
+
+    [SkippableFact]
+    public async Task AnAuthorCannotPublishNorOpenAnotherAuthorsArticle()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        await CreatePracticeAsync("fir");
+        await Cms.Web.Tests.Practice.PublicSite.ImportAsync(_host.Factory.CreateClient(), "/fir", Counselor);
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/fir", "fir-admin", Password);
+        foreach (var user in new[] { "writer", "writer2" })
+        {
+            await admin.GotoAsync("/fir/admin/users");
+            await admin.GetByLabel("User name").FillAsync(user);
+            await admin.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("User added.");
+        }
+
+        var writer = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(writer, "/fir", "writer", Password);
+        await writer.GotoAsync("/fir/admin/content/new/Article");
+        await Assertions.Expect(writer.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
+        await writer.GetByLabel("Title", new() { Exact = true }).FillAsync("A Draft By Writer");
+        await writer.GetByLabel("Authors", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Wren Alder" });
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(writer.Locator(".notice")).ToContainTextAsync("Draft saved.");
+        var draftUrl = writer.Url;
+
+        var other = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(other, "/fir", "writer2", Password);
+        var response = await other.GotoAsync(draftUrl);
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not allowed");
+    }
+
+    [SkippableFact]
+    public async Task ABrokenRecipeUploadShowsItsErrorsAndChangesNothing()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        await CreatePracticeAsync("elm");
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/elm", "elm-admin", Password);
+        await admin.GotoAsync("/elm/admin/content");
+        var before = await admin.Locator("p[role=status]").TextContentAsync();
+
+        await admin.GotoAsync("/elm/admin/import");
+        await BrowserHost.ScreenshotAsync(admin, "import");
+        await admin.GetByLabel("Recipe file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken.recipe.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""{ "name": "broken", "steps": [ { "name": "content", "data": [ { "ContentType": "Article", "TitlePart": { "Title": "Never" } } ] }, { "name": "nosuchstep" } ] }"""),
+        });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Check the recipe" }).ClickAsync();
+
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("broken.recipe.json cannot be imported");
+        await Assertions.Expect(admin.Locator(".recipe-errors li").First).ToContainTextAsync("/steps/0/data/0");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Apply the recipe" })).ToHaveCountAsync(0);
+        await BrowserHost.ScreenshotAsync(admin, "import-errors");
+        await admin.GotoAsync("/elm/admin/content");
+        Assert.Equal(before, await admin.Locator("p[role=status]").TextContentAsync());
+    }
+
+    private async Task CreatePracticeAsync(string name)
+    {
+        var result = await _host.Factory.Services.GetRequiredService<TenantManager>().CreateAsync(
+            new CreateTenantRequest { Name = name, Prefix = name, RecipeName = "practice", AdminUserName = name + "-admin", AdminPassword = Password },
+            default);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+    }
+
+    // A small real PNG (a soft green square), so the public page can decode it.
+    private static byte[] Png()
+    {
+        const int size = 64;
+        using var raw = new MemoryStream();
+        for (var y = 0; y < size; y++)
+        {
+            raw.WriteByte(0);
+            for (var x = 0; x < size; x++)
+            {
+                raw.Write([0x8f, 0xb9, 0xa8]);
+            }
+        }
+
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", [0, 0, 0, size, 0, 0, 0, size, 8, 2, 0, 0, 0]);
+        using (var compressed = new MemoryStream())
+        {
+            using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                raw.Position = 0;
+                raw.CopyTo(z);
+            }
+
+            Chunk(png, "IDAT", compressed.ToArray());
+        }
+
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
+        png.Write(BigEndian((uint)data.Length));
+        png.Write(typeBytes);
+        png.Write(data);
+        png.Write(BigEndian(Crc32([.. typeBytes, .. data])));
+    }
+
+    // PNG's chunk checksum (CRC-32, polynomial 0xEDB88320), bit by bit: a few hundred bytes here.
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var i = 0; i < 8; i++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
+    private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+}
