@@ -217,3 +217,6 @@ public sealed record EditorEntry(string Path, string Kind, string Label, JsonObj
 
     public bool Multiple => SettingsReader.Bool(Settings, Kind + "Settings", "Multiple") ?? false;
 }
+
+/// <summary>What the editor partial renders for one entry: the entry, its errors and, for a picker, the items to pick from.</summary>
+public sealed record EditorEntryView(EditorEntry Entry, IReadOnlyList<ContentError> Errors, IReadOnlyList<(string Id, string Title)> Choices);

@@ -17,6 +17,7 @@ public static class PracticeModule
     public static IServiceCollection AddPracticeModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IContentHandler, SeriesPartHandler>();
+        services.AddSingleton<IContentHandler, AccentColorHandler>();
         services.Configure<PracticeOptions>(configuration.GetSection(PracticeOptions.Section));
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();
