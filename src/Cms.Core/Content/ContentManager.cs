@@ -249,6 +249,28 @@ public sealed class ContentManager
         return new ContentResult(version, []);
     }
 
+    /// <summary>
+    /// Changes the JSON of an item's current versions (latest and published) in place, without a new version:
+    /// for values no index or handler depends on, such as an article's place in its series when parts are reordered.
+    /// </summary>
+    public async Task<bool> PatchCurrentVersionsAsync(string contentItemId, Action<ContentItem> patch, CancellationToken cancellationToken)
+    {
+        var records = await _db.ContentItems.AsTracking().Where(c => c.ContentItemId == contentItemId && (c.Latest || c.Published)).ToListAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            var item = ContentRecords.ToItem(record);
+            patch(item);
+            var json = item.ToOrchardJson();
+            json.Remove(nameof(ContentItem.Latest));
+            json.Remove(nameof(ContentItem.Published));
+            record.Json = json.ToJsonString();
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
+        _db.ChangeTracker.Clear();
+        return records.Count > 0;
+    }
+
     /// <summary>Saves the versions an import has batched; the import calls it before it commits.</summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
