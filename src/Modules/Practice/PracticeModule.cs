@@ -22,6 +22,7 @@ public static class PracticeModule
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();
         services.AddSingleton<PracticePages>();
+        services.AddSingleton<Cms.Themes.IThemeTemplates, ThemeCatalog>();
         return services;
     }
 

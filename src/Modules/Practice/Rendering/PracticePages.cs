@@ -76,6 +76,23 @@ internal sealed class PracticePages
         await WriteAsync(context, tenant, page);
     }
 
+    /// <summary>The page at the path rendered with candidate templates over the practice's own, not cached, for the admin's preview.</summary>
+    public async Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path)
+    {
+        var tenant = context.GetTenant();
+        var (site, stored) = await tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes)).LoadAsync();
+        var overrides = (System.Text.Json.Nodes.JsonObject)stored.Overrides.DeepClone();
+        foreach (var (name, source) in candidates)
+        {
+            overrides[name] = new System.Text.Json.Nodes.JsonObject { ["Content"] = source };
+        }
+
+        var request = new RequestInfo { Base = context.Request.PathBase.Value ?? "", Origin = $"{context.Request.Scheme}://{context.Request.Host}", Path = "/" + path.Trim('/') };
+        var page = await new PageBuilder(tenant, site, new ThemeTemplates(overrides), request, new QueryCollection()).BuildAsync(path.Trim('/'), context.RequestAborted);
+        var html = string.Join(CachedPage.Views(0), page.Segments.Select(System.Text.Encoding.UTF8.GetString));
+        return (page.StatusCode, html);
+    }
+
     private async Task WriteAsync(HttpContext context, TenantRuntime tenant, CachedPage page)
     {
         var response = context.Response;
@@ -364,6 +381,24 @@ internal sealed class PracticePages
         private static LinkModel Rss(string title, string path) => new() { Name = title, Url = path + "/feed.xml" };
 
         private async Task<CachedPage> RenderAsync(string template, PageInfo info, Dictionary<string, object?>? values = null, int statusCode = StatusCodes.Status200OK, string? viewedItem = null)
+        {
+            if (templates.Overridden.Count == 0)
+            {
+                return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem);
+            }
+
+            try
+            {
+                return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or ArithmeticException or FluidException)
+            {
+                // A practice's template that parsed but fails on this page: the live site shows the theme's page instead.
+                return await RenderWithAsync(ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem);
+            }
+        }
+
+        private async Task<CachedPage> RenderWithAsync(ThemeTemplates templates, string template, PageInfo info, Dictionary<string, object?>? values, int statusCode, string? viewedItem)
         {
             var context = new TemplateContext(templates.Options);
             context.SetValue("Site", site);

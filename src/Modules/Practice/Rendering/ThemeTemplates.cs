@@ -26,30 +26,42 @@ internal sealed class ThemeTemplates
     public ThemeTemplates(JsonObject? overrides)
     {
         _sources = new Dictionary<string, string>(s_defaults.Value, StringComparer.Ordinal);
+        Overridden = [];
+        Overrides = (JsonObject?)overrides?.DeepClone() ?? [];
         foreach (var (name, template) in overrides ?? [])
         {
             // A broken override never reaches the site: the theme's template stays (the Templates step refuses it too).
             if (ItemReader.String(template?["Content"]) is { Length: > 0 } source && s_parser.TryParse(source, out _, out _))
             {
                 _sources[name] = source;
+                Overridden.Add(name);
             }
         }
 
         Options = CreateOptions(_sources);
     }
 
-    /// <summary>The names of the theme's templates: what a tenant can override.</summary>
-    public static IEnumerable<string> DefaultNames => s_defaults.Value.Keys;
+    /// <summary>The theme's own templates by name: what a tenant can override.</summary>
+    public static IReadOnlyDictionary<string, string> Defaults => s_defaults.Value;
+
+    /// <summary>The practice's templates document as it was given (a preview merges a candidate into it).</summary>
+    public JsonObject Overrides { get; }
+
+    /// <summary>The names this tenant overrides.</summary>
+    public HashSet<string> Overridden { get; }
+
+    /// <summary>Null when the source parses; otherwise Fluid's message, which names the line and column.</summary>
+    public static string? Check(string source) => s_parser.TryParse(source, out _, out var error) ? null : error;
 
     public TemplateOptions Options { get; }
 
     public IFluidTemplate Get(string name) => _parsed.GetOrAdd(name, n =>
         _sources.TryGetValue(n, out var source) ? s_parser.Parse(source) : throw new InvalidOperationException($"The theme has no template '{n}'."));
 
-    public async Task<string> RenderAsync(string name, TemplateContext context)
-    {
-        return await Get(name).RenderAsync(context, HtmlEncoder.Default);
-    }
+    public async Task<string> RenderAsync(string name, TemplateContext context) => await Get(name).RenderAsync(context, HtmlEncoder.Default);
+
+    /// <summary>The theme without any practice's overrides: what a page falls back to when an override fails while rendering.</summary>
+    public static ThemeTemplates ThemeOnly { get; } = new(null);
 
     private static TemplateOptions CreateOptions(Dictionary<string, string> sources)
     {

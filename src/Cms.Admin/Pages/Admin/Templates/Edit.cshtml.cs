@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Cms.Data;
+using Cms.Recipes.Steps;
+using Cms.Security;
+using Cms.Themes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cms.Admin.Pages.Admin.Templates;
+
+/// <summary>
+/// Edits one template: a template that does not parse is not saved and the error names its line, so the live
+/// site keeps the last good one; a preview renders a page with the text in the box, before saving.
+/// </summary>
+[Authorize(Policy = Permissions.ManageTemplates)]
+public sealed class EditTemplateModel : PageModel
+{
+    private readonly AdminContent _content;
+    private readonly IThemeTemplates? _theme;
+
+    public EditTemplateModel(AdminContent content, IEnumerable<IThemeTemplates> theme)
+    {
+        _content = content;
+        _theme = theme.FirstOrDefault();
+    }
+
+    public string Name { get; private set; } = "";
+
+    [BindProperty]
+    public string Source { get; set; } = "";
+
+    [BindProperty]
+    public string PreviewPath { get; set; } = "/";
+
+    public bool IsOverridden { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string name, string? done)
+    {
+        if (!await LoadAsync(name, keepPosted: false))
+        {
+            return NotFound();
+        }
+
+        Notice = done switch
+        {
+            "saved" => "Saved. The public site uses it now.",
+            "reset" => "Reset: the public site uses the theme's template again.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string name)
+    {
+        if (!await LoadAsync(name, keepPosted: true))
+        {
+            return NotFound();
+        }
+
+        if (_theme!.Check(Source) is { } error)
+        {
+            Error = $"Not saved: {error}. The site keeps using the last good version.";
+            return Page();
+        }
+
+        await WriteAsync(name, new JsonObject { ["Content"] = Source, ["Description"] = "Edited in the admin" });
+        return Redirect($"{Request.PathBase}/admin/templates/{name}?done=saved");
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string name)
+    {
+        if (!await LoadAsync(name, keepPosted: true))
+        {
+            return NotFound();
+        }
+
+        await WriteAsync(name, null);
+        return Redirect($"{Request.PathBase}/admin/templates/{name}?done=reset");
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string name)
+    {
+        if (!await LoadAsync(name, keepPosted: true))
+        {
+            return NotFound();
+        }
+
+        if (_theme!.Check(Source) is { } error)
+        {
+            Error = $"Cannot preview: {error}.";
+            return Page();
+        }
+
+        var (status, html) = await _theme.PreviewAsync(HttpContext, new Dictionary<string, string> { [name] = Source }, PreviewPath);
+        return new ContentResult { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = status };
+    }
+
+    private async Task<bool> LoadAsync(string name, bool keepPosted)
+    {
+        if (_theme is null || !_theme.Defaults.TryGetValue(name, out var theme))
+        {
+            return false;
+        }
+
+        Name = name;
+        await using var session = _content.Open(HttpContext);
+        var stored = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.Templates, HttpContext.RequestAborted);
+        var own = stored?[name]?["Content"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        IsOverridden = own is not null;
+        if (!keepPosted)
+        {
+            Source = own ?? theme;
+        }
+
+        return true;
+    }
+
+    private async Task WriteAsync(string name, JsonObject? template)
+    {
+        await using var session = _content.Open(HttpContext);
+        var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.Templates, HttpContext.RequestAborted) ?? [];
+        if (template is null)
+        {
+            document.Remove(name);
+        }
+        else
+        {
+            document[name] = template;
+        }
+
+        await TenantDocuments.SetAsync(session.Db, RecipeDocuments.Templates, document, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
+        await _content.ChangedAsync(HttpContext);
+    }
+}

@@ -1,0 +1,15 @@
+using Cms.Themes;
+using Microsoft.AspNetCore.Http;
+
+namespace Cms.Practice.Rendering;
+
+/// <summary>The practice theme's templates for the admin's templates page.</summary>
+internal sealed class ThemeCatalog(PracticePages pages) : IThemeTemplates
+{
+    public IReadOnlyDictionary<string, string> Defaults => ThemeTemplates.Defaults;
+
+    public string? Check(string source) => ThemeTemplates.Check(source);
+
+    public Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> overrides, string path) =>
+        pages.PreviewAsync(context, overrides, path);
+}
