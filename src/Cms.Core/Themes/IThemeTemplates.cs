@@ -15,6 +15,6 @@ public interface IThemeTemplates
     /// <summary>Null when the Liquid parses; otherwise what is wrong, with its line and column.</summary>
     string? Check(string source);
 
-    /// <summary>The page at the site path rendered with these overrides in place of the stored ones, without caching.</summary>
-    Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> overrides, string path);
+    /// <summary>The page at the site path rendered with these candidate templates in place of the stored ones, without caching.</summary>
+    Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path);
 }

@@ -10,6 +10,6 @@ internal sealed class ThemeCatalog(PracticePages pages) : IThemeTemplates
 
     public string? Check(string source) => ThemeTemplates.Check(source);
 
-    public Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> overrides, string path) =>
-        pages.PreviewAsync(context, overrides, path);
+    public Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path) =>
+        pages.PreviewAsync(context, candidates, path);
 }
