@@ -111,6 +111,14 @@ public sealed class ContentManager
     {
         var version = item.Clone();
         var now = _time.GetUtcNow();
+
+        // Republishing edits of the published version makes a new version, as Orchard does, so history keeps the old one.
+        if (await GetAsync(item.ContentItemId, VersionOptions.Published, cancellationToken) is { } published
+            && published.ContentItemVersionId == version.ContentItemVersionId && IsVersionable(version))
+        {
+            version.ContentItemVersionId = ContentIds.NewId();
+        }
+
         version.Latest = true;
         version.Published = true;
         version.CreatedUtc ??= now;

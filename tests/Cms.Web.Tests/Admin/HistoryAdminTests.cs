@@ -1,0 +1,59 @@
+using System.Net;
+using Cms.Web.Tests.Practice;
+using Cms.Web.Tests.Support;
+
+namespace Cms.Web.Tests.Admin;
+
+/// <summary>Version history: what changed in each version, and restoring an old one as a draft.</summary>
+public sealed class HistoryAdminTests : IClassFixture<CmsFactory>
+{
+    private const string Item = AdminSite.Base + "/admin/content/articleintrusivethoughts01";
+
+    private readonly CmsFactory _factory;
+
+    public HistoryAdminTests(CmsFactory factory)
+    {
+        _factory = factory;
+    }
+
+    [Fact]
+    public async Task EachVersionShowsItsChangesAndAnOldOneComesBackAsADraft()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await SaveTitleAsync(admin, "Unwanted Thoughts, Second Title", "publish");
+        await SaveTitleAsync(admin, "Unwanted Thoughts, Third Title", "draft");
+
+        var history = await PublicSite.PageAsync(admin, Item + "/history");
+        var versions = history.QuerySelectorAll("nav[aria-label=Versions] li a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(3, versions.Count);
+        Assert.Contains(history.QuerySelectorAll(".diff-added"), l => l.TextContent.Contains("Third Title", StringComparison.Ordinal));
+        Assert.Contains(history.QuerySelectorAll(".diff-removed"), l => l.TextContent.Contains("Second Title", StringComparison.Ordinal));
+
+        var original = versions[^1];
+        var restore = await AdminSite.PostFormAsync(admin, Item + "/history" + original, [new("version", original.Split('=')[1])], "Restore");
+
+        Assert.Equal(HttpStatusCode.Found, restore.StatusCode);
+        var editor = await PublicSite.PageAsync(admin, Item);
+        Assert.Equal("When Unwanted Thoughts Won't Leave You Alone", editor.QuerySelector("input[name='TitlePart.Title']")!.GetAttribute("value"));
+        Assert.Equal("Published, with unpublished changes", editor.QuerySelector("[aria-label=Status]")!.TextContent);
+        Assert.Contains("Second Title", await _factory.Client().GetStringAsync(AdminSite.Base + "/articles/when-unwanted-thoughts-wont-leave-you-alone"), StringComparison.Ordinal);
+        Assert.Equal(4, (await PublicSite.PageAsync(admin, Item + "/history")).QuerySelectorAll("nav[aria-label=Versions] li").Length);
+    }
+
+    private async Task SaveTitleAsync(HttpClient admin, string title, string action)
+    {
+        var page = await PublicSite.PageAsync(admin, Item);
+        var fields = page.QuerySelectorAll("form.editor input[name], form.editor textarea[name], form.editor select[name]")
+            .Where(e => e.GetAttribute("type") is not ("file") && !e.GetAttribute("name")!.StartsWith("__", StringComparison.Ordinal))
+            .Where(e => e.GetAttribute("type") != "checkbox" || e.HasAttribute("checked"))
+            .SelectMany(e => e.LocalName == "select"
+                ? e.QuerySelectorAll("option[selected]").Select(o => new KeyValuePair<string, string>(e.GetAttribute("name")!, o.GetAttribute("value") ?? ""))
+                : [new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? "")])
+            .Where(f => f.Key != "TitlePart.Title")
+            .Append(new("TitlePart.Title", title))
+            .Append(new("action", action))
+            .ToList();
+        var response = await AdminSite.PostFormAsync(admin, Item, fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Found, await response.Content.ReadAsStringAsync());
+    }
+}
