@@ -40,7 +40,7 @@ public sealed class HistoryAdminTests : IClassFixture<CmsFactory>
         Assert.Equal(4, (await PublicSite.PageAsync(admin, Item + "/history")).QuerySelectorAll("nav[aria-label=Versions] li").Length);
     }
 
-    private async Task SaveTitleAsync(HttpClient admin, string title, string action)
+    private static async Task SaveTitleAsync(HttpClient admin, string title, string action)
     {
         var page = await PublicSite.PageAsync(admin, Item);
         var fields = page.QuerySelectorAll("form.editor input[name], form.editor textarea[name], form.editor select[name]")
