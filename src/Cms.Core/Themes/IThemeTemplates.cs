@@ -17,4 +17,7 @@ public interface IThemeTemplates
 
     /// <summary>The page at the site path rendered with these candidate templates in place of the stored ones, without caching.</summary>
     Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path);
+
+    /// <summary>An item's page with its latest version (a draft) in place of the published one; null when it has no page.</summary>
+    Task<(int StatusCode, string Html)?> PreviewItemAsync(HttpContext context, string contentItemId);
 }

@@ -93,6 +93,33 @@ internal sealed class PracticePages
         return (page.StatusCode, html);
     }
 
+    /// <summary>
+    /// An item's page as the public site will show it once its draft is published: the site model and the body come
+    /// from its latest version. Null when the item has no page of its own (no route, or a type without one).
+    /// </summary>
+    public async Task<(int StatusCode, string Html)?> PreviewItemAsync(HttpContext context, string contentItemId)
+    {
+        var tenant = context.GetTenant();
+        var (_, templates) = await tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes)).LoadAsync();
+        var site = await PracticeSiteLoader.LoadAsync(tenant, context.RequestAborted, contentItemId);
+        var route = site.Routes.FirstOrDefault(r => r.Value switch
+        {
+            ArticleModel a => a.Id == contentItemId,
+            SeriesModel s => s.Id == contentItemId,
+            CounselorModel c => c.Id == contentItemId,
+            PageModel p => p.Id == contentItemId,
+            _ => false,
+        }).Key;
+        if (route is null)
+        {
+            return null;
+        }
+
+        var request = new RequestInfo { Base = context.Request.PathBase.Value ?? "", Origin = $"{context.Request.Scheme}://{context.Request.Host}", Path = "/" + route };
+        var page = await new PageBuilder(tenant, site, templates, request, new QueryCollection(), contentItemId).BuildAsync(route, context.RequestAborted);
+        return (page.StatusCode, string.Join(CachedPage.Views(0), page.Segments.Select(System.Text.Encoding.UTF8.GetString)));
+    }
+
     private async Task WriteAsync(HttpContext context, TenantRuntime tenant, CachedPage page)
     {
         var response = context.Response;
@@ -175,7 +202,7 @@ internal sealed class PracticePages
     }
 
     /// <summary>Renders one request's page: picks the template and model for the path.</summary>
-    private sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, RequestInfo request, IQueryCollection query)
+    private sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, RequestInfo request, IQueryCollection query, string? previewId = null)
     {
         private const int RecentCount = 3;
         private const int ArticlesPerPage = 10;
@@ -373,7 +400,7 @@ internal sealed class PracticePages
         }
 
         private async Task<string?> BodyAsync(string id, CancellationToken cancellationToken) =>
-            request.Rebase(await PracticeSiteLoader.BodyAsync(tenant, id, cancellationToken));
+            request.Rebase(await PracticeSiteLoader.BodyAsync(tenant, id, cancellationToken, latest: id == previewId));
 
         private CachedPage FeedPage(string title, string htmlPath, IEnumerable<ArticleModel> articles, bool atom) =>
             CachedPage.Create(Feeds.Feed(request, site, title, htmlPath, articles, atom), atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");

@@ -12,4 +12,7 @@ internal sealed class ThemeCatalog(PracticePages pages) : IThemeTemplates
 
     public Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path) =>
         pages.PreviewAsync(context, candidates, path);
+
+    public Task<(int StatusCode, string Html)?> PreviewItemAsync(HttpContext context, string contentItemId) =>
+        pages.PreviewItemAsync(context, contentItemId);
 }

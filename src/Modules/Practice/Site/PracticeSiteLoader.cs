@@ -23,11 +23,13 @@ internal static partial class PracticeSiteLoader
 
     private static readonly string[] s_types = ["Counselor", "Series", "Article", "Page"];
 
-    public static async Task<PracticeSite> LoadAsync(TenantRuntime tenant, CancellationToken cancellationToken)
+    /// <summary>The site model; with <paramref name="previewId"/>, that item's latest version (a draft) stands in for its published one.</summary>
+    public static async Task<PracticeSite> LoadAsync(TenantRuntime tenant, CancellationToken cancellationToken, string? previewId = null)
     {
         await using var db = tenant.CreateDbContext();
         var rows = await db.ContentItems.AsNoTracking()
-            .Where(c => c.Published && s_types.Contains(c.ContentType))
+            .Where(c => previewId == null ? c.Published : (c.Published && c.ContentItemId != previewId) || (c.Latest && c.ContentItemId == previewId))
+            .Where(c => s_types.Contains(c.ContentType))
             .Select(c => new Row(c.ContentItemId, c.ContentType, c.Json, c.RoutePath, c.PublishedUtc, c.ModifiedUtc, c.ContentType == "Series" ? c.RenderedJson : null))
             .ToListAsync(cancellationToken);
         var settings = (await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.CustomSettings, cancellationToken))?["PracticeSettings"] as JsonObject;
@@ -37,11 +39,11 @@ internal static partial class PracticeSiteLoader
         return Build(practice, rows, vocabulary?.Select(o => ItemReader.String(o?["Value"])).OfType<string>().ToList() ?? []);
     }
 
-    /// <summary>The published version's rendered Markdown body (bodies are not kept in the site model).</summary>
-    public static async Task<string?> BodyAsync(TenantRuntime tenant, string contentItemId, CancellationToken cancellationToken)
+    /// <summary>The published (or, for a preview, the latest) version's rendered Markdown body; bodies are not kept in the site model.</summary>
+    public static async Task<string?> BodyAsync(TenantRuntime tenant, string contentItemId, CancellationToken cancellationToken, bool latest = false)
     {
         await using var db = tenant.CreateDbContext();
-        var rendered = await db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId && c.Published)
+        var rendered = await db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId && (latest ? c.Latest : c.Published))
             .Select(c => c.RenderedJson).FirstOrDefaultAsync(cancellationToken);
         return rendered is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(rendered)?.GetValueOrDefault(ContentNames.MarkdownBodyPart);
     }
