@@ -49,3 +49,9 @@
     window.addEventListener('beforeunload', (event) => { if (dirty) { event.preventDefault(); event.returnValue = ''; } });
   }
 })();
+
+// Buttons that destroy something ask first (the server acts only on the posted form, with or without this).
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-confirm]');
+  if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
+});
