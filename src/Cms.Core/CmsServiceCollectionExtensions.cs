@@ -47,6 +47,10 @@ public static class CmsServiceCollectionExtensions
     {
         services.AddSingleton<LiquidPatterns>();
         services.AddSingleton<ContentServices>();
+        services.AddSingleton(provider => new ScheduledPublishing(
+            provider.GetRequiredService<CmsDatabase>(), provider.GetRequiredService<TenantRegistry>(), provider.GetRequiredService<TenantRuntimeCache>(),
+            provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TenantManager>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ScheduledPublishing>>()));
         services.AddSingleton<IContentHandler, TitlePartHandler>();
         services.AddSingleton<IContentHandler, AutoroutePartHandler>();
         services.AddSingleton<IContentHandler, ContainedPartHandler>();
@@ -78,6 +82,7 @@ public static class CmsServiceCollectionExtensions
     public static IServiceCollection AddCmsWeb(this IServiceCollection services)
     {
         services.AddHostedService<TenantRegistryMonitor>();
+        services.AddHostedService<ScheduledPublishingService>();
 
         services.AddDataProtection().SetApplicationName("cms");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>

@@ -18,6 +18,8 @@ internal sealed class HostDbContext : DbContext
 
     public DbSet<HostStateRecord> HostState => Set<HostStateRecord>();
 
+    public DbSet<ScheduledPublicationRecord> ScheduledPublications => Set<ScheduledPublicationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TenantRecord>(tenant =>
@@ -44,6 +46,14 @@ internal sealed class HostDbContext : DbContext
             state.ToTable("HostState");
             state.HasKey(s => s.Id);
             state.Property(s => s.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<ScheduledPublicationRecord>(scheduled =>
+        {
+            scheduled.ToTable("ScheduledPublications");
+            scheduled.HasKey(s => new { s.TenantName, s.ContentItemId });
+            scheduled.Property(s => s.TenantName).HasMaxLength(63);
+            scheduled.Property(s => s.ContentItemId).HasMaxLength(64);
+            scheduled.Property(s => s.UserName).HasMaxLength(100);
         });
     }
 }

@@ -42,11 +42,19 @@ public sealed class EditModel : PageModel
     /// <summary>Items to pick from, by picker field path.</summary>
     public Dictionary<string, IReadOnlyList<(string Id, string Title)>> Choices { get; } = [];
 
+    /// <summary>When the draft is scheduled to be published, in the site's time zone; null when it is not.</summary>
+    public DateTimeOffset? ScheduledFor { get; private set; }
+
+    /// <summary>The site's time zone, in which the schedule field is read and shown.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     /// <summary>The latest version's change time when the form was opened (round-trip ticks).</summary>
     [BindProperty]
     public string? OpenedVersion { get; set; }
 
-    public string Status => Item.Published ? "Published" : HasPublished ? "Published, with unpublished changes" : IsNew ? "New" : "Draft";
+    public string Status => ScheduledFor is { } due
+        ? $"Scheduled for {due:MMM d, yyyy HH:mm} ({Zone.Id})"
+        : Item.Published ? "Published" : HasPublished ? "Published, with unpublished changes" : IsNew ? "New" : "Draft";
 
     public async Task<IActionResult> OnGetAsync(string? id, string? type, string? saved)
     {
@@ -67,6 +75,8 @@ public sealed class EditModel : PageModel
             "published" => "Published. The public site shows it now.",
             "unpublished" => "Unpublished. It is no longer on the public site; the text is kept as a draft.",
             "discarded" => "Draft discarded. The published version is back in the editor.",
+            "scheduled" => "Scheduled. The draft is published at that time; until then the site shows what it showed before.",
+            "unscheduled" => "The schedule is cancelled; the draft stays a draft.",
             _ => null,
         };
         await FillChoicesAsync(session);
@@ -100,6 +110,9 @@ public sealed class EditModel : PageModel
                 return await PublishingAsync(session, () => session.Manager.UnpublishAsync(Item.ContentItemId, HttpContext.RequestAborted), "unpublished");
             case "discard":
                 return await PublishingAsync(session, () => session.Manager.DiscardDraftAsync(Item.ContentItemId, HttpContext.RequestAborted), "discarded");
+            case "unschedule":
+                await Scheduler.CancelAsync(session.Tenant.Name, Item.ContentItemId, HttpContext.RequestAborted);
+                return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved=unscheduled");
         }
 
         var (uploaded, formErrors) = await UploadAsync();
@@ -110,7 +123,13 @@ public sealed class EditModel : PageModel
         }
 
         var publish = action == "publish";
-        if (publish && !await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, Item))
+        DateTimeOffset? scheduleAt = null;
+        if (action == "schedule")
+        {
+            scheduleAt = ReadSchedule(Request.Form["ScheduleAt"].ToString(), formErrors);
+        }
+
+        if ((publish || action == "schedule") && !await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, Item))
         {
             formErrors.Add(new ContentError("", "You may save drafts, but an editor publishes. Save it as a draft and ask an editor to publish it."));
         }
@@ -130,6 +149,17 @@ public sealed class EditModel : PageModel
             Errors = result.Errors;
             await FillChoicesAsync(session);
             return Page();
+        }
+
+        if (scheduleAt is { } due)
+        {
+            await Scheduler.ScheduleAsync(session.Tenant.Name, Item.ContentItemId, due, user, HttpContext.RequestAborted);
+            return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved=scheduled");
+        }
+
+        if (publish)
+        {
+            await Scheduler.CancelAsync(session.Tenant.Name, Item.ContentItemId, HttpContext.RequestAborted);
         }
 
         if (publish || HasPublished)
@@ -190,9 +220,31 @@ public sealed class EditModel : PageModel
         return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={outcome}");
     }
 
+    private ScheduledPublishing Scheduler => HttpContext.RequestServices.GetRequiredService<ScheduledPublishing>();
+
+    // The schedule field is a local date and time in the site's time zone; it must lie ahead.
+    private DateTimeOffset? ReadSchedule(string value, List<ContentError> errors)
+    {
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            errors.Add(new ContentError("", "Choose the date and time to publish it."));
+            return null;
+        }
+
+        var due = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
+        if (due <= DateTimeOffset.UtcNow)
+        {
+            errors.Add(new ContentError("", $"{local:MMM d, yyyy HH:mm} has passed; choose a time ahead, or publish now."));
+            return null;
+        }
+
+        return due;
+    }
+
     private async Task<bool> LoadAsync(AdminContent.Session session, string? id, string? type)
     {
         var definitions = session.Tenant.Definitions;
+        Zone = TimeZoneInfo.TryFindSystemTimeZoneById(session.Tenant.Site.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
         if (id is null)
         {
             if (definitions.FindType(type ?? "") is not { } newType || !newType.Setting("Creatable"))
@@ -218,6 +270,7 @@ public sealed class EditModel : PageModel
         Editor = ItemEditor.For(itemType, definitions, item);
         OpenedVersion ??= Stamp(item);
         MayPublish = await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, item);
+        ScheduledFor = await Scheduler.FindAsync(session.Tenant.Name, id, HttpContext.RequestAborted) is { } due ? TimeZoneInfo.ConvertTime(due, Zone) : null;
         MayDelete = await AdminContent.MayAsync(HttpContext, Permissions.DeleteOwnContent, item);
         return true;
     }
