@@ -8,16 +8,20 @@ namespace Cms.Bench;
 /// </summary>
 internal static class ArticleMarkdown
 {
-    private static readonly (string Title, string Concern, string Goal)[] s_topics =
+    // Practice topic: one of the Topics options of the practice recipe's Article type.
+    private static readonly (string Title, string Concern, string Goal, string PracticeTopic)[] s_topics =
     [
-        ("The Therapeutic Relationship", "anxiety", "I want to worry less at night"),
-        ("Working Through Grief", "grief", "I want to talk about my father without falling apart"),
-        ("Obsessive Thinking and Exposure", "obsessive thinking", "I want to stop checking the stove"),
-        ("Couples in Transition", "conflict at home", "we want to argue less and listen more"),
-        ("Burnout at Work", "burnout", "I want my weekends back"),
-        ("Panic and the Body", "panic attacks", "I want to ride the train again"),
-        ("Parenting a Teenager", "family stress", "I want my son to talk to me"),
+        ("The Therapeutic Relationship", "anxiety", "I want to worry less at night", "Anxiety"),
+        ("Working Through Grief", "grief", "I want to talk about my father without falling apart", "Grief"),
+        ("Obsessive Thinking and Exposure", "obsessive thinking", "I want to stop checking the stove", "OCD"),
+        ("Couples in Transition", "conflict at home", "we want to argue less and listen more", "Relationships"),
+        ("Burnout at Work", "burnout", "I want my weekends back", "Stress"),
+        ("Panic and the Body", "panic attacks", "I want to ride the train again", "Anxiety"),
+        ("Parenting a Teenager", "family stress", "I want my son to talk to me", "Parenting"),
     ];
+
+    /// <summary>How many topics the articles go round: a word of one topic is in one article of this many.</summary>
+    public static int Topics => s_topics.Length;
 
     private static readonly (string Name, string Url)[] s_sources =
     [
@@ -29,9 +33,12 @@ internal static class ArticleMarkdown
 
     public static string TopicTitle(int index) => s_topics[index % s_topics.Length].Title;
 
+    /// <summary>The article's value for the practice Article type's Topics field.</summary>
+    public static string PracticeTopic(int index) => s_topics[index % s_topics.Length].PracticeTopic;
+
     public static string Write(int index, DateTime updated)
     {
-        var (title, concern, goal) = s_topics[index % s_topics.Length];
+        var (title, concern, goal, _) = s_topics[index % s_topics.Length];
         var (source, url) = s_sources[index % s_sources.Length];
         var part = (index % 4) + 1;
         var next = s_topics[(index + 1) % s_topics.Length].Title;

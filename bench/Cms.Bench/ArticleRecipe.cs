@@ -15,6 +15,9 @@ internal static class ArticleRecipe
 {
     public const int Counselors = 5;
 
+    /// <summary>In a practice's recipe, the article of an index is a draft when index % DraftEvery == DraftEvery - 1.</summary>
+    public const int DraftEvery = 50;
+
     private static readonly JsonWriterOptions s_writer = new() { Indented = true };
     private static readonly DateTime s_firstPost = new(2015, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
@@ -74,16 +77,63 @@ internal static class ArticleRecipe
         """;
 
     /// <summary>Writes the recipe with <paramref name="articles"/> articles; returns its size and the articles' mean Markdown length.</summary>
-    public static async Task<GeneratedRecipe> WriteAsync(string path, int articles, CancellationToken cancellationToken)
+    public static Task<GeneratedRecipe> WriteAsync(string path, int articles, CancellationToken cancellationToken) =>
+        WriteAsync(
+            path,
+            articles,
+            "Articles and counselors",
+            string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles by {Counselors} counselors, for the recipes benchmark."),
+            withDefinitions: true,
+            writer =>
+            {
+                for (var i = 0; i < Counselors; i++)
+                {
+                    WriteCounselor(writer, i);
+                }
+
+                return Counselors;
+            },
+            WriteArticle,
+            cancellationToken);
+
+    /// <summary>
+    /// For a practice the <c>practice</c> setup recipe made (the demo practice): no definitions, only a content step of
+    /// articles shaped as that recipe's Article type (excerpt, authors, topics, SEO part), each by a counselor the
+    /// practice already has. One article in <see cref="DraftEvery"/> is a draft that was never published.
+    /// </summary>
+    public static Task<GeneratedRecipe> WriteForPracticeAsync(string path, int articles, string authorId, CancellationToken cancellationToken) =>
+        WriteAsync(
+            path,
+            articles,
+            "Articles",
+            string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles for a practice, for the admin benchmark."),
+            withDefinitions: false,
+            _ => 0,
+            (writer, index) => WritePracticeArticle(writer, index, authorId),
+            cancellationToken);
+
+    /// <summary>The id of the article of this index, in either recipe.</summary>
+    public static string ArticleId(int index) => ContentIds.Stable($"bench:article:{index}");
+
+    private static async Task<GeneratedRecipe> WriteAsync(
+        string path,
+        int articles,
+        string displayName,
+        string description,
+        bool withDefinitions,
+        Func<Utf8JsonWriter, int> otherItems,
+        Func<Utf8JsonWriter, int, int> article,
+        CancellationToken cancellationToken)
     {
         long markdownBytes = 0;
+        int others;
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
         await using (var writer = new Utf8JsonWriter(file, s_writer))
         {
             writer.WriteStartObject();
             writer.WriteString("name", "articles");
-            writer.WriteString("displayName", "Articles and counselors");
-            writer.WriteString("description", string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles by {Counselors} counselors, for the recipes benchmark."));
+            writer.WriteString("displayName", displayName);
+            writer.WriteString("description", description);
             writer.WriteString("author", "Cms.Bench");
             writer.WriteString("website", "");
             writer.WriteString("version", "1.0.0");
@@ -93,19 +143,18 @@ internal static class ArticleRecipe
             writer.WriteStartArray("tags");
             writer.WriteEndArray();
             writer.WriteStartArray("steps");
-            JsonNode.Parse(Definitions)!.WriteTo(writer);
+            if (withDefinitions)
+            {
+                JsonNode.Parse(Definitions)!.WriteTo(writer);
+            }
 
             writer.WriteStartObject();
             writer.WriteString("name", "content");
             writer.WriteStartArray("data");
-            for (var i = 0; i < Counselors; i++)
-            {
-                WriteCounselor(writer, i);
-            }
-
+            others = otherItems(writer);
             for (var i = 0; i < articles; i++)
             {
-                markdownBytes += WriteArticle(writer, i);
+                markdownBytes += article(writer, i);
                 if (writer.BytesPending > 64 * 1024)
                 {
                     await writer.FlushAsync(cancellationToken);
@@ -119,7 +168,7 @@ internal static class ArticleRecipe
             await writer.FlushAsync(cancellationToken);
         }
 
-        return new GeneratedRecipe(path, articles, articles + Counselors, new FileInfo(path).Length, articles == 0 ? 0 : markdownBytes / (double)articles);
+        return new GeneratedRecipe(path, articles, articles + others, new FileInfo(path).Length, articles == 0 ? 0 : markdownBytes / (double)articles);
     }
 
     private static string CounselorId(int index) => ContentIds.Stable($"bench:counselor:{index}");
@@ -149,18 +198,17 @@ internal static class ArticleRecipe
     /// <returns>The length of the article's Markdown in UTF-8 bytes.</returns>
     private static int WriteArticle(Utf8JsonWriter writer, int index)
     {
-        var title = string.Create(CultureInfo.InvariantCulture, $"What You Should Know About Therapy, Part {(index % 4) + 1}: {ArticleMarkdown.TopicTitle(index)}");
+        var title = Title(index);
         var created = s_firstPost.AddMinutes(index * 43L);
         var updated = created.AddDays(index % 90);
         var markdown = ArticleMarkdown.Write(index, updated);
 
-        WriteEnvelope(writer, "Article", ContentIds.Stable($"bench:article:{index}"), ContentIds.Stable($"bench:article-version:{index}"), title, created, updated);
+        WriteEnvelope(writer, "Article", ArticleId(index), ContentIds.Stable($"bench:article-version:{index}"), title, created, updated);
         writer.WriteStartObject("TitlePart");
         writer.WriteString("Title", title);
         writer.WriteEndObject();
         writer.WriteStartObject("AutoroutePart");
-        // Unique by its number, as an editor's "-2" would make it.
-        writer.WriteString("Path", string.Create(CultureInfo.InvariantCulture, $"articles/{Slug(title)}-{index + 1}"));
+        writer.WriteString("Path", Route(title, index));
         writer.WriteEndObject();
         writer.WriteStartObject("MarkdownBodyPart");
         writer.WriteString("Markdown", markdown);
@@ -192,8 +240,87 @@ internal static class ArticleRecipe
         return System.Text.Encoding.UTF8.GetByteCount(markdown);
     }
 
+    /// <returns>The length of the article's Markdown in UTF-8 bytes.</returns>
+    private static int WritePracticeArticle(Utf8JsonWriter writer, int index, string authorId)
+    {
+        var title = Title(index);
+        var created = s_firstPost.AddMinutes(index * 43L);
+        var updated = created.AddDays(index % 90);
+        var markdown = ArticleMarkdown.Write(index, updated);
+        var draft = index % DraftEvery == DraftEvery - 1;
+
+        WriteEnvelope(writer, "Article", ArticleId(index), ContentIds.Stable($"bench:article-version:{index}"), title, created, updated, published: !draft);
+        writer.WriteStartObject("TitlePart");
+        writer.WriteString("Title", title);
+        writer.WriteEndObject();
+        writer.WriteStartObject("AutoroutePart");
+        writer.WriteString("Path", Route(title, index));
+        writer.WriteEndObject();
+        writer.WriteStartObject("MarkdownBodyPart");
+        writer.WriteString("Markdown", markdown);
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("Article");
+        writer.WriteStartObject("Excerpt");
+        writer.WriteString("Text", "A short guide from the counselors of the practice");
+        writer.WriteEndObject();
+        writer.WriteStartObject("FeatureImage");
+        writer.WriteStartArray("Paths");
+        writer.WriteEndArray();
+        writer.WriteStartArray("MediaTexts");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        WritePicked(writer, "Authors", authorId);
+        WritePicked(writer, "Reviewer", null);
+        WritePicked(writer, "Series", null);
+        writer.WriteStartObject("Part");
+        writer.WriteNull("Value");
+        writer.WriteEndObject();
+        writer.WriteStartObject("Topics");
+        writer.WriteStartArray("Values");
+        writer.WriteStringValue(ArticleMarkdown.PracticeTopic(index));
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteStartObject("Updated");
+        writer.WriteString("Value", updated);
+        writer.WriteEndObject();
+        writer.WriteStartObject("SensitiveTopic");
+        writer.WriteBoolean("Value", false);
+        writer.WriteEndObject();
+        writer.WriteStartObject("AllowComments");
+        writer.WriteBoolean("Value", false);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("SeoMetaPart");
+        writer.WriteString("PageTitle", "");
+        writer.WriteString("MetaDescription", "");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        return System.Text.Encoding.UTF8.GetByteCount(markdown);
+    }
+
+    private static void WritePicked(Utf8JsonWriter writer, string field, string? id)
+    {
+        writer.WriteStartObject(field);
+        writer.WriteStartArray("ContentItemIds");
+        if (id is not null)
+        {
+            writer.WriteStringValue(id);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string Title(int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"What You Should Know About Therapy, Part {(index % 4) + 1}: {ArticleMarkdown.TopicTitle(index)}");
+
+    // Unique by its number, as an editor's "-2" would make it.
+    private static string Route(string title, int index) => string.Create(CultureInfo.InvariantCulture, $"articles/{Slug(title)}-{index + 1}");
+
     // Leaves the item's object open for its parts.
-    private static void WriteEnvelope(Utf8JsonWriter writer, string type, string id, string versionId, string displayText, DateTime created, DateTime modified)
+    private static void WriteEnvelope(Utf8JsonWriter writer, string type, string id, string versionId, string displayText, DateTime created, DateTime modified, bool published = true)
     {
         writer.WriteStartObject();
         writer.WriteString("ContentItemId", id);
@@ -201,9 +328,17 @@ internal static class ArticleRecipe
         writer.WriteString("ContentType", type);
         writer.WriteString("DisplayText", displayText);
         writer.WriteBoolean("Latest", true);
-        writer.WriteBoolean("Published", true);
+        writer.WriteBoolean("Published", published);
         writer.WriteString("ModifiedUtc", modified);
-        writer.WriteString("PublishedUtc", created.AddHours(1));
+        if (published)
+        {
+            writer.WriteString("PublishedUtc", created.AddHours(1));
+        }
+        else
+        {
+            writer.WriteNull("PublishedUtc");
+        }
+
         writer.WriteString("CreatedUtc", created);
         writer.WriteString("Owner", "admin");
         writer.WriteString("Author", "admin");

@@ -106,7 +106,7 @@ internal static class PagesBenchmark
     }
 
     /// <summary>The host with the demo practice, logging at Warning; a page cache of 0 bytes caches no page at all.</summary>
-    private static async Task<HostProcess> StartHostAsync(HostLayout layout, string dataPath, long? pageCacheBytes)
+    internal static async Task<HostProcess> StartHostAsync(HostLayout layout, string dataPath, long? pageCacheBytes)
     {
         var settings = new Dictionary<string, string>
         {
