@@ -55,6 +55,9 @@ public sealed class AdminContent
 
     public sealed class Session : IAsyncDisposable
     {
+        /// <summary>Lists count their items up to this many and then say "more than".</summary>
+        public const int CountBound = 1000;
+
         internal Session(TenantRuntime tenant, TenantDbContext db, ContentManager manager)
         {
             Tenant = tenant;
@@ -73,7 +76,19 @@ public sealed class AdminContent
         /// <summary>One page of current items (latest versions), newest change first.</summary>
         public async Task<(IReadOnlyList<ContentRow> Rows, int Total)> ListAsync(ContentFilter filter, CancellationToken cancellationToken)
         {
-            var query = Db.ContentItems.AsNoTracking().Where(c => c.Latest);
+            // A search narrows the rows in the database itself, so filters, order and paging apply to every match.
+            IQueryable<ContentItemRecord> query = Db.ContentItems;
+            if (!string.IsNullOrWhiteSpace(filter.Search))
+            {
+                if (Manager.Matching(filter.Search) is not { } matches)
+                {
+                    return ([], 0);
+                }
+
+                query = matches;
+            }
+
+            query = query.AsNoTracking().Where(c => c.Latest);
             var hidden = Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.Setting("Listable") && !t.Setting("Creatable")).Select(t => t.Name).ToList();
             query = query.Where(c => !hidden.Contains(c.ContentType));
             if (!string.IsNullOrEmpty(filter.Type))
@@ -92,13 +107,8 @@ public sealed class AdminContent
                 "published" => query.Where(c => c.Published),
                 _ => query,
             };
-            if (!string.IsNullOrWhiteSpace(filter.Search))
-            {
-                var ids = (await Manager.SearchAsync(filter.Search, 1000, cancellationToken)).Select(i => i.ContentItemId).ToList();
-                query = query.Where(c => ids.Contains(c.ContentItemId));
-            }
-
-            var total = await query.CountAsync(cancellationToken);
+            // Counted up to a bound: "1,000+" tells a person as much as an exact count, without counting 100,000 matches.
+            var total = await query.Take(CountBound + 1).CountAsync(cancellationToken);
             query = filter.Sort switch
             {
                 "title" => query.OrderBy(c => c.DisplayText),

@@ -71,20 +71,33 @@ public sealed class ContentManager
     /// </summary>
     public async Task<IReadOnlyList<ContentItem>> SearchAsync(string query, int take, CancellationToken cancellationToken)
     {
-        var words = System.Text.RegularExpressions.Regex.Matches(query, @"[\p{L}\p{N}]+").Select(m => m.Value).ToArray();
-        if (words.Length == 0)
+        if (Matching(query) is not { } matches)
         {
             return [];
         }
 
-        var matches = _db.Database.IsNpgsql()
+        var records = await matches.AsNoTracking().Where(c => c.Latest || c.Published)
+            .OrderByDescending(c => c.ModifiedUtc).Take(take).ToListAsync(cancellationToken);
+        return records.DistinctBy(r => r.ContentItemId).Select(ContentRecords.ToItem).ToList();
+    }
+
+    /// <summary>
+    /// The versions whose text has every word of the query, as a query the caller filters, orders and pages in
+    /// the database (the admin's content list); null when the query has no words.
+    /// </summary>
+    internal IQueryable<ContentItemRecord>? Matching(string query)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(query, @"[\p{L}\p{N}]+").Select(m => m.Value).ToArray();
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        return _db.Database.IsNpgsql()
             ? _db.ContentItems.FromSqlRaw(
                 """SELECT * FROM "ContentItems" WHERE to_tsvector('simple', coalesce("SearchText", '')) @@ plainto_tsquery('simple', {0})""",
                 string.Join(' ', words))
             : _db.ContentItems.FromSqlRaw(SqliteSearch, string.Join(' ', words.Select(w => '"' + w + '"')));
-        var records = await matches.AsNoTracking().Where(c => c.Latest || c.Published)
-            .OrderByDescending(c => c.ModifiedUtc).Take(take).ToListAsync(cancellationToken);
-        return records.DistinctBy(r => r.ContentItemId).Select(ContentRecords.ToItem).ToList();
     }
 
     /// <summary>Saves the item as its draft: a new version beside the published one, or the existing draft updated.</summary>

@@ -20,6 +20,9 @@ namespace Cms.Recipes.Execution;
 /// </summary>
 internal sealed class RecipeExecutor
 {
+    /// <summary>Items in one import from which SQLite's query statistics are refreshed.</summary>
+    private const int BigImport = 1000;
+
     private static readonly IReadOnlyDictionary<string, int> s_none = new Dictionary<string, int>();
 
     private readonly CmsDatabase _database;
@@ -113,8 +116,19 @@ internal sealed class RecipeExecutor
         }
 
         media.Publish();
+        await RefreshStatisticsAsync(db, application.Counts, cancellationToken);
         _logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}: {Counts}", source.Name, tenant.Name, application.Counts.Count == 0 ? "nothing to change" : string.Join(", ", application.Counts.Select(c => $"{c.Value} {c.Key}")));
         return Result(validation, applied: true, application.Counts);
+    }
+
+    // SQLite plans queries from statistics it only has after ANALYZE: without them it scanned all 100,000 articles for
+    // a type filter (measured 180 ms against 3 ms after). A big import is when they change most. PostgreSQL analyzes itself.
+    private static async Task RefreshStatisticsAsync(TenantDbContext db, IReadOnlyDictionary<string, int> counts, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql() && counts.GetValueOrDefault("items imported") >= BigImport)
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+        }
     }
 
     private static async Task<bool> ReadAsync(RecipeSource source, ValidatingVisitor visitor, RecipeValidation validation, CancellationToken cancellationToken)

@@ -162,7 +162,9 @@ public sealed class EditModel : PageModel
             await Scheduler.CancelAsync(session.Tenant.Name, Item.ContentItemId, HttpContext.RequestAborted);
         }
 
-        if (publish || HasPublished)
+        // A draft changes nothing the public site shows; only publishing rebuilds the site (measured: a rebuild of a
+        // practice with 100,000 articles costs its next page seconds).
+        if (publish)
         {
             await _content.ChangedAsync(HttpContext);
         }
