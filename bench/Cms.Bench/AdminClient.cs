@@ -71,8 +71,9 @@ internal sealed partial class AdminClient : IDisposable
     public async Task<(double Milliseconds, int Total)> ListAsync(string query)
     {
         var (elapsed, html) = await GetAsync("admin/content" + (query.Length == 0 ? "" : "?" + query));
+        // "7 items", "1,234 items", or "More than 1,000 items" (counted as 1,001).
         return TotalLine().Match(html) is { Success: true } match
-            ? (elapsed, int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture))
+            ? (elapsed, int.Parse(match.Groups["n"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) + (match.Groups["more"].Success ? 1 : 0))
             : throw new InvalidOperationException($"The content list for '{query}' does not say how many items matched: {Excerpt(html)}");
     }
 
@@ -183,7 +184,7 @@ internal sealed partial class AdminClient : IDisposable
     [GeneratedRegex("""<span class="status status-(?<status>[a-z]+)" aria-label="Status">""")]
     private static partial Regex StatusBadge();
 
-    [GeneratedRegex("""<p class="muted" role="status">(?<n>[0-9]+) items?</p>""")]
+    [GeneratedRegex("""<p class="muted" role="status">(?<more>More than )?(?<n>[0-9,]+) items?""")]
     private static partial Regex TotalLine();
 
     [GeneratedRegex("""<div class="error-summary".*?</div>""", RegexOptions.Singleline)]
