@@ -156,6 +156,27 @@ public abstract class ContentContractTests
         Assert.Equal(["a3"], (await content.SearchAsync("burnout", 10, default)).Select(i => i.ContentItemId));
     }
 
+    [SkippableFact]
+    public async Task ADraftSavedAgainIsFoundByItsNewWordsOnly()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await storage.StartAsync();
+        var tenant = await ArticlesAsync(services, Items(Article("a1", "Grief after loss")));
+        await using var db = tenant.OpenDb();
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var draft = (await content.GetAsync("a1", VersionOptions.Latest, default))!;
+        draft.Part("TitlePart")!["Title"] = "Quiet mornings";
+        draft = (await content.SaveDraftAsync(draft, null, default)).Item!;
+
+        // The same draft version saved again: its index entry is replaced, not added to.
+        draft.Part("TitlePart")!["Title"] = "Calm evenings";
+        await content.SaveDraftAsync(draft, null, default);
+
+        Assert.Empty(await content.SearchAsync("mornings", 10, default));
+        Assert.Equal(["a1"], (await content.SearchAsync("evenings", 10, default)).Select(i => i.ContentItemId));
+        Assert.Equal(["a1"], (await content.SearchAsync("grief", 10, default)).Select(i => i.ContentItemId));
+    }
+
     private protected static async Task<RecipeTenant> ArticlesAsync(IServiceProvider services, params string[] steps)
     {
         var tenant = await RecipeTenant.CreateAsync(services, "articles");
