@@ -203,16 +203,7 @@ internal static class ArticleRecipe
         var updated = created.AddDays(index % 90);
         var markdown = ArticleMarkdown.Write(index, updated);
 
-        WriteEnvelope(writer, "Article", ArticleId(index), ContentIds.Stable($"bench:article-version:{index}"), title, created, updated);
-        writer.WriteStartObject("TitlePart");
-        writer.WriteString("Title", title);
-        writer.WriteEndObject();
-        writer.WriteStartObject("AutoroutePart");
-        writer.WriteString("Path", Route(title, index));
-        writer.WriteEndObject();
-        writer.WriteStartObject("MarkdownBodyPart");
-        writer.WriteString("Markdown", markdown);
-        writer.WriteEndObject();
+        WriteArticleStart(writer, index, title, markdown, created, updated, published: true);
 
         writer.WriteStartObject("Article");
         writer.WriteStartObject("Subtitle");
@@ -240,16 +231,10 @@ internal static class ArticleRecipe
         return System.Text.Encoding.UTF8.GetByteCount(markdown);
     }
 
-    /// <returns>The length of the article's Markdown in UTF-8 bytes.</returns>
-    private static int WritePracticeArticle(Utf8JsonWriter writer, int index, string authorId)
+    // What both article shapes share: the envelope, the title, the route and the Markdown body.
+    private static void WriteArticleStart(Utf8JsonWriter writer, int index, string title, string markdown, DateTime created, DateTime updated, bool published)
     {
-        var title = Title(index);
-        var created = s_firstPost.AddMinutes(index * 43L);
-        var updated = created.AddDays(index % 90);
-        var markdown = ArticleMarkdown.Write(index, updated);
-        var draft = index % DraftEvery == DraftEvery - 1;
-
-        WriteEnvelope(writer, "Article", ArticleId(index), ContentIds.Stable($"bench:article-version:{index}"), title, created, updated, published: !draft);
+        WriteEnvelope(writer, "Article", ArticleId(index), ContentIds.Stable($"bench:article-version:{index}"), title, created, updated, published: published);
         writer.WriteStartObject("TitlePart");
         writer.WriteString("Title", title);
         writer.WriteEndObject();
@@ -259,6 +244,18 @@ internal static class ArticleRecipe
         writer.WriteStartObject("MarkdownBodyPart");
         writer.WriteString("Markdown", markdown);
         writer.WriteEndObject();
+    }
+
+    /// <returns>The length of the article's Markdown in UTF-8 bytes.</returns>
+    private static int WritePracticeArticle(Utf8JsonWriter writer, int index, string authorId)
+    {
+        var title = Title(index);
+        var created = s_firstPost.AddMinutes(index * 43L);
+        var updated = created.AddDays(index % 90);
+        var markdown = ArticleMarkdown.Write(index, updated);
+        var draft = index % DraftEvery == DraftEvery - 1;
+
+        WriteArticleStart(writer, index, title, markdown, created, updated, published: !draft);
 
         writer.WriteStartObject("Article");
         writer.WriteStartObject("Excerpt");

@@ -34,7 +34,7 @@ public sealed class AdminContent
     /// <summary>Whether the user may do this to the item: the broad permission, or the "own" one when they own it.</summary>
     public static async Task<bool> MayAsync(HttpContext context, string ownPermission, ContentItem? item)
     {
-        var roles = await context.GetTenant().State(t => new TenantRoles(t)).GetAsync(context.RequestAborted);
+        var roles = await TenantRoles.OfAsync(context);
         var broad = Permissions.BroaderOf(ownPermission) ?? ownPermission;
         if (roles.Grants(context.User, broad))
         {
@@ -46,7 +46,7 @@ public sealed class AdminContent
     }
 
     public static async Task<bool> HasAsync(HttpContext context, string permission) =>
-        (await context.GetTenant().State(t => new TenantRoles(t)).GetAsync(context.RequestAborted)).Grants(context.User, permission);
+        (await TenantRoles.OfAsync(context)).Grants(context.User, permission);
 
     /// <summary>After a change the public site shows: rebuilds the tenant's runtime here and, within a second, on other nodes.</summary>
     public Task ChangedAsync(HttpContext context) => _tenants.ChangedAsync(context.GetTenant().Name, context.RequestAborted);

@@ -33,7 +33,7 @@ public static class CmsAuthentication
                 options.Events = new CookieAuthenticationEvents
                 {
                     OnValidatePrincipal = RejectOtherTenants,
-                    OnRedirectToLogin = context => AnswerApiOr(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToLogin = ChallengeAsync,
                     OnRedirectToAccessDenied = DenyAsync,
                 };
             })
@@ -103,11 +103,12 @@ public static class CmsAuthentication
         }
     }
 
-    private static Task AnswerApiOr(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    // Not signed in: an API caller gets 401, a person the login page.
+    private static Task ChallengeAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            context.Response.StatusCode = statusCode;
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
         else
         {

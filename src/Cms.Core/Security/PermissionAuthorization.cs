@@ -34,7 +34,7 @@ internal sealed class PermissionHandler : AuthorizationHandler<PermissionRequire
             return;
         }
 
-        var roles = await tenant.State(t => new TenantRoles(t)).GetAsync(http.RequestAborted);
+        var roles = await TenantRoles.OfAsync(http);
         if (roles.Grants(context.User, requirement.Permission))
         {
             context.Succeed(requirement);
@@ -45,6 +45,10 @@ internal sealed class PermissionHandler : AuthorizationHandler<PermissionRequire
 /// <summary>The tenant's role permissions, loaded on first use in each runtime.</summary>
 public sealed class TenantRoles(TenantRuntime tenant)
 {
+    /// <summary>The roles of the request's tenant.</summary>
+    public static Task<RolePermissions> OfAsync(HttpContext context) =>
+        context.GetTenant().State(t => new TenantRoles(t)).GetAsync(context.RequestAborted);
+
     private readonly Lock _lock = new();
     private Task<RolePermissions>? _loading;
 

@@ -117,7 +117,7 @@ public sealed class UsersModel : PageModel
         Users = (await UserAccounts.ListAsync(session.Db, HttpContext.RequestAborted))
             .Select(u => new UserRow(u.Id, u.UserName, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), u.IsEnabled, u.LockoutEndUtc > now))
             .ToList();
-        RoleNames = (await HttpContext.GetTenant().State(t => new TenantRoles(t)).GetAsync(HttpContext.RequestAborted)).Roles.Order(StringComparer.Ordinal).ToList();
+        RoleNames = (await TenantRoles.OfAsync(HttpContext)).Roles.Order(StringComparer.Ordinal).ToList();
     }
 }
 
