@@ -77,18 +77,39 @@ public sealed class AdminContent
         public async Task<(IReadOnlyList<ContentRow> Rows, int Total)> ListAsync(ContentFilter filter, CancellationToken cancellationToken)
         {
             // A search narrows the rows in the database itself, so filters, order and paging apply to every match.
-            IQueryable<ContentItemRecord> query = Db.ContentItems;
+            TextMatches? matches = null;
             if (!string.IsNullOrWhiteSpace(filter.Search))
             {
-                if (Manager.Matching(filter.Search) is not { } matches)
+                matches = await Manager.MatchAsync(filter.Search, cancellationToken);
+                if (matches is null or { None: true })
                 {
                     return ([], 0);
                 }
-
-                query = matches;
             }
 
-            query = query.AsNoTracking().Where(c => c.Latest);
+            var skip = (filter.Page - 1) * filter.PageSize;
+            var newestFirst = filter.Sort is not ("title" or "type");
+
+            // Counted up to a bound: "1,000+" tells a person as much as an exact count, without counting 100,000 matches.
+            var total = await Filtered(matches?.Versions, filter).Take(CountBound + 1).CountAsync(cancellationToken);
+            var query = Filtered(newestFirst ? matches?.NewestFirst(skip + filter.PageSize) : matches?.Versions, filter);
+            query = filter.Sort switch
+            {
+                "title" => query.OrderBy(c => c.DisplayText),
+                "type" => query.OrderBy(c => c.ContentType).ThenByDescending(c => c.ModifiedUtc),
+                _ => query.OrderByDescending(c => c.ModifiedUtc),
+            };
+            var rows = await query.Skip(skip).Take(filter.PageSize)
+                .Select(c => new ContentRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Owner, c.ModifiedUtc))
+                .ToListAsync(cancellationToken);
+            var withDrafts = await PublishedBehindDraftAsync(rows.Where(r => !r.Published).Select(r => r.Id).ToList(), cancellationToken);
+            return (rows.ConvertAll(r => r with { HasPublishedVersion = withDrafts.Contains(r.Id) }), total);
+        }
+
+        /// <summary>Current versions of listable types that pass the list's filters, out of the given versions (all when null).</summary>
+        private IQueryable<ContentItemRecord> Filtered(IQueryable<ContentItemRecord>? versions, ContentFilter filter)
+        {
+            var query = (versions ?? Db.ContentItems).AsNoTracking().Where(c => c.Latest);
             var hidden = Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.Setting("Listable") && !t.Setting("Creatable")).Select(t => t.Name).ToList();
             query = query.Where(c => !hidden.Contains(c.ContentType));
             if (!string.IsNullOrEmpty(filter.Type))
@@ -101,25 +122,12 @@ public sealed class AdminContent
                 query = query.Where(c => c.Owner == filter.Owner);
             }
 
-            query = filter.Status switch
+            return filter.Status switch
             {
                 "draft" => query.Where(c => !c.Published),
                 "published" => query.Where(c => c.Published),
                 _ => query,
             };
-            // Counted up to a bound: "1,000+" tells a person as much as an exact count, without counting 100,000 matches.
-            var total = await query.Take(CountBound + 1).CountAsync(cancellationToken);
-            query = filter.Sort switch
-            {
-                "title" => query.OrderBy(c => c.DisplayText),
-                "type" => query.OrderBy(c => c.ContentType).ThenByDescending(c => c.ModifiedUtc),
-                _ => query.OrderByDescending(c => c.ModifiedUtc),
-            };
-            var rows = await query.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-                .Select(c => new ContentRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Owner, c.ModifiedUtc))
-                .ToListAsync(cancellationToken);
-            var withDrafts = await PublishedBehindDraftAsync(rows.Where(r => !r.Published).Select(r => r.Id).ToList(), cancellationToken);
-            return (rows.ConvertAll(r => r with { HasPublishedVersion = withDrafts.Contains(r.Id) }), total);
         }
 
         /// <summary>Of these items whose latest version is a draft, those that also have a published version.</summary>

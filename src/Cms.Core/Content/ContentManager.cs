@@ -14,10 +14,6 @@ public sealed class ContentManager
     // New items of an import are saved in batches: one SaveChanges per item was a quarter of an import's time (measured).
     private const int ImportBatchSize = 100;
 
-    // The FTS5 index of migration TenantContentSearch.
-    private const string SqliteSearch =
-        """SELECT * FROM "ContentItems" WHERE "ContentItemVersionId" IN (SELECT "ContentItemVersionId" FROM "ContentSearch" WHERE "ContentSearch" MATCH {0})""";
-
     private readonly TenantDbContext _db;
     private readonly IReadOnlyList<IContentHandler> _handlers;
     private readonly TimeProvider _time;
@@ -71,34 +67,19 @@ public sealed class ContentManager
     /// </summary>
     public async Task<IReadOnlyList<ContentItem>> SearchAsync(string query, int take, CancellationToken cancellationToken)
     {
-        if (Matching(query) is not { } matches)
+        if (await MatchAsync(query, cancellationToken) is not { None: false } matches)
         {
             return [];
         }
 
-        var records = await matches.AsNoTracking().Where(c => c.Latest || c.Published)
+        var records = await matches.Versions.AsNoTracking().Where(c => c.Latest || c.Published)
             .OrderByDescending(c => c.ModifiedUtc).Take(take).ToListAsync(cancellationToken);
         return records.DistinctBy(r => r.ContentItemId).Select(ContentRecords.ToItem).ToList();
     }
 
-    /// <summary>
-    /// The versions whose text has every word of the query, as a query the caller filters, orders and pages in
-    /// the database (the admin's content list); null when the query has no words.
-    /// </summary>
-    internal IQueryable<ContentItemRecord>? Matching(string query)
-    {
-        var words = System.Text.RegularExpressions.Regex.Matches(query, @"[\p{L}\p{N}]+").Select(m => m.Value).ToArray();
-        if (words.Length == 0)
-        {
-            return null;
-        }
-
-        return _db.Database.IsNpgsql()
-            ? _db.ContentItems.FromSqlRaw(
-                """SELECT * FROM "ContentItems" WHERE to_tsvector('simple', coalesce("SearchText", '')) @@ plainto_tsquery('simple', {0})""",
-                string.Join(' ', words))
-            : _db.ContentItems.FromSqlRaw(SqliteSearch, string.Join(' ', words.Select(w => '"' + w + '"')));
-    }
+    /// <summary>The versions whose text has every word of the query, for the caller to filter, order and page; null when it has no words.</summary>
+    internal Task<TextMatches?> MatchAsync(string query, CancellationToken cancellationToken) =>
+        TextMatches.OpenAsync(_db, query, cancellationToken);
 
     /// <summary>Saves the item as its draft: a new version beside the published one, or the existing draft updated.</summary>
     public async Task<ContentResult> SaveDraftAsync(ContentItem item, string? author, CancellationToken cancellationToken)

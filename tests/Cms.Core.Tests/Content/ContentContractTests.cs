@@ -177,6 +177,43 @@ public abstract class ContentContractTests
         Assert.Equal(["a1"], (await content.SearchAsync("grief", 10, default)).Select(i => i.ContentItemId));
     }
 
+    [SkippableFact]
+    public async Task ASearchReadsTheSamePageWhicheverWayItGoesThroughTheIndex()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await storage.StartAsync();
+        // 240 articles with a common word and 10 without it, each changed at its own time, one in seven a draft.
+        var articles = Enumerable.Range(0, 250).Select(i =>
+            Article($"a{i:000}", i < 240 ? $"Therapy note {i}" : $"Grief note {i}", published: i % 7 != 0)
+                .Replace("\"Latest\": true", $"\"ModifiedUtc\": \"2026-01-01T{i / 60:00}:{i % 60:00}:00Z\", \"Latest\": true", StringComparison.Ordinal));
+        var tenant = await ArticlesAsync(services, Items([.. articles]));
+        await using var db = tenant.OpenDb();
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var common = (await content.MatchAsync("therapy", default))!;
+        var rare = (await content.MatchAsync("grief", default))!;
+
+        foreach (var (matches, skip, take) in new[] { (common, 0, 5), (common, 5, 5), (common, 0, 25), (common, 230, 25), (rare, 0, 5) })
+        {
+            var walked = await PageAsync(matches.NewestFirst(skip + take), skip, take);
+            var read = await PageAsync(matches.Versions.Where(c => c.Latest), skip, take);
+            Assert.Equal(read, walked);
+            Assert.Equal(Math.Min(take, (matches == common ? 240 : 10) - skip), walked.Count);
+        }
+
+        var drafts = await common.NewestFirst(5).Where(c => !c.Published).OrderByDescending(c => c.ModifiedUtc).Take(3).Select(c => c.ContentItemId).ToListAsync();
+        Assert.Equal(["a238", "a231", "a224"], drafts);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // Most versions match and few rows are read: the newest current versions are walked and asked about.
+            Assert.Contains("INDEXED BY", common.NewestFirst(5).ToQueryString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("INDEXED BY", common.NewestFirst(250).ToQueryString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("INDEXED BY", rare.NewestFirst(5).ToQueryString(), StringComparison.Ordinal);
+        }
+
+        static async Task<List<string>> PageAsync(IQueryable<ContentItemRecord> query, int skip, int take) =>
+            await query.OrderByDescending(c => c.ModifiedUtc).Skip(skip).Take(take).Select(c => c.ContentItemId).ToListAsync();
+    }
+
     private protected static async Task<RecipeTenant> ArticlesAsync(IServiceProvider services, params string[] steps)
     {
         var tenant = await RecipeTenant.CreateAsync(services, "articles");
