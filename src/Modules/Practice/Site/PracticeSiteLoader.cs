@@ -27,17 +27,23 @@ internal static partial class PracticeSiteLoader
     public static async Task<PracticeSite> LoadAsync(TenantRuntime tenant, CancellationToken cancellationToken, string? previewId = null)
     {
         await using var db = tenant.CreateDbContext();
-        var rows = await db.ContentItems.AsNoTracking()
+        var published = db.ContentItems.AsNoTracking()
             .Where(c => previewId == null ? c.Published : (c.Published && c.ContentItemId != previewId) || (c.Latest && c.ContentItemId == previewId))
-            .Where(c => s_types.Contains(c.ContentType))
-            .Select(c => new Row(c.ContentItemId, c.ContentType, c.Json, c.RoutePath, c.PublishedUtc, c.ModifiedUtc, c.ContentType == "Series" ? c.RenderedJson : null))
-            .ToListAsync(cancellationToken);
+            .Where(c => s_types.Contains(c.ContentType));
+        var others = await Rows(published.Where(c => c.ContentType != "Article")).ToListAsync(cancellationToken);
         var settings = (await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.CustomSettings, cancellationToken))?["PracticeSettings"] as JsonObject;
         var practice = ReadPractice(settings, tenant.Site.SiteName);
         var vocabulary = tenant.Definitions.ContentPartDefinitionRecords.FirstOrDefault(p => p.Name == "Counselor")?
             .ContentPartFieldDefinitionRecords.FirstOrDefault(f => f.Name == "Specialties")?.Settings["MultiTextFieldSettings"]?["Options"] as JsonArray;
-        return Build(practice, rows, vocabulary?.Select(o => ItemReader.String(o?["Value"])).OfType<string>().ToList() ?? []);
+
+        // Articles are read one at a time: only their metadata stays, not their JSON (a practice with 100,000 held 1.7 GB).
+        return await BuildAsync(
+            practice, others, Rows(published.Where(c => c.ContentType == "Article")).AsAsyncEnumerable(),
+            vocabulary?.Select(o => ItemReader.String(o?["Value"])).OfType<string>().ToList() ?? [], cancellationToken);
     }
+
+    private static IQueryable<Row> Rows(IQueryable<ContentItemRecord> items) =>
+        items.Select(c => new Row(c.ContentItemId, c.ContentType, c.Json, c.RoutePath, c.PublishedUtc, c.ModifiedUtc, c.ContentType == "Series" ? c.RenderedJson : null));
 
     /// <summary>The published (or, for a preview, the latest) version's rendered Markdown body; bodies are not kept in the site model.</summary>
     public static async Task<string?> BodyAsync(TenantRuntime tenant, string contentItemId, CancellationToken cancellationToken, bool latest = false)
@@ -79,7 +85,8 @@ internal static partial class PracticeSiteLoader
         };
     }
 
-    private static PracticeSite Build(PracticeInfo practice, List<Row> rows, List<string> vocabulary)
+    private static async Task<PracticeSite> BuildAsync(
+        PracticeInfo practice, List<Row> rows, IAsyncEnumerable<Row> articleRows, List<string> vocabulary, CancellationToken cancellationToken)
     {
         var counselors = new Dictionary<string, CounselorModel>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => r.Type == "Counselor"))
@@ -95,16 +102,17 @@ internal static partial class PracticeSiteLoader
 
         var topics = new Dictionary<string, TopicModel>(StringComparer.Ordinal);
         var articles = new List<ArticleModel>();
-        foreach (var row in rows.Where(r => r.Type == "Article"))
+        await foreach (var row in articleRows.WithCancellation(cancellationToken))
         {
             var item = row.Parse();
             var part = new ItemReader(item, "Article");
+            var markdown = Markdown(item);
             var article = new ArticleModel
             {
                 Id = row.Id,
                 Title = Title(item, row),
                 Url = Url(row),
-                Excerpt = part.Text("Excerpt") ?? Excerpt(Markdown(item)),
+                Excerpt = part.Text("Excerpt") ?? Excerpt(markdown),
                 Image = part.Image("FeatureImage"),
                 Authors = part.Ids("Authors").Select(counselors.GetValueOrDefault).OfType<CounselorModel>().ToList(),
                 Reviewer = part.Ids("Reviewer").Select(counselors.GetValueOrDefault).OfType<CounselorModel>().FirstOrDefault(),
@@ -115,8 +123,8 @@ internal static partial class PracticeSiteLoader
                 SensitiveTopic = part.Bool("SensitiveTopic"),
                 SeoTitle = new ItemReader(item, "SeoMetaPart").Raw("PageTitle"),
                 MetaDescription = new ItemReader(item, "SeoMetaPart").Raw("MetaDescription"),
-                WordCount = Words(Markdown(item)),
-                ReadingMinutes = ReadingMinutes(Markdown(item)),
+                WordCount = Words(markdown),
+                ReadingMinutes = ReadingMinutes(markdown),
             };
             if (part.Ids("Series") is [var seriesId, ..] && series.TryGetValue(seriesId, out var inSeries))
             {
