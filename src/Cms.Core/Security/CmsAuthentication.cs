@@ -14,7 +14,6 @@ public static class CmsAuthentication
     public const string CookieScheme = "cms";
     public const string ApiKeyScheme = "ApiKey";
     public const string HostAdminPolicy = "HostAdmin";
-    public const string TenantAdminPolicy = "TenantAdmin";
 
     public static IServiceCollection AddCmsAuthentication(this IServiceCollection services)
     {
@@ -43,11 +42,7 @@ public static class CmsAuthentication
             .AddPolicy(HostAdminPolicy, policy => policy
                 .AddAuthenticationSchemes(CookieScheme, ApiKeyScheme)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(IsHostAdministrator))
-            .AddPolicy(TenantAdminPolicy, policy => policy
-                .AddAuthenticationSchemes(CookieScheme, ApiKeyScheme)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(IsTenantAdministrator));
+                .RequireAssertion(context => context.Resource is HttpContext http ? IsHostAdministratorAsync(http, context.User) : Task.FromResult(false)));
         services.AddPermissionPolicies();
         return services;
     }
@@ -64,19 +59,20 @@ public static class CmsAuthentication
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme));
     }
 
-    /// <summary>A host administrator: an Administrator of the Default tenant, on the Default tenant.</summary>
-    private static bool IsHostAdministrator(AuthorizationHandlerContext context) =>
-        context.Resource is HttpContext http
-        && http.FindTenant() is { Settings.IsDefault: true } tenant
-        && context.User.FindFirstValue(CmsClaims.Tenant) == tenant.Name
-        && context.User.IsInRole(Roles.Administrator);
+    /// <summary>
+    /// A host administrator, on the Default tenant: the hosting operator's API key, or a user of the Default tenant
+    /// whose stored roles include Administrator (so taking the role away applies at their next request).
+    /// </summary>
+    public static async Task<bool> IsHostAdministratorAsync(HttpContext http, ClaimsPrincipal user)
+    {
+        if (http.FindTenant() is not { Settings.IsDefault: true } tenant)
+        {
+            return false;
+        }
 
-    /// <summary>An Administrator of the current tenant, or the hosting operator's API key (which reaches every tenant).</summary>
-    private static bool IsTenantAdministrator(AuthorizationHandlerContext context) =>
-        context.Resource is HttpContext http
-        && http.FindTenant() is { } tenant
-        && context.User.IsInRole(Roles.Administrator)
-        && (context.User.FindFirstValue(CmsClaims.Tenant) == tenant.Name || context.User.Identity?.AuthenticationType == ApiKeyScheme);
+        return user.Identity?.AuthenticationType == ApiKeyScheme
+            || (user.FindFirstValue(CmsClaims.Tenant) == tenant.Name && (await TenantRoles.OfAsync(http)).IsAdministrator(user));
+    }
 
     // A cookie issued by one tenant is worthless on another, even if copied under the right name.
     private static Task RejectOtherTenants(CookieValidatePrincipalContext context)

@@ -25,28 +25,49 @@ public static class Permissions
     public const string Import = "Import";
     public const string Export = "Export";
 
-    /// <summary>Every permission, in the order the roles page lists them, with what it allows in words.</summary>
-    public static readonly IReadOnlyList<(string Name, string Description)> All =
+    /// <summary>Every permission, grouped and in the order the roles page lists them, with what it allows in words.</summary>
+    public static readonly IReadOnlyList<PermissionGroup> Groups =
     [
-        (AccessAdminPanel, "Sign in to the admin"),
-        (ViewContent, "See all content in the admin, drafts included"),
-        (EditOwnContent, "Write and edit their own articles"),
-        (EditContent, "Edit anyone's content"),
-        (PublishOwnContent, "Publish their own articles"),
-        (PublishContent, "Publish anyone's content"),
-        (DeleteOwnContent, "Delete their own articles"),
-        (DeleteContent, "Delete anyone's content"),
-        (PreviewContent, "Preview drafts as the site will show them"),
-        (ManageOwnMedia, "Upload images"),
-        (ManageMediaContent, "Manage the whole media library"),
-        (ManageSettings, "Change the practice settings"),
-        (ManageTemplates, "Override the site's templates"),
-        (EditContentTypes, "Change content types, parts and fields"),
-        (ManageUsers, "Add users, reset passwords, set roles"),
-        (ManageRoles, "Change what each role may do"),
-        (Import, "Import recipes"),
-        (Export, "Export recipes"),
+        new("Admin", [(AccessAdminPanel, "Sign in to the admin at all; without it the other rights do nothing.")]),
+        new("Articles, series and counselor profiles",
+        [
+            (ViewContent, "See everyone's content in the admin, drafts included."),
+            (EditOwnContent, "Write new articles and edit the ones they wrote."),
+            (EditContent, "Edit anyone's content, counselor profiles and series included."),
+            (PreviewContent, "Preview a draft as the site will show it."),
+            (PublishOwnContent, "Publish and unpublish what they wrote."),
+            (PublishContent, "Publish and unpublish anyone's content."),
+            (DeleteOwnContent, "Delete what they wrote."),
+            (DeleteContent, "Delete anyone's content."),
+        ]),
+        new("Images",
+        [
+            (ManageOwnMedia, "Upload images for what they write."),
+            (ManageMediaContent, "Manage every image in the library."),
+        ]),
+        new("Site setup",
+        [
+            (ManageSettings, "Change the practice settings: name, address, phone, booking link, colour."),
+            (ManageTemplates, "Change how the site's pages are laid out (templates)."),
+            (EditContentTypes, "Change which fields articles, counselors and other content have."),
+        ]),
+        new("People",
+        [
+            (ManageUsers, "Add users, set their roles and passwords, disable them."),
+            (ManageRoles, "Change what each role may do (this page)."),
+        ]),
+        new("Import and export",
+        [
+            (Import, "Import a recipe file: content and settings, possibly replacing what is there."),
+            (Export, "Download the site's content and settings as a recipe file."),
+        ]),
     ];
+
+    /// <summary>Every permission with what it allows in words, in the order of <see cref="Groups"/>.</summary>
+    public static readonly IReadOnlyList<(string Name, string Description)> All = [.. Groups.SelectMany(g => g.Permissions)];
+
+    /// <summary>Whether the name is one of this site's permissions (a Roles document may hold others, from Orchard).</summary>
+    public static bool IsKnown(string permission) => All.Any(p => p.Name == permission);
 
     /// <summary>What an "own" permission is implied by: whoever may edit anything may edit their own.</summary>
     public static string? BroaderOf(string permission) => permission switch

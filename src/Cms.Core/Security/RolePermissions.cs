@@ -53,11 +53,7 @@ public sealed class RolePermissions
     /// <summary>Whether the user's roles grant the permission (Administrator grants all; a broader permission grants its "own" form).</summary>
     public bool Grants(ClaimsPrincipal user, string permission)
     {
-        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id || !_userRoles.TryGetValue(id, out var roles))
-        {
-            return false;
-        }
-
+        var roles = RolesOf(user);
         if (roles.Contains(Security.Roles.Administrator, StringComparer.OrdinalIgnoreCase))
         {
             return true;
@@ -66,4 +62,11 @@ public sealed class RolePermissions
         var broader = Permissions.BroaderOf(permission);
         return roles.Any(role => _byRole.TryGetValue(role, out var set) && (set.Contains(permission) || (broader is not null && set.Contains(broader))));
     }
+
+    /// <summary>Whether the user's stored roles, not the ones their cookie names, include Administrator.</summary>
+    public bool IsAdministrator(ClaimsPrincipal user) => RolesOf(user).Contains(Security.Roles.Administrator, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The stored roles of the signed-in user; none for a user who is unknown or disabled.</summary>
+    private string[] RolesOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && _userRoles.TryGetValue(id, out var roles) ? roles : [];
 }

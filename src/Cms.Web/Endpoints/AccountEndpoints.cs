@@ -24,7 +24,7 @@ internal static class AccountEndpoints
         });
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserAccounts users, [FromForm] LoginForm form)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserAccounts users, TimeProvider time, [FromForm] LoginForm form)
     {
         var tenant = context.GetTenant();
         await using var db = tenant.CreateDbContext();
@@ -33,7 +33,7 @@ internal static class AccountEndpoints
         {
             var message = outcome.Status switch
             {
-                SignInStatus.LockedOut => "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to reset the password.",
+                SignInStatus.LockedOut => LockedOutMessage(outcome.User!.LockoutEndUtc - time.GetUtcNow()),
                 SignInStatus.Disabled => "This account is disabled. Ask an administrator of this site.",
                 _ => "The user name or password is not right.",
             };
@@ -44,6 +44,14 @@ internal static class AccountEndpoints
         await context.SignInAsync(CmsAuthentication.CookieScheme, CmsAuthentication.CreatePrincipal(outcome.User!, tenant.Name));
         var target = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : $"{context.Request.PathBase}/admin";
         return Results.LocalRedirect(target);
+    }
+
+    // How long is left, not the full lockout: someone coming back after ten minutes is told five more.
+    private static string LockedOutMessage(TimeSpan? left)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((left ?? TimeSpan.Zero).TotalMinutes));
+        return $"This account is locked after {UserAccounts.MaxFailedAttempts} wrong passwords in a row. "
+            + $"Try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}, or ask an administrator of this site to set a new password for you.";
     }
 
     private static ContentPage LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error)

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Cms.Web.Endpoints;
 
-/// <summary>Recipe import and export over HTTP, on each tenant, for its administrators and the hosting operator's key.</summary>
+/// <summary>
+/// Recipe import and export over HTTP, on each tenant, for users whose roles have the Import or Export permission
+/// (as on the admin's Import/Export pages) and for the hosting operator's key.
+/// </summary>
 internal static class RecipeApi
 {
     /// <summary>Recipes can be large (a whole site's content); the default request limit is 30 MB.</summary>
@@ -15,9 +18,9 @@ internal static class RecipeApi
 
     public static void MapRecipeApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/recipes").RequireAuthorization(CmsAuthentication.TenantAdminPolicy).DisableAntiforgery();
-        api.MapPost("/", ImportAsync);
-        api.MapGet("/export", ExportAsync);
+        var api = app.MapGroup("/api/recipes").DisableAntiforgery();
+        api.MapPost("/", ImportAsync).RequireAuthorization(Permissions.Import);
+        api.MapGet("/export", ExportAsync).RequireAuthorization(Permissions.Export);
     }
 
     private static async Task<IResult> ImportAsync(HttpContext context, TenantRecipes recipes, bool? dryRun, bool? strict)

@@ -1,4 +1,5 @@
 using System.Net;
+using Cms.Web.Tests.Practice;
 using Cms.Web.Tests.Support;
 
 namespace Cms.Web.Tests.Admin;
@@ -70,6 +71,25 @@ public sealed class PracticesAdminTests : IClassFixture<CmsFactory>
 
         Assert.Equal(HttpStatusCode.Forbidden, (await practiceAdmin.GetAsync(AdminSite.Base + "/admin/practices")).StatusCode);
         Assert.Equal(HttpStatusCode.Found, (await _factory.Client().GetAsync("/admin/practices")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AHostAdministratorTakenDownLosesPracticesAtTheirNextRequest()
+    {
+        var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");
+        var added = await AdminSite.PostFormAsync(host, "/admin/users", [new("NewUserName", "second-host"), new("NewPassword", "second-password-1"), new("NewRoles", "Administrator")], "Add");
+        Assert.Equal(HttpStatusCode.Found, added.StatusCode);
+        var second = await AdminSite.SignInAsync(_factory, "second-host", "second-password-1", tenantBase: "");
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/admin/practices")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/tenants")).StatusCode);
+
+        var users = await PublicSite.PageAsync(host, "/admin/users");
+        var id = users.QuerySelector("form[aria-label='Roles of second-host'] input[name=id]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/users", [new("id", id), new("roles", "Editor"), new("enabled", "true")], "Save")).StatusCode);
+
+        // Their cookie still names the Administrator role; the stored roles decide.
+        Assert.Equal(HttpStatusCode.Forbidden, (await second.GetAsync("/admin/practices")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await second.GetAsync("/api/tenants")).StatusCode);
     }
 
     private static List<KeyValuePair<string, string>> Practice(string name, string prefix, string? host) =>

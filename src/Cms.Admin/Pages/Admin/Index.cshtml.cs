@@ -29,7 +29,7 @@ public sealed class DashboardModel : PageModel
         Drafts = (await session.ListAsync(new ContentFilter(null, "draft", null, null, null, 1, 8), HttpContext.RequestAborted)).Rows;
         Recent = (await session.ListAsync(new ContentFilter(null, null, null, null, null, 1, 8), HttpContext.RequestAborted)).Rows;
         MostViewed = await session.MostViewedAsync(5, HttpContext.RequestAborted);
-        if (HttpContext.GetTenant().Settings.IsDefault && User.IsInRole(Roles.Administrator))
+        if (await CmsAuthentication.IsHostAdministratorAsync(HttpContext, User))
         {
             Practices = await HttpContext.RequestServices.GetRequiredService<TenantManager>().ListAsync(HttpContext.RequestAborted);
         }

@@ -80,7 +80,7 @@ public sealed class UsersModel : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync(string id, List<string> roles, bool enabled)
     {
-        if (id == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value && (!enabled || !roles.Contains(Roles.Administrator) && User.IsInRole(Roles.Administrator)))
+        if (id == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value && (!enabled || !roles.Contains(Security.Roles.Administrator) && (await TenantRoles.OfAsync(HttpContext)).IsAdministrator(User)))
         {
             Errors.Add("You cannot disable yourself or take away your own Administrator role; ask another administrator.");
             await LoadAsync();
