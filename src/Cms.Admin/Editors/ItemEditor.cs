@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cms.Admin.Definitions;
 using Cms.Content;
 using Cms.Content.Handlers;
 using Cms.Content.Definitions;
@@ -151,15 +152,27 @@ public sealed class ItemEditor
                     field["Values"] = new JsonArray(form[entry.Path].Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray());
                     break;
                 case ContentNames.MediaField:
-                    value = uploaded?.GetValueOrDefault(entry.Path) ?? value;
-                    var alt = form[entry.Path + ".Alt"].ToString();
-                    field["Paths"] = value.Length == 0 ? new JsonArray() : new JsonArray(value);
-                    field["MediaTexts"] = value.Length == 0 ? new JsonArray() : new JsonArray(alt);
+                    BindMedia(field, form[entry.Path + ".Alt"], form[entry.Path], uploaded?.GetValueOrDefault(entry.Path));
                     break;
             }
         }
 
         return errors;
+    }
+
+    // One row per image (path and description); an upload fills the last row, the one for a new image. A row whose
+    // path was cleared is the image removed.
+    private static void BindMedia(JsonObject field, IList<string?> alts, IList<string?> paths, string? upload)
+    {
+        var rows = paths.Select((path, i) => (Path: path?.Trim() ?? "", Alt: i < alts.Count ? alts[i] ?? "" : "")).ToList();
+        if (upload is not null)
+        {
+            rows = rows.Count == 0 ? [(upload, alts.FirstOrDefault() ?? "")] : [.. rows[..^1], (upload, rows[^1].Alt)];
+        }
+
+        rows.RemoveAll(r => r.Path.Length == 0);
+        field["Paths"] = new JsonArray(rows.Select(r => (JsonNode?)r.Path).ToArray());
+        field["MediaTexts"] = new JsonArray(rows.Select(r => (JsonNode?)r.Alt).ToArray());
     }
 
     private static EditorEntry Built(string partName, string property, string kind, string label, JsonNode? value, bool required = false, string? hint = null) =>
@@ -200,18 +213,10 @@ public sealed record EditorEntry(string Path, string Kind, string Label, JsonObj
         Data?[property] is JsonArray a ? a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList() : [];
 
     /// <summary>Options of a predefined list (TextField) or a MultiTextField: (label, value).</summary>
-    public IReadOnlyList<(string Label, string Value)> Options
-    {
-        get
-        {
-            var list = SettingsReader.Find(Settings, "TextFieldPredefinedListEditorSettings", "Options") ?? SettingsReader.Find(Settings, "MultiTextFieldSettings", "Options");
-            return list is JsonArray options
-                ? options.OfType<JsonObject>().Select(o => (Label: Read(o, "name") ?? Read(o, "Name") ?? "", Value: Read(o, "value") ?? Read(o, "Value") ?? "")).ToList()
-                : [];
+    public IReadOnlyList<(string Label, string Value)> Options => ChoiceList.Read(Settings);
 
-            static string? Read(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        }
-    }
+    /// <summary>A number field for whole numbers only (Scale 0), to offer the digits keyboard on a phone.</summary>
+    public bool WholeNumber => SettingsReader.Number(Settings, "NumericFieldSettings", "Scale") == 0;
 
     public IReadOnlyList<string> PickerTypes => SettingsReader.Texts(Settings, "ContentPickerFieldSettings", "DisplayedContentTypes");
 

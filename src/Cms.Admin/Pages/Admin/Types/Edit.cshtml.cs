@@ -12,8 +12,8 @@ namespace Cms.Admin.Pages.Admin.Types;
 
 /// <summary>
 /// One type: its parts (add, remove, order) and its own fields (in the part named like the type, as Orchard keeps a
-/// type's own fields): add one, change its label, help text and whether it is required, or remove it. Items keep
-/// the data of a removed part or field.
+/// type's own fields): add one or remove it; a field's settings have a page of their own. Items keep the data of a
+/// removed part or field.
 /// </summary>
 [Authorize(Policy = Permissions.EditContentTypes)]
 public sealed class EditTypeModel : PageModel
@@ -67,8 +67,6 @@ public sealed class EditTypeModel : PageModel
 
         Notice = done switch
         {
-            "added" => "Field added. The editor shows it now.",
-            "saved" => "Field saved.",
             "removed" => "Field removed. Items keep what was stored in it; adding it back shows it again.",
             "part-added" => "Part added. The editor shows it now.",
             "part-removed" => "Part removed. Items keep what was stored in it; adding the part back shows it again.",
@@ -79,20 +77,22 @@ public sealed class EditTypeModel : PageModel
     }
 
     public Task<IActionResult> OnPostAddPartAsync(string name, string? partName, string? partInstance, string? partLabel, string[]? containedTypes) =>
-        ChangeAsync(name, "part-added", (definitions, type) =>
+        ChangeAsync(name, $"{name}?done=part-added", (definitions, type) =>
             TypePartChanges.Add(definitions, type, new NewPart(partName, partInstance, partLabel, containedTypes ?? []), Errors));
 
     public Task<IActionResult> OnPostRemovePartAsync(string name, string part) =>
-        ChangeAsync(name, "part-removed", (_, type) => TypePartChanges.Remove(type, part, Errors));
+        ChangeAsync(name, $"{name}?done=part-removed", (_, type) => TypePartChanges.Remove(type, part, Errors));
 
     public Task<IActionResult> OnPostMovePartAsync(string name, string part, int direction) =>
-        ChangeAsync(name, "part-moved", (_, type) => TypePartChanges.Move(type, part, direction, Errors));
+        ChangeAsync(name, $"{name}?done=part-moved", (_, type) => TypePartChanges.Move(type, part, direction, Errors));
 
-    public Task<IActionResult> OnPostAddAsync(string name, string? fieldName, string? fieldType, string? label, string? hint, bool required) =>
-        ChangeAsync(name, "added", (definitions, type) =>
+    // A new field opens on its settings page: a list or a picker needs its choices or types next.
+    public Task<IActionResult> OnPostAddAsync(string name, string? fieldName, string? fieldType, string? label, string? hint, bool required)
+    {
+        var technical = fieldName?.Trim() ?? "";
+        return ChangeAsync(name, $"{name}/fields/{technical}?done=added", (definitions, type) =>
         {
             var part = OwnPart(definitions, type);
-            var technical = fieldName?.Trim() ?? "";
             if (!TechnicalName.IsValid(technical))
             {
                 Errors.Add($"The field's name {TechnicalName.Rule}, like \"Pronouns\" or \"VideoIntro\".");
@@ -119,27 +119,10 @@ public sealed class EditTypeModel : PageModel
                 Settings = Settings(fieldType!, label is { Length: > 0 } ? label.Trim() : technical, hint, required, part.ContentPartFieldDefinitionRecords.Count),
             });
         });
-
-    public Task<IActionResult> OnPostSaveAsync(string name, string field, string? label, string? hint, bool required) =>
-        ChangeAsync(name, "saved", (definitions, type) =>
-        {
-            if (definitions.FindPart(type.Name)?.ContentPartFieldDefinitionRecords.FirstOrDefault(f => f.Name == field) is not { } definition)
-            {
-                Errors.Add($"There is no field “{field}” any more.");
-                return;
-            }
-
-            var display = definition.Settings[ContentNames.ContentPartFieldSettings] as JsonObject ?? [];
-            display["DisplayName"] = label is { Length: > 0 } ? label.Trim() : field;
-            definition.Settings[ContentNames.ContentPartFieldSettings] = display;
-            var own = definition.Settings[definition.FieldName + "Settings"] as JsonObject ?? [];
-            own["Hint"] = hint;
-            own["Required"] = required;
-            definition.Settings[definition.FieldName + "Settings"] = own;
-        });
+    }
 
     public Task<IActionResult> OnPostRemoveAsync(string name, string field) =>
-        ChangeAsync(name, "removed", (definitions, type) =>
+        ChangeAsync(name, $"{name}?done=removed", (definitions, type) =>
         {
             if (definitions.FindPart(type.Name)?.ContentPartFieldDefinitionRecords.RemoveAll(f => f.Name == field) is null or 0)
             {
@@ -166,7 +149,7 @@ public sealed class EditTypeModel : PageModel
     }
 
     // Changes a copy of the definitions and stores it; on a refusal the page shows why and nothing is stored.
-    private async Task<IActionResult> ChangeAsync(string name, string done, Action<ContentDefinitions, ContentTypeDefinition> change)
+    private async Task<IActionResult> ChangeAsync(string name, string then, Action<ContentDefinitions, ContentTypeDefinition> change)
     {
         if (!Load(name))
         {
@@ -181,7 +164,7 @@ public sealed class EditTypeModel : PageModel
         }
 
         await _content.SaveDefinitionsAsync(HttpContext, definitions);
-        return Redirect($"{Request.PathBase}/admin/types/{name}?done={done}");
+        return Redirect($"{Request.PathBase}/admin/types/{then}");
     }
 
     private bool Load(string name)
