@@ -31,9 +31,12 @@ internal static partial class AdminSite
     /// The fields a browser without JavaScript would send for the form matching <paramref name="form"/> as the page shows
     /// it now: inputs (checked boxes only, no files), text areas and the chosen options of selects; no button.
     /// </summary>
-    public static async Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path, string form = "form.editor")
+    public static async Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path, string form = "form.editor") =>
+        FormFields(await Practice.PublicSite.PageAsync(client, path), form);
+
+    /// <summary>The fields of a form of a page already read (a form the server showed again, say).</summary>
+    public static List<KeyValuePair<string, string>> FormFields(AngleSharp.Dom.IDocument page, string form = "form.editor")
     {
-        var page = await Practice.PublicSite.PageAsync(client, path);
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in page.QuerySelector(form)!.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {

@@ -114,6 +114,20 @@ public sealed class TypesAdminTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task ANamedBagAddedToATypeOffersItsTypesInTheEditor()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+
+        var added = await AdminSite.PostFormAsync(admin, PageType, [new("partName", "BagPart"), new("partInstance", "Offices"), new("partLabel", "Our offices"), new("containedTypes", "Membership")], "AddPart");
+
+        Assert.Equal(HttpStatusCode.Found, added.StatusCode);
+        var editor = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content/new/Page");
+        Assert.Equal("Our offices", editor.QuerySelector("#bag-Offices > legend")!.TextContent);
+        Assert.Equal("bag-add:Offices:Membership", editor.QuerySelector("#bag-Offices button")!.GetAttribute("value"));
+        Assert.NotNull((await PublicSite.PageAsync(admin, PageType)).QuerySelector("input[name=partName][value=BagPart]"));
+    }
+
+    [Fact]
     public async Task AFieldNameThatIsTakenOrNotAnIdentifierIsRefused()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
