@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cms.Content;
+using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Security;
 using Cms.Tenancy;
@@ -50,6 +51,17 @@ public sealed class AdminContent
 
     /// <summary>After a change the public site shows: rebuilds the tenant's runtime here and, within a second, on other nodes.</summary>
     public Task ChangedAsync(HttpContext context) => _tenants.ChangedAsync(context.GetTenant().Name, context.RequestAborted);
+
+    /// <summary>Stores a changed copy of the practice's content definitions; editors and the site follow at once.</summary>
+    public async Task SaveDefinitionsAsync(HttpContext context, ContentDefinitions definitions)
+    {
+        await using (var db = context.GetTenant().CreateDbContext())
+        {
+            await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, DateTimeOffset.UtcNow, context.RequestAborted);
+        }
+
+        await ChangedAsync(context);
+    }
 
     public static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 

@@ -55,6 +55,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<IContentHandler, AutoroutePartHandler>();
         services.AddSingleton<IContentHandler, ContainedPartHandler>();
         services.AddSingleton<IContentHandler, ContentFieldsHandler>();
+        services.AddSingleton<IContentHandler, BagPartHandler>();
     }
 
     /// <summary>Orchard's recipe steps this host runs, the executor and the exporter.</summary>

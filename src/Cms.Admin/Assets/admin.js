@@ -42,7 +42,8 @@
   }
 
   for (const form of document.querySelectorAll('form[data-unsaved-warning]')) {
-    let dirty = false;
+    // "changed": the server shows the form again with changes not saved yet (a bag's item added, say).
+    let dirty = form.dataset.unsavedWarning === 'changed';
     form.addEventListener('input', () => { dirty = true; });
     form.addEventListener('change', () => { dirty = true; });
     form.addEventListener('submit', () => { dirty = false; });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cms.Admin.Definitions;
 using Cms.Content;
 using Cms.Content.Handlers;
 using Cms.Content.Definitions;
@@ -9,8 +10,8 @@ namespace Cms.Admin.Editors;
 
 /// <summary>
 /// The editor of a content item, built from its type definition: one editor per part and field, in position
-/// order. Binding a form writes only what the editors show; everything else in the item (unknown parts and
-/// fields, a Memberships bag) stays as it was.
+/// order, and the items of its bags with the editors of their own types. Binding a form writes only what the
+/// editors show; everything else in the item (unknown parts and fields) stays as it was.
 /// </summary>
 public sealed class ItemEditor
 {
@@ -24,7 +25,13 @@ public sealed class ItemEditor
 
     public IReadOnlyList<EditorEntry> Entries { get; }
 
-    public static ItemEditor For(ContentTypeDefinition type, ContentDefinitions definitions, ContentItem item)
+    /// <summary>The entries and those of the items inside the bags.</summary>
+    public IEnumerable<EditorEntry> AllEntries =>
+        Entries.SelectMany(e => e.Bag is { } bag ? bag.Rows.SelectMany(r => r.Editor.Entries).Prepend(e) : [e]);
+
+    /// <param name="prefix">Where the item is on the form, for an item inside a bag ("Memberships.ContentItems.0."). Bags
+    /// of such an item are not edited: they are kept as they are.</param>
+    public static ItemEditor For(ContentTypeDefinition type, ContentDefinitions definitions, ContentItem item, string prefix = "")
     {
         var entries = new List<EditorEntry>();
         foreach (var typePart in type.PartsInOrder)
@@ -49,6 +56,13 @@ public sealed class ItemEditor
                     entries.Add(Built(typePart.Name, "PageTitle", "Text", "Title for search engines", data?["PageTitle"], hint: "Leave empty to use the title."));
                     entries.Add(Built(typePart.Name, "MetaDescription", "TextArea", "Description for search engines", data?["MetaDescription"], hint: "About 150 characters, shown under the title in search results."));
                     break;
+                case ContentNames.BagPart when prefix.Length == 0:
+                    entries.Add(new EditorEntry($"{typePart.Name}.ContentItems", ContentNames.BagPart, label ?? typePart.Name, typePart.Settings, data)
+                    {
+                        Bag = BagEditor.For(typePart, definitions, data),
+                        BuiltInHint = SettingsReader.Text(typePart.Settings, ContentNames.ContentTypePartSettings, "Description"),
+                    });
+                    break;
             }
 
             if (definitions.FindPart(typePart.PartName) is { } part)
@@ -60,13 +74,13 @@ public sealed class ItemEditor
             }
         }
 
-        return new ItemEditor(type, entries);
+        return new ItemEditor(type, prefix.Length == 0 ? entries : entries.ConvertAll(e => e with { Prefix = prefix }));
     }
 
     /// <summary>A new item starts with the default values its field settings give (DefaultValue), as Orchard's editors do.</summary>
     public void ApplyDefaults(ContentItem item)
     {
-        foreach (var entry in Entries.Where(e => !e.IsPartProperty))
+        foreach (var entry in Entries.Where(e => !e.IsPartProperty && e.Bag is null))
         {
             var value = SettingsReader.Find(entry.Settings, entry.Kind + "Settings", "DefaultValue")
                 ?? SettingsReader.Find(entry.Settings, "TextFieldPredefinedListEditorSettings", "DefaultValue");
@@ -86,16 +100,21 @@ public sealed class ItemEditor
         var errors = new List<ContentError>();
         foreach (var entry in Entries.Where(e => e.IsPartProperty))
         {
-            var value = form[entry.Path].ToString();
+            var value = form[entry.Name].ToString();
             item.GetOrCreatePart(entry.PartName)[entry.Property] = value.Length == 0 && entry.Kind is not ("Markdown" or "Html") ? null : value;
         }
 
-        foreach (var entry in Entries.Where(e => !e.IsPartProperty))
+        foreach (var entry in Entries.Where(e => e.Bag is not null))
+        {
+            entry.Bag!.Bind(item, form, uploaded, errors);
+        }
+
+        foreach (var entry in Entries.Where(e => !e.IsPartProperty && e.Bag is null))
         {
             var part = item.GetOrCreatePart(entry.PartName);
             var field = part[entry.Property] as JsonObject ?? [];
             part[entry.Property] = field;
-            var value = form[entry.Path].ToString();
+            var value = form[entry.Name].ToString();
             switch (entry.Kind)
             {
                 case ContentNames.TextField:
@@ -108,7 +127,7 @@ public sealed class ItemEditor
                     field["Html"] = value;
                     break;
                 case ContentNames.BooleanField:
-                    field["Value"] = form[entry.Path].Contains("true");
+                    field["Value"] = form[entry.Name].Contains("true");
                     break;
                 case ContentNames.NumericField:
                     if (value.Length == 0)
@@ -121,7 +140,7 @@ public sealed class ItemEditor
                     }
                     else
                     {
-                        errors.Add(new ContentError(entry.Path, $"“{value}” is not a number; write it with digits, like 3 or 2.5."));
+                        errors.Add(new ContentError(entry.Name, $"“{value}” is not a number; write it with digits, like 3 or 2.5."));
                     }
 
                     break;
@@ -136,25 +155,22 @@ public sealed class ItemEditor
                     }
                     else
                     {
-                        errors.Add(new ContentError(entry.Path, $"“{value}” is not a date."));
+                        errors.Add(new ContentError(entry.Name, $"“{value}” is not a date."));
                     }
 
                     break;
                 case ContentNames.LinkField:
                     field["Url"] = value.Length == 0 ? null : value;
-                    field["Text"] = NullIfEmpty(form[entry.Path + ".Text"].ToString());
+                    field["Text"] = NullIfEmpty(form[entry.Name + ".Text"].ToString());
                     break;
                 case ContentNames.ContentPickerField:
-                    field["ContentItemIds"] = new JsonArray(form[entry.Path].Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray());
+                    field["ContentItemIds"] = new JsonArray(form[entry.Name].Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray());
                     break;
                 case ContentNames.MultiTextField:
-                    field["Values"] = new JsonArray(form[entry.Path].Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray());
+                    field["Values"] = new JsonArray(form[entry.Name].Where(v => !string.IsNullOrEmpty(v)).Select(v => (JsonNode?)v).ToArray());
                     break;
                 case ContentNames.MediaField:
-                    value = uploaded?.GetValueOrDefault(entry.Path) ?? value;
-                    var alt = form[entry.Path + ".Alt"].ToString();
-                    field["Paths"] = value.Length == 0 ? new JsonArray() : new JsonArray(value);
-                    field["MediaTexts"] = value.Length == 0 ? new JsonArray() : new JsonArray(alt);
+                    BindMedia(field, form[entry.Name + ".Alt"], form[entry.Name], uploaded?.GetValueOrDefault(entry.Name));
                     break;
             }
         }
@@ -162,61 +178,23 @@ public sealed class ItemEditor
         return errors;
     }
 
+    // One row per image (path and description); an upload fills the last row, the one for a new image. A row whose
+    // path was cleared is the image removed.
+    private static void BindMedia(JsonObject field, IList<string?> alts, IList<string?> paths, string? upload)
+    {
+        var rows = paths.Select((path, i) => (Path: path?.Trim() ?? "", Alt: i < alts.Count ? alts[i] ?? "" : "")).ToList();
+        if (upload is not null)
+        {
+            rows = rows.Count == 0 ? [(upload, alts.FirstOrDefault() ?? "")] : [.. rows[..^1], (upload, rows[^1].Alt)];
+        }
+
+        rows.RemoveAll(r => r.Path.Length == 0);
+        field["Paths"] = new JsonArray(rows.Select(r => (JsonNode?)r.Path).ToArray());
+        field["MediaTexts"] = new JsonArray(rows.Select(r => (JsonNode?)r.Alt).ToArray());
+    }
+
     private static EditorEntry Built(string partName, string property, string kind, string label, JsonNode? value, bool required = false, string? hint = null) =>
         new($"{partName}.{property}", kind, label, [], value is null ? null : new JsonObject { ["Value"] = value.DeepClone() }) { IsPartProperty = true, Required = required, BuiltInHint = hint };
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
-
-/// <summary>One editor on the form: a field, or a property of a built-in part (a title, a path, a body).</summary>
-public sealed record EditorEntry(string Path, string Kind, string Label, JsonObject Settings, JsonObject? Data)
-{
-    public bool IsPartProperty { get; init; }
-
-    public bool Required { get; init; }
-
-    public string? BuiltInHint { get; init; }
-
-    public string PartName => Path[..Path.IndexOf('.', StringComparison.Ordinal)];
-
-    public string Property => Path[(Path.IndexOf('.', StringComparison.Ordinal) + 1)..];
-
-    public string Id => "f-" + Path.Replace('.', '-');
-
-    public string? Hint => BuiltInHint ?? SettingsReader.Text(Settings, Kind + "Settings", "Hint");
-
-    public bool IsRequired => Required || SettingsReader.Bool(Settings, Kind + "Settings", "Required") == true;
-
-    /// <summary>The editor the definition asks for (ContentPartFieldSettings.Editor): TextArea, PredefinedList, Email, Color...</summary>
-    public string? Editor => SettingsReader.Text(Settings, ContentNames.ContentPartFieldSettings, "Editor");
-
-    public string Text(string property = "Text") => Data?[IsPartProperty ? "Value" : property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
-
-    public bool Bool => Data?["Value"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    public string Number => Data?["Value"] is JsonValue v ? v.ToJsonString().Trim('"') : "";
-
-    public IReadOnlyList<string> Strings(string property) =>
-        Data?[property] is JsonArray a ? a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList() : [];
-
-    /// <summary>Options of a predefined list (TextField) or a MultiTextField: (label, value).</summary>
-    public IReadOnlyList<(string Label, string Value)> Options
-    {
-        get
-        {
-            var list = SettingsReader.Find(Settings, "TextFieldPredefinedListEditorSettings", "Options") ?? SettingsReader.Find(Settings, "MultiTextFieldSettings", "Options");
-            return list is JsonArray options
-                ? options.OfType<JsonObject>().Select(o => (Label: Read(o, "name") ?? Read(o, "Name") ?? "", Value: Read(o, "value") ?? Read(o, "Value") ?? "")).ToList()
-                : [];
-
-            static string? Read(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        }
-    }
-
-    public IReadOnlyList<string> PickerTypes => SettingsReader.Texts(Settings, "ContentPickerFieldSettings", "DisplayedContentTypes");
-
-    public bool Multiple => SettingsReader.Bool(Settings, Kind + "Settings", "Multiple") ?? false;
-}
-
-/// <summary>What the editor partial renders for one entry: the entry, its errors and, for a picker, the items to pick from.</summary>
-public sealed record EditorEntryView(EditorEntry Entry, IReadOnlyList<ContentError> Errors, IReadOnlyList<(string Id, string Title)> Choices);

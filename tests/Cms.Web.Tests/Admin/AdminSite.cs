@@ -27,6 +27,55 @@ internal static partial class AdminSite
         return await client.PostAsync(target, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>
+    /// The fields a browser without JavaScript would send for the form matching <paramref name="form"/> as the page shows
+    /// it now: inputs (checked boxes only, no files), text areas and the chosen options of selects; no button.
+    /// </summary>
+    public static async Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string path, string form = "form.editor") =>
+        FormFields(await Practice.PublicSite.PageAsync(client, path), form);
+
+    /// <summary>The fields of a form of a page already read (a form the server showed again, say).</summary>
+    public static List<KeyValuePair<string, string>> FormFields(AngleSharp.Dom.IDocument page, string form = "form.editor")
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in page.QuerySelector(form)!.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement input when input.Type is "file" or "submit" or "button" || name == "__RequestVerificationToken":
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    var chosen = select.Options.Where(o => o.IsSelected).ToList();
+                    if (chosen.Count == 0 && !select.IsMultiple && select.Options.Length > 0)
+                    {
+                        chosen.Add(select.Options[0]!);
+                    }
+
+                    fields.AddRange(chosen.Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>The fields with every value of <paramref name="name"/> replaced by <paramref name="value"/> (added when absent).</summary>
+    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        var index = fields.FindIndex(f => f.Key == name);
+        fields.RemoveAll(f => f.Key == name);
+        fields.Insert(index < 0 ? fields.Count : index, new(name, value));
+        return fields;
+    }
+
     /// <summary>Adds a user through the Users page as the practice's administrator.</summary>
     public static async Task AddUserAsync(HttpClient admin, string userName, string password, params string[] roles)
     {

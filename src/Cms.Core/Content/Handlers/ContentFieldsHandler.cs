@@ -7,7 +7,7 @@ namespace Cms.Content.Handlers;
 
 /// <summary>
 /// The standard fields: checks each value against its field type and settings (Required, Minimum,
-/// Maximum, Multiple), records content-picker references and adds text to the search index.
+/// Maximum, Scale, Multiple), records content-picker references and adds text to the search index.
 /// </summary>
 internal sealed class ContentFieldsHandler : IContentHandler
 {
@@ -79,6 +79,11 @@ internal sealed class ContentFieldsHandler : IContentHandler
             var paths = Strings(context, field, "Paths");
             Require(context, field, paths.Count > 0, "MediaFieldSettings");
             var texts = Strings(context, field, "MediaTexts");
+            if (paths.Count > 1 && SettingsReader.Bool(field.Definition.Settings, "MediaFieldSettings", "Multiple") == false)
+            {
+                context.AddError(field.Path, $"{field.Definition.DisplayName} holds one image only.");
+            }
+
             if (paths.Count > 0 && SettingsReader.Bool(field.Definition.Settings, "MediaFieldSettings", "RequireMediaText") == true
                 && (texts.Count < paths.Count || texts.Take(paths.Count).Any(string.IsNullOrWhiteSpace)))
             {
@@ -112,6 +117,13 @@ internal sealed class ContentFieldsHandler : IContentHandler
         if (number is { } n && ((min is { } lo && (double)n < lo) || (max is { } hi && (double)n > hi)))
         {
             context.AddError(field.Path, $"{n} is outside the allowed range {min?.ToString(CultureInfo.InvariantCulture) ?? "..."} to {max?.ToString(CultureInfo.InvariantCulture) ?? "..."}.");
+        }
+
+        // Orchard's NumericField refuses more decimal places than its Scale.
+        var scale = SettingsReader.Number(field.Definition.Settings, "NumericFieldSettings", "Scale");
+        if (number is { } value && scale is >= 0 and <= 28 && decimal.Round(value, (int)scale) != value)
+        {
+            context.AddError(field.Path, scale == 0 ? $"{value} is not a whole number; {field.Definition.DisplayName} takes whole numbers only." : $"{value} has more than {scale} decimal places.");
         }
     }
 

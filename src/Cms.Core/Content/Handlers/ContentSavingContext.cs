@@ -36,11 +36,32 @@ public sealed class ContentSavingContext
     public IEnumerable<(ContentTypePartDefinition Definition, JsonObject? Data)> PartsOf(string partName) =>
         Type.PartsInOrder.Where(p => p.PartName == partName).Select(p => (p, Item.Part(p.Name)));
 
-    /// <summary>Every field of one field type on this type, with the item's data for each (null when absent).</summary>
-    public IEnumerable<ContentFieldEntry> FieldsOf(string fieldType)
+    /// <summary>
+    /// Every field of one field type on this type, with the item's data for each (null when absent), then those of the
+    /// items inside its bags (BagPart), whose paths say where they are: "Memberships.ContentItems.0.Membership.Organization".
+    /// </summary>
+    public IEnumerable<ContentFieldEntry> FieldsOf(string fieldType) => FieldsOf(fieldType, Type, Item.Data, "", depth: 0);
+
+    // Bags inside bags are followed a few levels down, far beyond what a type needs, never endlessly.
+    private IEnumerable<ContentFieldEntry> FieldsOf(string fieldType, ContentTypeDefinition type, JsonObject data, string prefix, int depth)
     {
-        foreach (var typePart in Type.PartsInOrder)
+        foreach (var typePart in type.PartsInOrder)
         {
+            var partData = data[typePart.Name] as JsonObject;
+            if (typePart.PartName == ContentNames.BagPart && depth < 4 && partData?["ContentItems"] is JsonArray items)
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i] is JsonObject inner && inner["ContentType"] is JsonValue name && name.TryGetValue<string>(out var innerType) && Definitions.FindType(innerType) is { } definition)
+                    {
+                        foreach (var field in FieldsOf(fieldType, definition, inner, $"{prefix}{typePart.Name}.ContentItems.{i}.", depth + 1))
+                        {
+                            yield return field;
+                        }
+                    }
+                }
+            }
+
             if (Definitions.FindPart(typePart.PartName) is not { } part)
             {
                 continue;
@@ -48,17 +69,23 @@ public sealed class ContentSavingContext
 
             foreach (var field in part.FieldsInOrder.Where(f => f.FieldName == fieldType))
             {
-                yield return new ContentFieldEntry(typePart.Name, field, Item.Part(typePart.Name)?[field.Name] as JsonObject);
+                yield return new ContentFieldEntry(typePart.Name, field, partData?[field.Name] as JsonObject) { PartData = partData, Prefix = prefix };
             }
         }
     }
 }
 
-/// <summary>A field on the type being saved: its part's name in the item, its definition and its data.</summary>
+/// <summary>A field on the type being saved (or on an item inside one of its bags): its part's name, its definition and its data.</summary>
 public sealed record ContentFieldEntry(string PartName, ContentPartFieldDefinition Definition, JsonObject? Data)
 {
-    /// <summary>The key of the field in rendered output and error paths: "Part.Field".</summary>
-    public string Path => $"{PartName}.{Definition.Name}";
+    /// <summary>The object of the part the field is in, when the item has it.</summary>
+    public JsonObject? PartData { get; init; }
+
+    /// <summary>Where the item that has the field is, for an item inside a bag: "Memberships.ContentItems.0."; empty otherwise.</summary>
+    public string Prefix { get; init; } = "";
+
+    /// <summary>The key of the field in rendered output and error paths: "Part.Field", after the prefix of a bag's item.</summary>
+    public string Path => $"{Prefix}{PartName}.{Definition.Name}";
 }
 
 /// <summary>A problem with a content item, at a path such as "TitlePart.Title" or "Counselor.Photo".</summary>

@@ -63,7 +63,7 @@ internal sealed class RichTextContentHandler : IContentHandler
     {
         // A part's scalar is dropped when the item is read, as Orchard does; a field's is not, so a field written as a bare
         // string ("Summary": "...") instead of { "Markdown": "..." } is reported rather than silently lost.
-        if (field.Data is null && context.Item.Part(field.PartName)?[field.Definition.Name] is { } wrongShape)
+        if (field.Data is null && field.PartData?[field.Definition.Name] is { } wrongShape)
         {
             context.AddError(field.Path, $"{field.Path} must be an object like {{ \"{property}\": \"...\" }}, not {Describe(wrongShape)}.");
             return;

@@ -45,6 +45,12 @@ public sealed class EditModel : PageModel
     /// <summary>When the draft is scheduled to be published, in the site's time zone; null when it is not.</summary>
     public DateTimeOffset? ScheduledFor { get; private set; }
 
+    /// <summary>The element to focus after a bag's item was added or moved.</summary>
+    public string? FocusId { get; private set; }
+
+    /// <summary>True when the form shows changes not saved yet (after adding, removing or moving a bag's item).</summary>
+    public bool HasUnsavedChanges { get; private set; }
+
     /// <summary>The site's time zone, in which the schedule field is read and shown.</summary>
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
@@ -96,6 +102,11 @@ public sealed class EditModel : PageModel
             return Forbid();
         }
 
+        if (BagCommand.Parse(action) is { } command)
+        {
+            return await ChangeBagAsync(session, command);
+        }
+
         if (!IsNew && OpenedVersion != Stamp(Item))
         {
             Errors = [new ContentError("", $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it (at {Item.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {Item.Author ?? "another user"}). Your changes were not saved: copy what you need, then reload the page to see the newest version.")];
@@ -136,9 +147,7 @@ public sealed class EditModel : PageModel
 
         if (formErrors.Count > 0)
         {
-            Errors = formErrors;
-            await FillChoicesAsync(session);
-            return Page();
+            return await ShowAgainAsync(session, formErrors);
         }
 
         var result = publish
@@ -146,9 +155,7 @@ public sealed class EditModel : PageModel
             : await session.Manager.SaveDraftAsync(Item, user, HttpContext.RequestAborted);
         if (result.Errors.Count > 0)
         {
-            Errors = result.Errors;
-            await FillChoicesAsync(session);
-            return Page();
+            return await ShowAgainAsync(session, result.Errors);
         }
 
         if (scheduleAt is { } due)
@@ -172,32 +179,53 @@ public sealed class EditModel : PageModel
         return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={(publish ? "published" : "draft")}");
     }
 
+    // A bag's button: the whole form is bound (so nothing typed is lost), the bag changed, and the form shown again unsaved.
+    private async Task<IActionResult> ChangeBagAsync(AdminContent.Session session, BagCommand command)
+    {
+        var (uploaded, errors) = await UploadAsync();
+        errors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
+        var change = Editor.Entries.Select(e => e.Bag).OfType<BagEditor>().Select(b => b.Apply(Item, command)).FirstOrDefault(c => c is not null);
+        Notice = change?.Notice;
+        FocusId = change?.FocusId;
+        HasUnsavedChanges = true;
+        return await ShowAgainAsync(session, errors);
+    }
+
+    // The form shown again from the item as bound, so every value typed (titles and bodies too) is still there.
+    private async Task<IActionResult> ShowAgainAsync(AdminContent.Session session, IReadOnlyList<ContentError> errors)
+    {
+        Editor = ItemEditor.For(Editor!.Type, session.Tenant.Definitions, Item);
+        Errors = errors;
+        await FillChoicesAsync(session);
+        return Page();
+    }
+
     // Images chosen in the editor's media fields go into the library before the item is bound to them.
     private async Task<(Dictionary<string, string> Uploaded, List<ContentError> Errors)> UploadAsync()
     {
         var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<ContentError>();
-        foreach (var entry in Editor!.Entries.Where(e => e.Kind == ContentNames.MediaField))
+        foreach (var entry in Editor!.AllEntries.Where(e => e.Kind == ContentNames.MediaField))
         {
-            if (Request.Form.Files.GetFile(entry.Path + ".Upload") is not { Length: > 0 } file)
+            if (Request.Form.Files.GetFile(entry.Name + ".Upload") is not { Length: > 0 } file)
             {
                 continue;
             }
 
             if (!await AdminContent.MayAsync(HttpContext, Permissions.ManageOwnMedia, null))
             {
-                errors.Add(new ContentError(entry.Path, "Your role may not upload images."));
+                errors.Add(new ContentError(entry.Name, "Your role may not upload images."));
                 continue;
             }
 
             var (path, error) = await HttpContext.RequestServices.GetRequiredService<MediaUploads>().SaveAsync(HttpContext.GetTenant().Name, file, HttpContext.RequestAborted);
             if (path is not null)
             {
-                uploaded[entry.Path] = path;
+                uploaded[entry.Name] = path;
             }
             else
             {
-                errors.Add(new ContentError(entry.Path, error!));
+                errors.Add(new ContentError(entry.Name, error!));
             }
         }
 
@@ -208,7 +236,7 @@ public sealed class EditModel : PageModel
         Errors.Where(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal));
 
     public IEnumerable<ContentError> GeneralErrors =>
-        Errors.Where(e => Editor is null || !Editor.Entries.Any(entry => e.Path == entry.Path || e.Path.StartsWith(entry.Path + ".", StringComparison.Ordinal)));
+        Errors.Where(e => Editor is null || !Editor.AllEntries.Any(entry => e.Path == entry.Name || e.Path.StartsWith(entry.Name + ".", StringComparison.Ordinal)));
 
     private async Task<IActionResult> PublishingAsync(AdminContent.Session session, Func<Task<bool>> change, string outcome)
     {
@@ -280,9 +308,9 @@ public sealed class EditModel : PageModel
     private async Task FillChoicesAsync(AdminContent.Session session)
     {
         MayPublish = MayPublish || (IsNew && await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, null));
-        foreach (var picker in Editor!.Entries.Where(e => e.Kind == ContentNames.ContentPickerField))
+        foreach (var picker in Editor!.AllEntries.Where(e => e.Kind == ContentNames.ContentPickerField))
         {
-            Choices[picker.Path] = await session.ChoicesAsync(picker.PickerTypes, HttpContext.RequestAborted);
+            Choices[picker.Name] = await session.ChoicesAsync(picker.PickerTypes, HttpContext.RequestAborted);
         }
     }
 

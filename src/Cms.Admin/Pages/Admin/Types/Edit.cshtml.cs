@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Cms.Admin.Definitions;
 using Cms.Content;
 using Cms.Content.Definitions;
-using Cms.Data;
 using Cms.Security;
 using Cms.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -12,11 +11,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cms.Admin.Pages.Admin.Types;
 
 /// <summary>
-/// One type's fields (in the part named like the type, as Orchard keeps a type's own fields): add one, change
-/// its label, help text and whether it is required, or remove it. Items keep the data of a removed field.
+/// One type: its parts (add, remove, order) and its own fields (in the part named like the type, as Orchard keeps a
+/// type's own fields): add one or remove it; a field's settings have a page of their own. Items keep the data of a
+/// removed part or field.
 /// </summary>
 [Authorize(Policy = Permissions.EditContentTypes)]
-public sealed partial class EditTypeModel : PageModel
+public sealed class EditTypeModel : PageModel
 {
     /// <summary>The field types an editor exists for, with what a manager reads.</summary>
     public static readonly IReadOnlyList<(string Name, string Label)> FieldTypes =
@@ -35,11 +35,28 @@ public sealed partial class EditTypeModel : PageModel
 
     public ContentTypeDefinition Type { get; private set; } = new();
 
+    public ContentDefinitions Definitions { get; private set; } = ContentDefinitions.Empty;
+
+    public IReadOnlyList<ContentTypePartDefinition> Parts { get; private set; } = [];
+
+    public IReadOnlyList<PartChoice> PartChoices { get; private set; } = [];
+
     public IReadOnlyList<ContentPartFieldDefinition> Fields { get; private set; } = [];
+
+    /// <summary>False when the type's own part is not attached: its fields are then not in the editor.</summary>
+    public bool HasOwnPart => Type.HasPart(Type.Name);
 
     public List<string> Errors { get; } = [];
 
     public string? Notice { get; private set; }
+
+    /// <summary>The handler of the form posted, to show a refusal next to that form.</summary>
+    public string? Handler => Request.Query["handler"].ToString() is { Length: > 0 } handler ? handler : null;
+
+    /// <summary>What a refused form posted, shown again so nothing typed is lost.</summary>
+    public string Posted(string key) => Request.HasFormContentType ? Request.Form[key].ToString() : "";
+
+    public IReadOnlyList<string> PostedAll(string key) => Request.HasFormContentType ? Request.Form[key].OfType<string>().ToList() : [];
 
     public IActionResult OnGet(string name, string? done)
     {
@@ -50,21 +67,35 @@ public sealed partial class EditTypeModel : PageModel
 
         Notice = done switch
         {
-            "added" => "Field added. The editor shows it now.",
-            "saved" => "Field saved.",
             "removed" => "Field removed. Items keep what was stored in it; adding it back shows it again.",
+            "part-added" => "Part added. The editor shows it now.",
+            "part-removed" => "Part removed. Items keep what was stored in it; adding the part back shows it again.",
+            "part-moved" => "Order changed. The editor shows the parts in this order.",
             _ => null,
         };
         return Page();
     }
 
-    public Task<IActionResult> OnPostAddAsync(string name, string? fieldName, string? fieldType, string? label, string? hint, bool required) =>
-        ChangeAsync(name, "added", part =>
+    public Task<IActionResult> OnPostAddPartAsync(string name, string? partName, string? partInstance, string? partLabel, string[]? containedTypes) =>
+        ChangeAsync(name, $"{name}?done=part-added", (definitions, type) =>
+            TypePartChanges.Add(definitions, type, new NewPart(partName, partInstance, partLabel, containedTypes ?? []), Errors));
+
+    public Task<IActionResult> OnPostRemovePartAsync(string name, string part) =>
+        ChangeAsync(name, $"{name}?done=part-removed", (_, type) => TypePartChanges.Remove(type, part, Errors));
+
+    public Task<IActionResult> OnPostMovePartAsync(string name, string part, int direction) =>
+        ChangeAsync(name, $"{name}?done=part-moved", (_, type) => TypePartChanges.Move(type, part, direction, Errors));
+
+    // A new field opens on its settings page: a list or a picker needs its choices or types next.
+    public Task<IActionResult> OnPostAddAsync(string name, string? fieldName, string? fieldType, string? label, string? hint, bool required)
+    {
+        var technical = fieldName?.Trim() ?? "";
+        return ChangeAsync(name, $"{name}/fields/{technical}?done=added", (definitions, type) =>
         {
-            var technical = fieldName?.Trim() ?? "";
-            if (!Identifier().IsMatch(technical))
+            var part = OwnPart(definitions, type);
+            if (!TechnicalName.IsValid(technical))
             {
-                Errors.Add("The field's name must start with a letter and have only letters and digits, like \"Pronouns\" or \"VideoIntro\".");
+                Errors.Add($"The field's name {TechnicalName.Rule}, like \"Pronouns\" or \"VideoIntro\".");
             }
             else if (part.ContentPartFieldDefinitionRecords.Any(f => string.Equals(f.Name, technical, StringComparison.OrdinalIgnoreCase)))
             {
@@ -88,36 +119,37 @@ public sealed partial class EditTypeModel : PageModel
                 Settings = Settings(fieldType!, label is { Length: > 0 } ? label.Trim() : technical, hint, required, part.ContentPartFieldDefinitionRecords.Count),
             });
         });
-
-    public Task<IActionResult> OnPostSaveAsync(string name, string field, string? label, string? hint, bool required) =>
-        ChangeAsync(name, "saved", part =>
-        {
-            if (part.ContentPartFieldDefinitionRecords.FirstOrDefault(f => f.Name == field) is not { } definition)
-            {
-                Errors.Add($"There is no field “{field}” any more.");
-                return;
-            }
-
-            var display = definition.Settings[ContentNames.ContentPartFieldSettings] as JsonObject ?? [];
-            display["DisplayName"] = label is { Length: > 0 } ? label.Trim() : field;
-            definition.Settings[ContentNames.ContentPartFieldSettings] = display;
-            var own = definition.Settings[definition.FieldName + "Settings"] as JsonObject ?? [];
-            own["Hint"] = hint;
-            own["Required"] = required;
-            definition.Settings[definition.FieldName + "Settings"] = own;
-        });
+    }
 
     public Task<IActionResult> OnPostRemoveAsync(string name, string field) =>
-        ChangeAsync(name, "removed", part =>
+        ChangeAsync(name, $"{name}?done=removed", (definitions, type) =>
         {
-            if (part.ContentPartFieldDefinitionRecords.RemoveAll(f => f.Name == field) == 0)
+            if (definitions.FindPart(type.Name)?.ContentPartFieldDefinitionRecords.RemoveAll(f => f.Name == field) is null or 0)
             {
                 Errors.Add($"There is no field “{field}” any more.");
             }
         });
 
-    // Changes a copy of the definitions, stores it, and rebuilds the tenant so editors and the site follow at once.
-    private async Task<IActionResult> ChangeAsync(string name, string done, Action<ContentPartDefinition> change)
+    // The type's own part, created and attached when a first field is added, as Orchard does.
+    private static ContentPartDefinition OwnPart(ContentDefinitions definitions, ContentTypeDefinition type)
+    {
+        var part = definitions.FindPart(type.Name);
+        if (part is null)
+        {
+            part = new ContentPartDefinition { Name = type.Name };
+            definitions.ContentPartDefinitionRecords.Add(part);
+        }
+
+        if (!type.HasPart(type.Name))
+        {
+            TypePartChanges.Add(definitions, type, new NewPart(type.Name, null, null, []), []);
+        }
+
+        return part;
+    }
+
+    // Changes a copy of the definitions and stores it; on a refusal the page shows why and nothing is stored.
+    private async Task<IActionResult> ChangeAsync(string name, string then, Action<ContentDefinitions, ContentTypeDefinition> change)
     {
         if (!Load(name))
         {
@@ -125,28 +157,14 @@ public sealed partial class EditTypeModel : PageModel
         }
 
         var definitions = ContentDefinitionEditor.Copy(HttpContext.GetTenant().Definitions);
-        var part = definitions.FindPart(name);
-        if (part is null)
-        {
-            part = new ContentPartDefinition { Name = name };
-            definitions.ContentPartDefinitionRecords.Add(part);
-            var type = definitions.FindType(name)!;
-            if (!type.ContentTypePartDefinitionRecords.Any(p => p.PartName == name))
-            {
-                type.ContentTypePartDefinitionRecords.Add(new ContentTypePartDefinition { PartName = name, Name = name });
-            }
-        }
-
-        change(part);
+        change(definitions, definitions.FindType(name)!);
         if (Errors.Count > 0)
         {
             return Page();
         }
 
-        await using var session = _content.Open(HttpContext);
-        await TenantDocuments.SetAsync(session.Db, ContentDefinitions.DocumentKey, definitions, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
-        await _content.ChangedAsync(HttpContext);
-        return Redirect($"{Request.PathBase}/admin/types/{name}?done={done}");
+        await _content.SaveDefinitionsAsync(HttpContext, definitions);
+        return Redirect($"{Request.PathBase}/admin/types/{then}");
     }
 
     private bool Load(string name)
@@ -158,6 +176,9 @@ public sealed partial class EditTypeModel : PageModel
         }
 
         Type = type;
+        Definitions = definitions;
+        Parts = type.PartsInOrder.ToList();
+        PartChoices = PartCatalog.AvailableFor(type, definitions);
         Fields = definitions.FindPart(name)?.FieldsInOrder.ToList() ?? [];
         return true;
     }
@@ -167,7 +188,4 @@ public sealed partial class EditTypeModel : PageModel
         [ContentNames.ContentPartFieldSettings] = new JsonObject { ["DisplayName"] = label, ["Position"] = position.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         [fieldType + "Settings"] = new JsonObject { ["Hint"] = hint, ["Required"] = required },
     };
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]
-    private static partial Regex Identifier();
 }
