@@ -102,7 +102,9 @@ public sealed class SignInTests
         var response = await CmsFactory.SignInAsync(factory.Client(), "", CmsFactory.AdminUser, "not-the-password");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("The user name or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The user name or password is not right.", page, StringComparison.Ordinal);
+        Assert.Contains("Forgot your password? An administrator of this site can set a new one", page, StringComparison.Ordinal);
     }
 
     [Fact]

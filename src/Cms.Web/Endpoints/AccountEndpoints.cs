@@ -70,6 +70,8 @@ internal static class AccountEndpoints
               <input id="password" name="password" type="password" autocomplete="current-password" required>
               <button type="submit">Sign in</button>
             </form>
+            <p>Forgot your password? An administrator of this site can set a new one for you on the Users page of its admin;
+            that also unlocks an account locked after failed attempts.</p>
             """;
         return new ContentPage(StatusPage.Render("Sign in", body));
     }
