@@ -51,6 +51,59 @@
   }
 })();
 
+// Tables whose rows can be dragged into a new order (a series' parts): rows move while dragged; a drop posts the new
+// order of the rows' ids with the form the table names, once; a cancelled drag (Escape, or dropped outside) puts them
+// back. The Up and Down buttons stay the way with a keyboard.
+for (const table of document.querySelectorAll('table[data-reorder]')) {
+  const form = document.querySelector(table.dataset.reorder);
+  const body = table.tBodies[0];
+  const ids = () => [...body.rows].map((row) => row.dataset.id);
+  const opened = ids().join();
+  let dragged = null;
+  let before = [];
+  for (const row of body.rows) {
+    row.draggable = true;
+    row.classList.add('draggable');
+    row.addEventListener('dragstart', (event) => {
+      dragged = row;
+      before = [...body.rows];
+      row.classList.add('dragging');
+      event.dataTransfer.effectAllowed = 'move';
+      event.dataTransfer.setData('text/plain', row.dataset.id);
+    });
+    row.addEventListener('dragend', (event) => {
+      row.classList.remove('dragging');
+      dragged = null;
+      if (event.dataTransfer.dropEffect === 'none') {
+        body.append(...before);
+        return;
+      }
+
+      const order = ids();
+      if (order.join() === opened) return;
+      for (const input of form.querySelectorAll('input[name="articles"]')) input.remove();
+      for (const id of order) {
+        const input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = 'articles';
+        input.value = id;
+        form.append(input);
+      }
+      form.requestSubmit();
+    });
+  }
+  body.addEventListener('dragover', (event) => {
+    if (!dragged) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const target = event.target.closest('tr');
+    if (!target || target === dragged || target.parentElement !== body) return;
+    const box = target.getBoundingClientRect();
+    body.insertBefore(dragged, event.clientY < box.top + box.height / 2 ? target : target.nextSibling);
+  });
+  body.addEventListener('drop', (event) => { if (dragged) event.preventDefault(); });
+}
+
 // Buttons that destroy something ask first (the server acts only on the posted form, with or without this).
 document.addEventListener('click', (event) => {
   const button = event.target.closest('[data-confirm]');

@@ -21,11 +21,14 @@ public static class PartCatalog
         SettingsReader.Text(part.Settings, ContentNames.ContentTypePartSettings, "DisplayName")
         ?? (part.PartName == type.Name ? "Its own fields" : BuiltIn.FirstOrDefault(c => c.PartName == part.PartName)?.Label ?? part.Name);
 
-    /// <summary>The parts this type can still be given: not one it has, unless the part is named (a type may have several bags).</summary>
+    /// <summary>
+    /// The parts this type can still be given: not one it has, unless the part is named (a type may have several bags).
+    /// Its own part is offered once it has fields; adding a first field attaches it anyway.
+    /// </summary>
     public static IReadOnlyList<PartChoice> AvailableFor(ContentTypeDefinition type, ContentDefinitions definitions)
     {
         var choices = new List<PartChoice>();
-        if (!type.HasPart(type.Name))
+        if (!type.HasPart(type.Name) && definitions.FindPart(type.Name) is not null)
         {
             choices.Add(new PartChoice(type.Name, "Its own fields", $"The part named “{type.Name}” that holds the fields added to this type."));
         }

@@ -153,6 +153,60 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         Assert.Equal(before, await admin.Locator("p[role=status]").TextContentAsync());
     }
 
+    [SkippableFact]
+    public async Task DraggingTheThirdPartAboveTheFirstReordersTheSeriesOnThePublicSite()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/riverbend", CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await admin.GotoAsync("/riverbend/admin/series/serieswhatyoushouldknow001/parts");
+        var third = admin.Locator("tr[data-id=articletherapypart30000001]");
+        await Assertions.Expect(third).ToHaveAttributeAsync("draggable", "true");
+
+        await third.DragToAsync(admin.Locator("tr[data-id=articletherapypart10000001]"), new() { TargetPosition = new() { X = 30, Y = 4 } });
+
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Order saved.");
+        await Assertions.Expect(admin.Locator("tbody tr")).ToHaveCountAsync(3);
+        Assert.Equal(["articletherapypart30000001", "articletherapypart10000001", "articletherapypart20000001"],
+            await admin.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)"));
+        await BrowserHost.ScreenshotAsync(admin, "series-parts");
+
+        var reader = await _host.NewPageAsync();
+        await reader.GotoAsync("/riverbend/series/what-you-should-know-about-therapy");
+        await Assertions.Expect(reader.Locator(".series-parts li > a").First).ToContainTextAsync("Part 3: How to Tell Whether Therapy Is Helping");
+        await reader.GotoAsync("/riverbend/articles/what-you-should-know-about-therapy-part-3");
+        await Assertions.Expect(reader.Locator(".series-box summary")).ToContainTextAsync("Part 1 of 3");
+    }
+
+    [SkippableFact]
+    public async Task AddingAMembershipKeepsWhatWasTypedAndTakesTheFocusToTheNewMembership()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/riverbend", CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await admin.GotoAsync("/riverbend/admin/content/counselormarcusbell0000001");
+        await admin.GetByLabel("Pronouns (optional)").FillAsync("he/they");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add membership" }).ClickAsync();
+
+        var added = admin.Locator(".bag-item").Last;
+        await Assertions.Expect(added).ToBeFocusedAsync();
+        await Assertions.Expect(admin.GetByLabel("Pronouns (optional)")).ToHaveValueAsync("he/they");
+        await added.GetByLabel("Organization", new() { Exact = true }).FillAsync("https://www.apa.org/");
+        await added.GetByLabel("Link text (optional)").FillAsync("American Psychological Association");
+        await admin.Locator("#bag-Memberships").ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "editor-memberships.png") });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Published.");
+
+        var reader = await _host.NewPageAsync();
+        await reader.GotoAsync("/riverbend/counselors/marcus-bell");
+        await Assertions.Expect(reader.Locator("ul.memberships li").Last).ToHaveTextAsync("American Psychological Association");
+        await admin.GotoAsync("/riverbend/admin/types/Counselor");
+        await BrowserHost.ScreenshotAsync(admin, "type-counselor");
+        await admin.GotoAsync("/riverbend/admin/types/Counselor/fields/LicenseStatus");
+        await BrowserHost.ScreenshotAsync(admin, "field-settings");
+    }
+
     private async Task CreatePracticeAsync(string name)
     {
         var result = await _host.Factory.Services.GetRequiredService<TenantManager>().CreateAsync(

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Admin.Pages.Admin.Series;
 
-/// <summary>A series' parts in order, drafts included, and moving a part up or down (their part numbers swap).</summary>
+/// <summary>
+/// A series' parts in order, drafts included, and changing the order: a part moved up or down (the keyboard way) or the
+/// whole order posted at once (rows dragged with the mouse). Either way the parts are numbered 1, 2, 3... in one transaction.
+/// </summary>
 [Authorize(Policy = Permissions.EditContent)]
 public sealed class PartsModel : PageModel
 {
@@ -28,9 +31,14 @@ public sealed class PartsModel : PageModel
 
     public IReadOnlyList<SeriesPartRow> Parts { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id)
+    public string? Notice { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, string? done)
     {
         await using var session = _content.Open(HttpContext);
+        Notice = done == "ordered" ? "Order saved. The site shows the parts in this order now." : null;
         return await LoadAsync(session, id) ? Page() : NotFound();
     }
 
@@ -42,23 +50,56 @@ public sealed class PartsModel : PageModel
             return NotFound();
         }
 
-        var index = Parts.ToList().FindIndex(p => p.Id == article);
+        var order = Parts.Select(p => p.Id).ToList();
+        var index = order.IndexOf(article);
         var other = index + Math.Sign(direction);
-        if (index < 0 || other < 0 || other >= Parts.Count || Parts[index].Part is not { } a || Parts[other].Part is not { } b)
+        if (index < 0 || other < 0 || other >= order.Count)
         {
             return Redirect($"{Request.PathBase}/admin/series/{id}/parts");
         }
 
-        // One transaction: the two parts swap numbers in every current version, or neither does.
+        (order[index], order[other]) = (order[other], order[index]);
+        return await RenumberAsync(session, id, order);
+    }
+
+    /// <summary>The whole order at once: every part of the series, each once, first part first.</summary>
+    public async Task<IActionResult> OnPostOrderAsync(string id, string[]? articles)
+    {
+        await using var session = _content.Open(HttpContext);
+        if (!await LoadAsync(session, id))
+        {
+            return NotFound();
+        }
+
+        var order = articles ?? [];
+        if (order.Length != Parts.Count || order.Distinct().Count() != order.Length || order.Any(a => Parts.All(p => p.Id != a)))
+        {
+            Error = "The order was not saved: the parts of this series changed since the page was opened. This is the current order; move them again.";
+            return Page();
+        }
+
+        return await RenumberAsync(session, id, order);
+    }
+
+    // One transaction: every part gets its new number in every current version (latest and published), or none does.
+    private async Task<IActionResult> RenumberAsync(AdminContent.Session session, string id, IReadOnlyList<string> order)
+    {
         await using (var transaction = await session.Db.Database.BeginTransactionAsync(HttpContext.RequestAborted))
         {
-            await session.Manager.PatchCurrentVersionsAsync(Parts[index].Id, item => SetPart(item, b), HttpContext.RequestAborted);
-            await session.Manager.PatchCurrentVersionsAsync(Parts[other].Id, item => SetPart(item, a), HttpContext.RequestAborted);
+            for (var i = 0; i < order.Count; i++)
+            {
+                var number = i + 1;
+                if (Parts.First(p => p.Id == order[i]).Part != number)
+                {
+                    await session.Manager.PatchCurrentVersionsAsync(order[i], item => SetPart(item, number), HttpContext.RequestAborted);
+                }
+            }
+
             await transaction.CommitAsync(HttpContext.RequestAborted);
         }
 
         await _content.ChangedAsync(HttpContext);
-        return Redirect($"{Request.PathBase}/admin/series/{id}/parts");
+        return Redirect($"{Request.PathBase}/admin/series/{id}/parts?done=ordered");
     }
 
     private static void SetPart(ContentItem item, int part) =>
