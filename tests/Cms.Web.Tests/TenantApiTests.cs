@@ -63,6 +63,30 @@ public sealed class TenantApiTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task PutsAPracticeAtANewAddressAndRefusesAClashWith409()
+    {
+        var client = KeyClient();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/tenants", new { name = "willow", prefix = "willow", recipeName = "practice", adminUserName = "wil", adminPassword = "willow-password" })).StatusCode);
+
+        var moved = await client.PutAsJsonAsync("/api/tenants/willow", new { hosts = (string[])["Willow.Example.com"], prefix = "willow-creek" });
+        var again = await client.PutAsJsonAsync("/api/tenants/willow", new { hosts = (string[])["willow.example.com"], prefix = "willow-creek" });
+        var clash = await client.PutAsJsonAsync("/api/tenants/willow", new { prefix = "riverbend" });
+        var missing = await client.PutAsJsonAsync("/api/tenants/nobody", new { prefix = "nobody" });
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var body = await moved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("willow-creek", body.GetProperty("prefix").GetString());
+        Assert.Equal(["willow.example.com"], body.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        Assert.Contains("already belongs to tenant 'riverbend'", await clash.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("willow-creek", (await client.GetFromJsonAsync<JsonElement>("/api/tenants/willow")).GetProperty("prefix").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync("/willow-creek/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync("/willow/")).StatusCode);
+    }
+
+    [Fact]
     public async Task RefusesMissingOrWrongCredentialsWith401()
     {
         var anonymous = await _factory.Client().GetAsync("/api/tenants");

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Cms.Tenancy;
 
 /// <summary>
-/// Creates, disables, enables and removes tenants for the CLI, the HTTP API and the host admin. Every
+/// Creates, readdresses, disables, enables and removes tenants for the CLI, the HTTP API and the host admin. Every
 /// operation checks everything first and leaves no half-made tenant behind when it fails.
 /// </summary>
 internal sealed class TenantManager
@@ -38,7 +38,7 @@ internal sealed class TenantManager
         var tenant = new TenantSettings(
             request.Name.Trim(),
             TenantState.Initializing,
-            request.Hosts.Select(TenantNames.NormalizeHost).Distinct().Order(StringComparer.Ordinal).ToArray(),
+            NormalizeHosts(request.Hosts),
             request.Prefix is null ? null : TenantNames.NormalizePrefix(request.Prefix),
             request.ConnectionString,
             request.RecipeName,
@@ -80,6 +80,52 @@ internal sealed class TenantManager
     {
         await _store.TouchAsync(name, cancellationToken);
         await _registry.RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes the host names and URL prefix a tenant answers on, checked as on creation. The registry is
+    /// refreshed before this returns, so the new address serves at once and the old one no longer does.
+    /// </summary>
+    public async Task<TenantResult> ChangeAddressAsync(string name, TenantAddress address, CancellationToken cancellationToken)
+    {
+        var tenant = await _store.FindAsync(name, cancellationToken);
+        if (tenant is null)
+        {
+            return NotFound(name);
+        }
+
+        if (tenant.IsDefault)
+        {
+            return TenantResult.Fail(TenantFailure.Invalid, "The Default tenant is the host itself: it has no prefix, and its host names are not changed here.");
+        }
+
+        // Setting up ends by storing the tenant as it was created, which would undo a change made meanwhile.
+        if (tenant.State is TenantState.Initializing)
+        {
+            return TenantResult.Fail(TenantFailure.Invalid, $"Tenant '{tenant.Name}' is being set up; change its address once it is running.");
+        }
+
+        var errors = CheckAddress(address.Hosts, address.Prefix, isDefault: false);
+        if (errors.Count > 0)
+        {
+            return TenantResult.Fail(TenantFailure.Invalid, errors);
+        }
+
+        var changed = tenant with { Hosts = NormalizeHosts(address.Hosts), Prefix = address.Prefix is null ? null : TenantNames.NormalizePrefix(address.Prefix) };
+        var conflicts = await _store.FindAddressConflictsAsync(changed, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            return TenantResult.Fail(TenantFailure.Conflict, conflicts);
+        }
+
+        if (!await _store.UpdateAsync(changed, cancellationToken))
+        {
+            return TenantResult.Fail(TenantFailure.Conflict, $"'{tenant.Name}' was not changed: another tenant took one of these addresses, or '{tenant.Name}' was removed, at the same moment; try again.");
+        }
+
+        await _registry.RefreshAsync(cancellationToken);
+        _logger.LogInformation("Tenant {Tenant} now answers on prefix {Prefix} and hosts {Hosts}", tenant.Name, changed.Prefix, changed.Hosts);
+        return TenantResult.Success(changed);
     }
 
     public Task<TenantResult> DisableAsync(string name, CancellationToken cancellationToken) =>
@@ -152,21 +198,31 @@ internal sealed class TenantManager
             errors.Add(nameProblem);
         }
 
-        errors.AddRange(request.Hosts.Select(TenantNames.CheckHost).OfType<string>());
-        if (request.Prefix is not null && TenantNames.CheckPrefix(TenantNames.NormalizePrefix(request.Prefix)) is { } prefixProblem)
+        var isDefault = string.Equals(request.Name?.Trim(), TenantSettings.DefaultName, StringComparison.OrdinalIgnoreCase);
+        errors.AddRange(CheckAddress(request.Hosts, request.Prefix, isDefault));
+        errors.AddRange(_setup.Check(request));
+        return errors;
+    }
+
+    /// <summary>The same rules for a new tenant's address and a changed one.</summary>
+    private static List<string> CheckAddress(IReadOnlyList<string> hosts, string? prefix, bool isDefault)
+    {
+        var errors = hosts.Select(TenantNames.CheckHost).OfType<string>().ToList();
+        if (prefix is not null && TenantNames.CheckPrefix(TenantNames.NormalizePrefix(prefix)) is { } prefixProblem)
         {
             errors.Add(prefixProblem);
         }
 
-        var isDefault = string.Equals(request.Name?.Trim(), TenantSettings.DefaultName, StringComparison.OrdinalIgnoreCase);
-        if (!isDefault && request.Hosts.Count == 0 && request.Prefix is null)
+        if (!isDefault && hosts.Count == 0 && prefix is null)
         {
             errors.Add("Give the tenant at least one host name or a URL prefix, so requests can reach it.");
         }
 
-        errors.AddRange(_setup.Check(request));
         return errors;
     }
+
+    private static string[] NormalizeHosts(IEnumerable<string> hosts) =>
+        hosts.Select(TenantNames.NormalizeHost).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     private async Task UndoCreateAsync(TenantSettings tenant)
     {

@@ -87,24 +87,34 @@ internal sealed class TenantStore
     }
 
     /// <summary>Names what the new tenant would share with an existing one: its name, a host or its prefix.</summary>
-    public async Task<IReadOnlyList<string>> FindConflictsAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> FindConflictsAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
+        FindConflictsAsync(tenant, exists: false, cancellationToken);
+
+    /// <summary>Names what an existing tenant's new hosts and prefix would share with another tenant.</summary>
+    public Task<IReadOnlyList<string>> FindAddressConflictsAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
+        FindConflictsAsync(tenant, exists: true, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> FindConflictsAsync(TenantSettings tenant, bool exists, CancellationToken cancellationToken)
     {
         await using var db = _database.CreateHostContext();
         var conflicts = new List<string>();
         var key = TenantNames.Normalize(tenant.Name);
-        if (await db.Tenants.AnyAsync(t => t.NormalizedName == key, cancellationToken))
+        if (!exists && await db.Tenants.AnyAsync(t => t.NormalizedName == key, cancellationToken))
         {
             conflicts.Add($"A tenant named '{tenant.Name}' already exists.");
         }
 
-        foreach (var taken in await db.TenantHosts.AsNoTracking().Where(h => tenant.Hosts.Contains(h.Host)).ToListAsync(cancellationToken))
+        // An existing tenant keeping its own host or prefix is no conflict.
+        var others = exists ? db.Tenants.Where(t => t.NormalizedName != key) : db.Tenants;
+        var otherHosts = exists ? db.TenantHosts.Where(h => h.TenantName != key) : db.TenantHosts;
+        foreach (var taken in await otherHosts.AsNoTracking().Where(h => tenant.Hosts.Contains(h.Host)).ToListAsync(cancellationToken))
         {
             conflicts.Add($"The host '{taken.Host}' already belongs to tenant '{taken.TenantName}'.");
         }
 
         if (tenant.Prefix is not null)
         {
-            var owner = await db.Tenants.AsNoTracking().Where(t => t.Prefix == tenant.Prefix).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+            var owner = await others.AsNoTracking().Where(t => t.Prefix == tenant.Prefix).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
             if (owner is not null)
             {
                 conflicts.Add($"The prefix '{tenant.Prefix}' already belongs to tenant '{owner}'.");

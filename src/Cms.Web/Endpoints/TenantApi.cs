@@ -14,6 +14,10 @@ internal static class TenantApi
             TypedResults.Ok((await tenants.ListAsync(cancellationToken)).Select(TenantModel.From)));
         api.MapGet("/{name}", GetAsync);
         api.MapPost("/", CreateAsync);
+        // The tenant's address as a whole: the hosts given replace its hosts; no prefix removes the prefix.
+        // A JSON null for the hosts list gets past the non-nullable type; it means "no hosts".
+        api.MapPut("/{name}", (string name, TenantAddress address, TenantManager tenants, CancellationToken cancellationToken) =>
+            ToResultAsync(tenants.ChangeAddressAsync(name, address with { Hosts = address.Hosts ?? [] }, cancellationToken)));
         api.MapPost("/{name}/disable", (string name, TenantManager tenants, CancellationToken cancellationToken) =>
             ToResultAsync(tenants.DisableAsync(name, cancellationToken)));
         api.MapPost("/{name}/enable", (string name, TenantManager tenants, CancellationToken cancellationToken) =>

@@ -97,6 +97,28 @@ public abstract class StorageContractTests
     }
 
     [SkippableFact]
+    public async Task ATenantsNewAddressClashesOnlyWithOtherTenantsHostsAndPrefixes()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await storage.StartAsync();
+        var store = services.GetRequiredService<TenantStore>();
+        var oak = Tenant("oak", ["oak.example.com"], "oak");
+        Assert.True(await store.AddAsync(oak, default));
+        Assert.True(await store.AddAsync(Tenant("pine", ["pine.example.com"], "pine"), default));
+
+        Assert.Empty(await store.FindAddressConflictsAsync(oak with { Prefix = "oak-grove" }, default));
+        Assert.Equal(
+            ["The host 'pine.example.com' already belongs to tenant 'pine'.", "The prefix 'pine' already belongs to tenant 'pine'."],
+            await store.FindAddressConflictsAsync(oak with { Hosts = ["oak.example.com", "pine.example.com"], Prefix = "pine" }, default));
+
+        Assert.True(await store.UpdateAsync(oak with { Hosts = ["oak-grove.example.com"], Prefix = "oak-grove" }, default));
+        var moved = await store.FindAsync("oak", default);
+        Assert.Equal(["oak-grove.example.com"], moved!.Hosts);
+        Assert.Equal("oak-grove", moved.Prefix);
+        Assert.Empty(await store.FindConflictsAsync(Tenant("acorn", ["oak.example.com"], "oak"), default));
+    }
+
+    [SkippableFact]
     public async Task RemovingATenantDeletesItsDataAndNothingElse()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);

@@ -102,4 +102,47 @@ public sealed class TenantManagerTests : IAsyncLifetime
         Assert.False(Directory.Exists(Path.Combine(_storage.DataPath, "Sites", "elm")));
         Assert.Null(await Manager.FindAsync("elm", default));
     }
+
+    [Fact]
+    public async Task ChangingAnAddressIsCheckedAsOnCreationAndARefusalChangesNothing()
+    {
+        await Manager.CreateAsync(new CreateTenantRequest { Name = "alder", Hosts = ["alder.example.com"], Prefix = "alder" }, default);
+        await Manager.CreateAsync(new CreateTenantRequest { Name = "birch", Hosts = ["birch.example.com"], Prefix = "birch" }, default);
+        var before = await Manager.FindAsync("alder", default);
+
+        var clash = await Manager.ChangeAddressAsync("alder", new TenantAddress { Hosts = ["alder.example.com", "Birch.Example.com"], Prefix = "/Birch/" }, default);
+        var invalid = await Manager.ChangeAddressAsync("alder", new TenantAddress { Hosts = ["http://alder.example.com"], Prefix = "login" }, default);
+        var nowhere = await Manager.ChangeAddressAsync("alder", new TenantAddress(), default);
+
+        Assert.Equal(TenantFailure.Conflict, clash.Failure);
+        Assert.Equal(["The host 'birch.example.com' already belongs to tenant 'birch'.", "The prefix 'birch' already belongs to tenant 'birch'."], clash.Errors);
+        Assert.Equal(TenantFailure.Invalid, invalid.Failure);
+        Assert.Equal(2, invalid.Errors.Count);
+        Assert.Contains("at least one host name or a URL prefix", Assert.Single(nowhere.Errors), StringComparison.Ordinal);
+        Assert.Equal(before, await Manager.FindAsync("alder", default));
+        Assert.Equal(TenantFailure.NotFound, (await Manager.ChangeAddressAsync("nobody", new TenantAddress { Prefix = "nobody" }, default)).Failure);
+    }
+
+    [Fact]
+    public async Task ANewAddressIsInTheRegistryWhenTheChangeReturns()
+    {
+        var registry = _services.GetRequiredService<TenantRegistry>();
+        await Manager.CreateAsync(new CreateTenantRequest { Name = "alder", Hosts = ["alder.example.com"], Prefix = "alder" }, default);
+
+        var changed = await Manager.ChangeAddressAsync("alder", new TenantAddress { Hosts = ["alder.example.com", "www.alder.example.com"], Prefix = "alder-grove" }, default);
+
+        Assert.True(changed.Succeeded);
+        Assert.Equal("alder", registry.Table.FindByPrefix("alder-grove")?.Name);
+        Assert.Null(registry.Table.FindByPrefix("alder"));
+        Assert.Equal("alder", registry.Table.FindByHost("www.alder.example.com")?.Name);
+    }
+
+    [Fact]
+    public async Task NeverChangesTheHostTenantsAddress()
+    {
+        await Manager.CreateAsync(new CreateTenantRequest { Name = "Default" }, default);
+
+        Assert.Equal(TenantFailure.Invalid, (await Manager.ChangeAddressAsync("Default", new TenantAddress { Prefix = "host" }, default)).Failure);
+        Assert.Null((await Manager.FindAsync("Default", default))!.Prefix);
+    }
 }

@@ -74,6 +74,59 @@ public sealed class PracticesAdminTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task ANewPrefixAndHostServeThePracticeWhenTheFormReturnsAndTheOldPrefixNoLonger()
+    {
+        var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/practices", Practice("cedar", "cedar", "cedar.example.com"), "Create")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync("/cedar/")).StatusCode);
+        Assert.NotNull((await PublicSite.PageAsync(host, "/admin/practices?q=cedar")).QuerySelector("a[href$='/admin/practices/cedar/edit']"));
+
+        var edited = await AdminSite.PostFormAsync(host, "/admin/practices/cedar/edit", [new("Hosts", "cedargrove.example.com, www.cedargrove.example.com"), new("Prefix", "/Cedar-Grove/")]);
+
+        Assert.Equal(HttpStatusCode.Found, edited.StatusCode);
+        var home = await PublicSite.PageAsync(_factory.Client(), "/cedar-grove/");
+        Assert.Equal("cedar", home.Title);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync("/cedar/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client("www.cedargrove.example.com").GetAsync("/")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await _factory.Client("cedar.example.com").GetAsync("/counselors")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(_factory.Client(), "/cedar-grove", "cedar-admin", "cedar-password-1")).StatusCode);
+        var form = await PublicSite.PageAsync(host, "/admin/practices/cedar/edit");
+        Assert.Equal("cedar-grove", form.QuerySelector("input[name=Prefix]")!.GetAttribute("value"));
+        Assert.Equal("cedargrove.example.com, www.cedargrove.example.com", form.QuerySelector("input[name=Hosts]")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("riverbend", "", "The prefix 'riverbend' already belongs to tenant 'riverbend'.")]
+    [InlineData("elm", "spruce.example.com", "The host 'spruce.example.com' already belongs to tenant 'spruce'.")]
+    [InlineData("admin", "", "The prefix 'admin' is used by the host itself")]
+    [InlineData("elm grove", "", "may contain only letters, digits and '-'")]
+    [InlineData("", "", "Give the tenant at least one host name or a URL prefix")]
+    [InlineData("elm", "https://elm.example.com/", "must be a bare host name")]
+    public async Task AnAddressThatClashesOrIsInvalidIsRefusedWithItsReasonAndNothingChanges(string prefix, string hosts, string message)
+    {
+        var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");
+        var name = "elm" + Guid.NewGuid().ToString("N")[..6];
+        if (!(await host.GetStringAsync("/admin/practices?q=spruce")).Contains(">spruce<", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/practices", Practice("spruce", "spruce", "spruce.example.com"), "Create")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/practices", Practice(name, name, $"{name}.example.com"), "Create")).StatusCode);
+        var before = await host.GetStringAsync("/api/tenants/" + name);
+
+        var refused = await AdminSite.PostFormAsync(host, $"/admin/practices/{name}/edit", [new("Hosts", hosts), new("Prefix", prefix)]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PublicSite.ParseAsync(await refused.Content.ReadAsStringAsync(), $"/admin/practices/{name}/edit");
+        Assert.Contains("The address was not changed", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(message, page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await host.GetStringAsync("/api/tenants/" + name));
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync($"/{name}/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client($"{name}.example.com").GetAsync("/")).StatusCode);
+        Assert.Contains("Riverbend", await _factory.Client().GetStringAsync("/riverbend/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AHostAdministratorTakenDownLosesPracticesAtTheirNextRequest()
     {
         var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");

@@ -69,6 +69,20 @@ public sealed class RolesAdminTests : IClassFixture<CmsFactory>
         Assert.NotNull((await PublicSite.PageAsync(admin, AdminSite.Base + "/admin")).QuerySelector("nav a[href$='/admin/roles']"));
     }
 
+    [Fact]
+    public async Task AFormPostedWithoutItsAntiforgeryTokenIsRefusedAndChangesNothing()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var before = await ExportedRolesAsync();
+
+        var save = await admin.PostAsync(RolesPage + "?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string> { ["role"] = "Author", ["grant.Author"] = "ManageUsers" }));
+        var add = await admin.PostAsync(RolesPage + "?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string> { ["NewRoleName"] = "Sneaky" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, add.StatusCode);
+        Assert.Equal(before, await ExportedRolesAsync());
+    }
+
     [Theory]
     [InlineData("", "Give the new role a name.")]
     [InlineData("Office Manager", "can only have letters and digits")]

@@ -46,6 +46,7 @@ public sealed class PracticesModel : PageModel
             "disabled" => $"Practice “{name}” disabled: its site and admin answer “unavailable” until you enable it.",
             "enabled" => $"Practice “{name}” enabled.",
             "removed" => $"Practice “{name}” removed with its data.",
+            "readdressed" => $"Practice “{name}” now answers at its new address. People signed in to its admin sign in again there.",
             _ => null,
         };
         await LoadAsync();
@@ -57,8 +58,8 @@ public sealed class PracticesModel : PageModel
             new CreateTenantRequest
             {
                 Name = Form.Name?.Trim() ?? "",
-                Hosts = (Form.Hosts ?? "").Split([',', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Prefix = string.IsNullOrWhiteSpace(Form.Prefix) ? null : Form.Prefix.Trim().Trim('/'),
+                Hosts = AddressFields.Hosts(Form.Hosts),
+                Prefix = AddressFields.Prefix(Form.Prefix),
                 RecipeName = string.IsNullOrWhiteSpace(Form.Recipe) ? null : Form.Recipe,
                 AdminUserName = string.IsNullOrWhiteSpace(Form.AdminUserName) ? null : Form.AdminUserName.Trim(),
                 AdminPassword = string.IsNullOrEmpty(Form.AdminPassword) ? null : Form.AdminPassword,
