@@ -30,6 +30,7 @@ public static class AdminModule
     public static void MapCmsAdmin(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRazorPages();
+        endpoints.MapEditorEndpoints();
         // The Markdown editor's preview: the same pipeline (Markdig, then the sanitizer) the public site's bodies come from.
         endpoints.MapPost("/admin/preview/markdown", ([FromForm] string? markdown, IMarkdownRenderer renderer) =>
             Results.Content(renderer.ToHtml(markdown ?? ""), "text/html; charset=utf-8"))

@@ -219,4 +219,4 @@ public sealed record EditorEntry(string Path, string Kind, string Label, JsonObj
 }
 
 /// <summary>What the editor partial renders for one entry: the entry, its errors and, for a picker, the items to pick from.</summary>
-public sealed record EditorEntryView(EditorEntry Entry, IReadOnlyList<ContentError> Errors, IReadOnlyList<(string Id, string Title)> Choices);
+public sealed record EditorEntryView(EditorEntry Entry, IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentChoice> Choices);

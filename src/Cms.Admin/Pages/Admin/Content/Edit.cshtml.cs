@@ -16,6 +16,8 @@ namespace Cms.Admin.Pages.Admin.Content;
 /// </summary>
 public sealed class EditModel : PageModel
 {
+    private const int NoScriptChoices = 500;
+
     private readonly AdminContent _content;
 
     public EditModel(AdminContent content)
@@ -39,8 +41,8 @@ public sealed class EditModel : PageModel
 
     public bool MayDelete { get; private set; }
 
-    /// <summary>Items to pick from, by picker field path.</summary>
-    public Dictionary<string, IReadOnlyList<(string Id, string Title)>> Choices { get; } = [];
+    /// <summary>Items to pick from, by picker field path: those the field holds, in its order, then the others by title.</summary>
+    public Dictionary<string, IReadOnlyList<ContentChoice>> Choices { get; } = [];
 
     /// <summary>When the draft is scheduled to be published, in the site's time zone; null when it is not.</summary>
     public DateTimeOffset? ScheduledFor { get; private set; }
@@ -280,9 +282,13 @@ public sealed class EditModel : PageModel
     private async Task FillChoicesAsync(AdminContent.Session session)
     {
         MayPublish = MayPublish || (IsNew && await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, null));
+        var draftOwner = await AdminContent.DraftOwnerAsync(HttpContext);
         foreach (var picker in Editor!.Entries.Where(e => e.Kind == ContentNames.ContentPickerField))
         {
-            Choices[picker.Path] = await session.ChoicesAsync(picker.PickerTypes, HttpContext.RequestAborted);
+            // The form without script is a list of up to NoScriptChoices items; what the field holds is always in it.
+            var chosen = await session.ChosenAsync(picker.Strings("ContentItemIds"), HttpContext.RequestAborted);
+            var others = await session.ChoicesAsync(new ChoiceQuery(picker.PickerTypes, null, NoScriptChoices, draftOwner), HttpContext.RequestAborted);
+            Choices[picker.Path] = [.. chosen, .. others.Where(o => !chosen.Any(c => c.Id == o.Id))];
         }
     }
 
