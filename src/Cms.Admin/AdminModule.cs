@@ -22,6 +22,7 @@ public static class AdminModule
             options.Conventions.AuthorizeFolder("/Admin", Permissions.AccessAdminPanel);
             options.Conventions.AddPageRoute("/Admin/Content/Edit", "admin/content/new/{type}");
         });
+        services.AddSingleton(provider => new Editors.MediaLibrary(provider.GetRequiredService<Data.CmsDatabase>()));
         services.AddSingleton(provider => new Editors.MediaUploads(provider.GetRequiredService<Data.CmsDatabase>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new AdminContent(provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TenantManager>()));
         return services;

@@ -1,4 +1,6 @@
+using Cms.Admin.Editors;
 using Cms.Security;
+using Cms.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cms.Admin;
 
-/// <summary>The JSON the item editor's script asks for while someone edits: items to pick.</summary>
+/// <summary>The JSON the item editor's script asks for while someone edits: items to pick, images in the library.</summary>
 internal static class EditorEndpoints
 {
     public const int DefaultTake = 20;
@@ -15,6 +17,7 @@ internal static class EditorEndpoints
     public static void MapEditorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/admin/content/choices", ChoicesAsync).RequireAuthorization(Permissions.AccessAdminPanel);
+        endpoints.MapGet("/admin/media/library", MediaAsync).RequireAuthorization(Permissions.AccessAdminPanel);
     }
 
     // GET /admin/content/choices?types=Counselor,Series&q=dan&take=20: for whoever may edit content or view it all.
@@ -33,5 +36,18 @@ internal static class EditorEndpoints
             await AdminContent.DraftOwnerAsync(context));
         await using var session = content.Open(context);
         return TypedResults.Ok(await session.ChoicesAsync(query, context.RequestAborted));
+    }
+
+    // GET /admin/media/library?q=river&page=2: the practice's own images, for whoever may edit content (who may pick one for a field).
+    private static async Task<Results<Ok<MediaPage>, ForbidHttpResult>> MediaAsync(string? q, int? page, HttpContext context, MediaLibrary library)
+    {
+        if (!await AdminContent.MayAsync(context, Permissions.EditOwnContent, null))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var found = library.List(context.GetTenant().Name, q, page ?? 1);
+        var files = found.Files.Select(f => f with { Url = $"{context.Request.PathBase}/media/{string.Join('/', f.Path.Split('/').Select(Uri.EscapeDataString))}" }).ToList();
+        return TypedResults.Ok(found with { Files = files });
     }
 }

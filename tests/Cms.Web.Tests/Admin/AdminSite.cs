@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Cms.Web.Tests.Practice;
 using Cms.Web.Tests.Support;
 
 namespace Cms.Web.Tests.Admin;
@@ -35,6 +36,23 @@ internal static partial class AdminSite
         var response = await PostFormAsync(admin, Base + "/admin/users", fields, "Add");
         Assert.True(response.StatusCode == HttpStatusCode.Found, $"Adding {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>The editor form's current values at <paramref name="path"/>, as a browser without script would post them (no files, no token).</summary>
+    public static async Task<List<KeyValuePair<string, string>>> EditorFieldsAsync(HttpClient client, string path)
+    {
+        var page = await PublicSite.PageAsync(client, path);
+        return page.QuerySelectorAll("form.editor input[name], form.editor textarea[name], form.editor select[name]")
+            .Where(e => e.GetAttribute("type") is not "file" && !e.GetAttribute("name")!.StartsWith("__", StringComparison.Ordinal))
+            .Where(e => e.GetAttribute("type") != "checkbox" || e.HasAttribute("checked"))
+            .SelectMany(e => e.LocalName == "select"
+                ? e.QuerySelectorAll("option[selected]").Select(o => new KeyValuePair<string, string>(e.GetAttribute("name")!, o.GetAttribute("value") ?? ""))
+                : [new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? "")])
+            .ToList();
+    }
+
+    /// <summary>The fields with one replaced (or added).</summary>
+    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, string value) =>
+        [.. fields.Where(f => f.Key != name), new(name, value)];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex Token();

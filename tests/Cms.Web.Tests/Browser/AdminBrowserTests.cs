@@ -189,6 +189,51 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         await Assertions.Expect(admin.GetByRole(AriaRole.List, new() { Name = "Authors: chosen" }).GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Wendell Ash");
     }
 
+    [SkippableFact]
+    public async Task ACounselorPhotoIsChosenFromTheLibraryAndThePublicProfileShowsIt()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        await CreatePracticeAsync("pine");
+        var png = Convert.ToBase64String(Png());
+        await Cms.Web.Tests.Practice.PublicSite.ImportAsync(_host.Factory.CreateClient(), "/pine", $$"""
+            { "name": "library", "steps": [ { "name": "media", "Files": [
+              { "TargetPath": "portraits/ivy-stone.png", "Base64": "{{png}}" }, { "TargetPath": "garden/bench.png", "Base64": "{{png}}" } ] } ] }
+            """);
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/pine", "pine-admin", Password);
+        await admin.GotoAsync("/pine/admin/content/new/Counselor");
+        await admin.GetByLabel("Title", new() { Exact = true }).FillAsync("Ivy Stone");
+        await admin.GetByLabel("Professional title", new() { Exact = true }).FillAsync("Licensed Mental Health Counselor");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Choose from library" }).ClickAsync();
+        var library = admin.GetByRole(AriaRole.Dialog, new() { Name = "Choose an image" });
+        await Assertions.Expect(library.GetByRole(AriaRole.Button, new() { Name = "bench.png" })).ToBeVisibleAsync();
+        await Assertions.Expect(library.GetByLabel("Filter by file name")).ToBeFocusedAsync();
+        await library.GetByLabel("Filter by file name").FillAsync("ivy");
+        await Assertions.Expect(library.Locator(".media-choice")).ToHaveCountAsync(1);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "editor-media-library.png") });
+        await library.GetByRole(AriaRole.Button, new() { Name = "ivy-stone.png" }).ClickAsync();
+        await Assertions.Expect(library).ToBeHiddenAsync();
+        await Assertions.Expect(admin.GetByLabel("Or its path in the media library")).ToHaveValueAsync("portraits/ivy-stone.png");
+        var alt = admin.GetByLabel("Describe the image for people who use screen readers");
+        await Assertions.Expect(alt).ToBeFocusedAsync();
+
+        // Chosen from the library or not, the image needs its description.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-kind=MediaField] .error")).ToContainTextAsync("Add a short description of the image");
+        await Assertions.Expect(admin.GetByLabel("Or its path in the media library")).ToHaveValueAsync("portraits/ivy-stone.png");
+        await alt.FillAsync("Ivy Stone on a garden bench, smiling");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Published.");
+
+        var reader = await _host.NewPageAsync();
+        await reader.GotoAsync("/pine/counselors");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Ivy Stone" }).First.ClickAsync();
+        var photo = reader.Locator("img[alt='Ivy Stone on a garden bench, smiling']").First;
+        await Assertions.Expect(photo).ToHaveAttributeAsync("src", "/pine/media/portraits/ivy-stone.png");
+        Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The chosen photo does not load on the profile.");
+    }
+
     // A content picker as a person uses it: type part of a name, wait for the matches, click the one wanted.
     private static async Task PickAsync(IPage page, string label, string typed, string item)
     {

@@ -3,7 +3,6 @@ using Cms.Admin.Editors;
 using Cms.Content;
 using Cms.Content.Handlers;
 using Cms.Security;
-using Cms.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,8 +116,11 @@ public sealed class EditModel : PageModel
                 return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved=unscheduled");
         }
 
-        var (uploaded, formErrors) = await UploadAsync();
+        var (uploaded, formErrors) = await MediaFieldForm.ReadAsync(HttpContext, Editor!, takeUploads: true);
         formErrors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
+
+        // A form that comes back with errors shows what was posted: a new item's fields did not exist before binding.
+        Editor = ItemEditor.For(Editor.Type, session.Tenant.Definitions, Item);
         if (IsNew)
         {
             Item.Owner = user;
@@ -172,38 +174,6 @@ public sealed class EditModel : PageModel
         }
 
         return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={(publish ? "published" : "draft")}");
-    }
-
-    // Images chosen in the editor's media fields go into the library before the item is bound to them.
-    private async Task<(Dictionary<string, string> Uploaded, List<ContentError> Errors)> UploadAsync()
-    {
-        var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
-        var errors = new List<ContentError>();
-        foreach (var entry in Editor!.Entries.Where(e => e.Kind == ContentNames.MediaField))
-        {
-            if (Request.Form.Files.GetFile(entry.Path + ".Upload") is not { Length: > 0 } file)
-            {
-                continue;
-            }
-
-            if (!await AdminContent.MayAsync(HttpContext, Permissions.ManageOwnMedia, null))
-            {
-                errors.Add(new ContentError(entry.Path, "Your role may not upload images."));
-                continue;
-            }
-
-            var (path, error) = await HttpContext.RequestServices.GetRequiredService<MediaUploads>().SaveAsync(HttpContext.GetTenant().Name, file, HttpContext.RequestAborted);
-            if (path is not null)
-            {
-                uploaded[entry.Path] = path;
-            }
-            else
-            {
-                errors.Add(new ContentError(entry.Path, error!));
-            }
-        }
-
-        return (uploaded, errors);
     }
 
     public IEnumerable<ContentError> ErrorsFor(string path) =>
