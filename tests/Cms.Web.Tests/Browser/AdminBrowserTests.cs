@@ -234,6 +234,57 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The chosen photo does not load on the profile.");
     }
 
+    [SkippableFact]
+    public async Task WhatIsTypedIsSavedAsADraftInTheBackgroundAndIsThereAfterAReload()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        await CreatePracticeAsync("ash");
+        await Cms.Web.Tests.Practice.PublicSite.ImportAsync(_host.Factory.CreateClient(), "/ash", Counselor);
+        var admin = await _host.NewPageAsync();
+        var warnings = new List<string>();
+        admin.Dialog += (_, dialog) =>
+        {
+            warnings.Add(dialog.Type);
+            _ = dialog.AcceptAsync();
+        };
+        await BrowserHost.SignInAsync(admin, "/ash", "ash-admin", Password);
+        await admin.GotoAsync("/ash/admin/content/new/Article");
+        var autosave = admin.Locator("[data-autosave-status]");
+
+        // Leaving the tab saves at once (well before the quiet seconds are over), but nothing is created before it has a title.
+        await admin.GetByLabel("Body (optional)").FillAsync("A first line, before any title.");
+        await admin.EvaluateAsync("""
+            () => {
+              Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+              document.dispatchEvent(new Event('visibilitychange'));
+              delete document.visibilityState;
+            }
+            """);
+        await Assertions.Expect(autosave).ToHaveTextAsync("Give it a title, and it is saved as a draft as you write.", new() { Timeout = 4000 });
+
+        await admin.GetByLabel("Title", new() { Exact = true }).FillAsync("Written Without Saving");
+        await PickAsync(admin, "Authors", "wren", "Wren Alder");
+        await admin.GetByLabel("Body (optional)").PressSequentiallyAsync(" Then the words kept coming.");
+        await Assertions.Expect(autosave).ToContainTextAsync("Draft saved");
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ash/admin/content/[0-9a-z]{26}$"));
+        await Assertions.Expect(admin.Locator("[aria-label=Status]")).ToHaveTextAsync("Draft");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "editor-autosaved.png") });
+
+        await admin.ReloadAsync();
+        await Assertions.Expect(admin.GetByLabel("Body (optional)")).ToHaveValueAsync("A first line, before any title. Then the words kept coming.");
+        await Assertions.Expect(admin.Locator("[aria-label=Status]")).ToHaveTextAsync("Draft");
+        Assert.Empty(warnings);
+
+        // The person's own save after a background one: the same item, no conflict with itself.
+        await admin.GetByLabel("Body (optional)").PressSequentiallyAsync(" And more.");
+        await Assertions.Expect(autosave).ToContainTextAsync("Draft saved");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Draft saved.");
+        await admin.GotoAsync("/ash/admin/content?type=Article");
+        await Assertions.Expect(admin.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("tbody tr")).ToContainTextAsync("Written Without Saving");
+    }
+
     // A content picker as a person uses it: type part of a name, wait for the matches, click the one wanted.
     private static async Task PickAsync(IPage page, string label, string typed, string item)
     {

@@ -13,7 +13,7 @@ namespace Cms.Admin.Pages.Admin.Content;
 /// Edits one item: save draft, publish, unpublish, discard draft. The form carries the time of the version it
 /// was opened on; a save over someone else's newer save is refused and says so, nothing is overwritten.
 /// </summary>
-public sealed class EditModel : PageModel
+public sealed partial class EditModel : PageModel
 {
     private const int NoScriptChoices = 500;
 
@@ -52,6 +52,9 @@ public sealed class EditModel : PageModel
     /// <summary>The latest version's change time when the form was opened (round-trip ticks).</summary>
     [BindProperty]
     public string? OpenedVersion { get; set; }
+
+    /// <summary>The status badge's kind (its colour): published, changed (published, with a newer draft) or draft.</summary>
+    public string StatusKind => Item.Published ? "published" : HasPublished ? "changed" : "draft";
 
     public string Status => ScheduledFor is { } due
         ? $"Scheduled for {due:MMM d, yyyy HH:mm} ({Zone.Id})"
@@ -97,9 +100,9 @@ public sealed class EditModel : PageModel
             return Forbid();
         }
 
-        if (!IsNew && OpenedVersion != Stamp(Item))
+        if (IsStale)
         {
-            Errors = [new ContentError("", $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it (at {Item.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {Item.Author ?? "another user"}). Your changes were not saved: copy what you need, then reload the page to see the newest version.")];
+            Errors = [new ContentError("", ConflictMessage)];
             await FillChoicesAsync(session);
             return Page();
         }
@@ -116,16 +119,7 @@ public sealed class EditModel : PageModel
                 return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved=unscheduled");
         }
 
-        var (uploaded, formErrors) = await MediaFieldForm.ReadAsync(HttpContext, Editor!, takeUploads: true);
-        formErrors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
-
-        // A form that comes back with errors shows what was posted: a new item's fields did not exist before binding.
-        Editor = ItemEditor.For(Editor.Type, session.Tenant.Definitions, Item);
-        if (IsNew)
-        {
-            Item.Owner = user;
-        }
-
+        var formErrors = await BindFormAsync(session, takeUploads: true);
         var publish = action == "publish";
         DateTimeOffset? scheduleAt = null;
         if (action == "schedule")
@@ -175,6 +169,28 @@ public sealed class EditModel : PageModel
 
         return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={(publish ? "published" : "draft")}");
     }
+
+    // The posted form into the item: images first (an upload goes into the library), then every field.
+    private async Task<List<ContentError>> BindFormAsync(AdminContent.Session session, bool takeUploads)
+    {
+        var (uploaded, errors) = await MediaFieldForm.ReadAsync(HttpContext, Editor!, takeUploads);
+        errors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
+
+        // A form that comes back with errors shows what was posted: a new item's fields did not exist before binding.
+        Editor = ItemEditor.For(Editor.Type, session.Tenant.Definitions, Item);
+        if (IsNew)
+        {
+            Item.Owner = AdminContent.UserName(User);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Whether the item was saved by someone (or something) else since this form was opened.</summary>
+    private bool IsStale => !IsNew && OpenedVersion != Stamp(Item);
+
+    private string ConflictMessage =>
+        $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it (at {Item.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {Item.Author ?? "another user"}). Your changes were not saved: copy what you need, then reload the page to see the newest version.";
 
     public IEnumerable<ContentError> ErrorsFor(string path) =>
         Errors.Where(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal));
