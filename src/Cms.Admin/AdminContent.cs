@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Cms.Content;
+using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Security;
 using Cms.Tenancy;
@@ -147,15 +148,9 @@ public sealed class AdminContent
             query = choice.DraftOwner is { } owner
                 ? query.Where(c => c.Published || (c.Latest && c.Owner == owner))
                 : query.Where(c => c.Latest || c.Published);
-            if (choice.Types.Count > 0)
-            {
-                query = query.Where(c => choice.Types.Contains(c.ContentType));
-            }
-            else
-            {
-                var hidden = HiddenTypes();
-                query = query.Where(c => !hidden.Contains(c.ContentType));
-            }
+            var pickable = PickableTypes();
+            var types = choice.Types.Count > 0 ? choice.Types.Where(pickable.Contains).ToList() : [.. pickable];
+            query = query.Where(c => types.Contains(c.ContentType));
 
             foreach (var word in Regex.Matches(choice.Search ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value.ToLowerInvariant()))
             {
@@ -196,6 +191,18 @@ public sealed class AdminContent
                 var shown = g.FirstOrDefault(r => r.Latest) ?? g.First();
                 return new ContentChoice(g.Key, shown.Title ?? g.Key, shown.Type, g.Any(r => r.Published) ? ContentChoice.Published : ContentChoice.Draft);
             });
+
+        // What a picker may offer: the types the content list shows, and any a picker field of the practice names
+        // (not, say, a settings type nobody picks).
+        private HashSet<string> PickableTypes()
+        {
+            var definitions = Tenant.Definitions;
+            var named = definitions.ContentPartDefinitionRecords.SelectMany(p => p.FieldsInOrder)
+                .Where(f => f.FieldName == ContentNames.ContentPickerField)
+                .SelectMany(f => SettingsReader.Texts(f.Settings, "ContentPickerFieldSettings", "DisplayedContentTypes"));
+            return definitions.ContentTypeDefinitionRecords.Where(t => t.Setting("Listable") || t.Setting("Creatable")).Select(t => t.Name)
+                .Concat(named).ToHashSet(StringComparer.Ordinal);
+        }
 
         private List<string> HiddenTypes() =>
             Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.Setting("Listable") && !t.Setting("Creatable")).Select(t => t.Name).ToList();

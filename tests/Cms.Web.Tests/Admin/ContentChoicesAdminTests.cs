@@ -54,6 +54,21 @@ public sealed class ContentChoicesAdminTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task ATypeNoPickerOffersAndTheContentListHidesIsNotOffered()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await PublicSite.ImportAsync(_factory.Client(), AdminSite.Base, """
+            { "name": "membership", "steps": [ { "name": "content", "data": [
+              { "ContentItemId": "membershipdanaassoc000001", "ContentType": "Membership", "Latest": true, "Published": true, "DisplayText": "Danbury Therapists Guild",
+                "Membership": { "Organization": { "Url": "https://example.org", "Text": "Danbury Therapists Guild" } } } ] } ] }
+            """);
+
+        Assert.Empty(await ChoicesAsync(admin, "?types=Membership&q=danbury"));
+        Assert.Empty(await ChoicesAsync(admin, "?q=danbury"));
+        Assert.Equal(["Dana Whitfield"], (await ChoicesAsync(admin, "?types=Membership,Counselor&q=dana%20whitfield")).Select(c => c.Title));
+    }
+
+    [Fact]
     public async Task AskingForMoreThanFiftyGetsFifty()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
