@@ -138,7 +138,7 @@ public sealed class AdminContent
                 : (await Db.ContentItems.AsNoTracking().Where(c => c.Published && ids.Contains(c.ContentItemId)).Select(c => c.ContentItemId).ToListAsync(cancellationToken)).ToHashSet();
 
         /// <summary>
-        /// What a picker offers, by title: items of the given types (any listed type when none) whose title has a
+        /// What a picker offers, by title: items of the given types (any type a picker may offer when none) whose title has a
         /// word starting with each word searched ("dan whit" finds "Dana Whitfield"). Titles, not bodies: a
         /// person picks an item by its name.
         /// </summary>
