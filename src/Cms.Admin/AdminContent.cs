@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Cms.Content;
 using Cms.Content.Definitions;
 using Cms.Data;
@@ -48,6 +49,13 @@ public sealed class AdminContent
 
     public static async Task<bool> HasAsync(HttpContext context, string permission) =>
         (await TenantRoles.OfAsync(context)).Grants(context.User, permission);
+
+    /// <summary>Whose drafts a picker may offer this user: everyone's (null) when they may view or edit all content, else their own.</summary>
+    public static async Task<string?> DraftOwnerAsync(HttpContext context)
+    {
+        var roles = await TenantRoles.OfAsync(context);
+        return roles.Grants(context.User, Permissions.ViewContent) || roles.Grants(context.User, Permissions.EditContent) ? null : UserName(context.User);
+    }
 
     /// <summary>After a change the public site shows: rebuilds the tenant's runtime here and, within a second, on other nodes.</summary>
     public Task ChangedAsync(HttpContext context) => _tenants.ChangedAsync(context.GetTenant().Name, context.RequestAborted);
@@ -122,7 +130,7 @@ public sealed class AdminContent
         private IQueryable<ContentItemRecord> Filtered(IQueryable<ContentItemRecord>? versions, ContentFilter filter)
         {
             var query = (versions ?? Db.ContentItems).AsNoTracking().Where(c => c.Latest);
-            var hidden = Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.Setting("Listable") && !t.Setting("Creatable")).Select(t => t.Name).ToList();
+            var hidden = HiddenTypes();
             query = query.Where(c => !hidden.Contains(c.ContentType));
             if (!string.IsNullOrEmpty(filter.Type))
             {
@@ -148,11 +156,77 @@ public sealed class AdminContent
                 ? []
                 : (await Db.ContentItems.AsNoTracking().Where(c => c.Published && ids.Contains(c.ContentItemId)).Select(c => c.ContentItemId).ToListAsync(cancellationToken)).ToHashSet();
 
-        /// <summary>Items of the given types for a picker, by title.</summary>
-        public async Task<IReadOnlyList<(string Id, string Title)>> ChoicesAsync(IReadOnlyCollection<string> types, CancellationToken cancellationToken) =>
-            (await Db.ContentItems.AsNoTracking().Where(c => c.Latest && types.Contains(c.ContentType)).OrderBy(c => c.DisplayText)
-                .Select(c => new { c.ContentItemId, c.DisplayText }).Take(500).ToListAsync(cancellationToken))
-            .ConvertAll(c => (c.ContentItemId, c.DisplayText ?? c.ContentItemId));
+        /// <summary>
+        /// What a picker offers, by title: items of the given types (any type a picker may offer when none) whose title has a
+        /// word starting with each word searched ("dan whit" finds "Dana Whitfield"). Titles, not bodies: a
+        /// person picks an item by its name.
+        /// </summary>
+        public async Task<IReadOnlyList<ContentChoice>> ChoicesAsync(ChoiceQuery choice, CancellationToken cancellationToken)
+        {
+            IQueryable<ContentItemRecord> query = Db.ContentItems.AsNoTracking();
+            query = choice.DraftOwner is { } owner
+                ? query.Where(c => c.Published || (c.Latest && c.Owner == owner))
+                : query.Where(c => c.Latest || c.Published);
+            var pickable = PickableTypes();
+            var types = choice.Types.Count > 0 ? choice.Types.Where(pickable.Contains).ToList() : [.. pickable];
+            query = query.Where(c => types.Contains(c.ContentType));
+
+            foreach (var word in Regex.Matches(choice.Search ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value.ToLowerInvariant()))
+            {
+                var atStart = word + "%";
+                var inside = "% " + word + "%";
+                // ToLower runs in the database (SQL lower()), where no .NET culture applies.
+#pragma warning disable CA1304, CA1311
+                query = query.Where(c => EF.Functions.Like(c.DisplayText!.ToLower(), atStart) || EF.Functions.Like(c.DisplayText!.ToLower(), inside));
+#pragma warning restore CA1304, CA1311
+            }
+
+            // An item can match twice (its published version and a newer draft): read twice the bound, keep one row per item.
+            var rows = await query.OrderBy(c => c.DisplayText).ThenBy(c => c.ContentItemId).Take(choice.Take * 2)
+                .Select(c => new ChoiceRow(c.ContentItemId, c.DisplayText, c.ContentType, c.Latest, c.Published))
+                .ToListAsync(cancellationToken);
+            return Merge(rows).Take(choice.Take).ToList();
+        }
+
+        /// <summary>The items a field holds, in its order, as a picker shows them (whoever may see them: they are in the item already).</summary>
+        public async Task<IReadOnlyList<ContentChoice>> ChosenAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        {
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            var rows = await Db.ContentItems.AsNoTracking().Where(c => (c.Latest || c.Published) && ids.Contains(c.ContentItemId))
+                .Select(c => new ChoiceRow(c.ContentItemId, c.DisplayText, c.ContentType, c.Latest, c.Published))
+                .ToListAsync(cancellationToken);
+            var found = Merge(rows).ToDictionary(c => c.Id, StringComparer.Ordinal);
+            return ids.Select(id => found.GetValueOrDefault(id) ?? new ContentChoice(id, id, "", ContentChoice.Missing)).ToList();
+        }
+
+        // One choice per item: the latest version's title; published when any version is on the site.
+        private static IEnumerable<ContentChoice> Merge(List<ChoiceRow> rows) =>
+            rows.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g =>
+            {
+                var shown = g.FirstOrDefault(r => r.Latest) ?? g.First();
+                return new ContentChoice(g.Key, shown.Title ?? g.Key, shown.Type, g.Any(r => r.Published) ? ContentChoice.Published : ContentChoice.Draft);
+            });
+
+        // What a picker may offer: the types the content list shows, and any a picker field of the practice names
+        // (not, say, a settings type nobody picks).
+        private HashSet<string> PickableTypes()
+        {
+            var definitions = Tenant.Definitions;
+            var named = definitions.ContentPartDefinitionRecords.SelectMany(p => p.FieldsInOrder)
+                .Where(f => f.FieldName == ContentNames.ContentPickerField)
+                .SelectMany(f => SettingsReader.Texts(f.Settings, "ContentPickerFieldSettings", "DisplayedContentTypes"));
+            return definitions.ContentTypeDefinitionRecords.Where(t => t.Setting("Listable") || t.Setting("Creatable")).Select(t => t.Name)
+                .Concat(named).ToHashSet(StringComparer.Ordinal);
+        }
+
+        private List<string> HiddenTypes() =>
+            Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.Setting("Listable") && !t.Setting("Creatable")).Select(t => t.Name).ToList();
+
+        private sealed record ChoiceRow(string Id, string? Title, string Type, bool Latest, bool Published);
 
         /// <summary>Most read published items, for the dashboard.</summary>
         public async Task<IReadOnlyList<(string Id, string? Title, long Views)>> MostViewedAsync(int take, CancellationToken cancellationToken) =>

@@ -22,6 +22,7 @@ public static class AdminModule
             options.Conventions.AuthorizeFolder("/Admin", Permissions.AccessAdminPanel);
             options.Conventions.AddPageRoute("/Admin/Content/Edit", "admin/content/new/{type}");
         });
+        services.AddSingleton(provider => new Editors.MediaLibrary(provider.GetRequiredService<Data.CmsDatabase>()));
         services.AddSingleton(provider => new Editors.MediaUploads(provider.GetRequiredService<Data.CmsDatabase>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new AdminContent(provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TenantManager>()));
         return services;
@@ -30,6 +31,7 @@ public static class AdminModule
     public static void MapCmsAdmin(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRazorPages();
+        endpoints.MapEditorEndpoints();
         // The Markdown editor's preview: the same pipeline (Markdig, then the sanitizer) the public site's bodies come from.
         endpoints.MapPost("/admin/preview/markdown", ([FromForm] string? markdown, IMarkdownRenderer renderer) =>
             Results.Content(renderer.ToHtml(markdown ?? ""), "text/html; charset=utf-8"))

@@ -47,6 +47,8 @@
     form.addEventListener('input', () => { dirty = true; });
     form.addEventListener('change', () => { dirty = true; });
     form.addEventListener('submit', () => { dirty = false; });
+    // Sent by autosave.js when everything in the form is saved as a draft.
+    form.addEventListener('cms:saved', () => { dirty = false; });
     window.addEventListener('beforeunload', (event) => { if (dirty) { event.preventDefault(); event.returnValue = ''; } });
   }
 })();

@@ -3,10 +3,10 @@ using Cms.Content.Handlers;
 namespace Cms.Admin.Editors;
 
 /// <summary>What the editor partial renders for one entry: the entry, its errors and, for a picker, the items to pick from.</summary>
-public sealed record EditorEntryView(EditorEntry Entry, IReadOnlyList<ContentError> Errors, IReadOnlyList<(string Id, string Title)> Choices)
+public sealed record EditorEntryView(EditorEntry Entry, IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentChoice> Choices)
 {
     /// <summary>For a bag: the items to pick from of the pickers of the items inside, by input name.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<(string Id, string Title)>> ChoicesByName { get; init; } = new Dictionary<string, IReadOnlyList<(string Id, string Title)>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<ContentChoice>> ChoicesByName { get; init; } = new Dictionary<string, IReadOnlyList<ContentChoice>>();
 
     /// <summary>For a bag: the id of the item to focus after adding or moving one.</summary>
     public string? FocusId { get; init; }

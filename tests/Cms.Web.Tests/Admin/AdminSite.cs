@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Cms.Web.Tests.Practice;
 using Cms.Web.Tests.Support;
 
 namespace Cms.Web.Tests.Admin;

@@ -112,22 +112,22 @@ public sealed class FieldSettingsAdminTests : IClassFixture<CmsFactory>
         Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(admin, settings, [new("Label", "Gallery"), new("Multiple", "true"), new("RequireMediaText", "true")])).StatusCode);
 
         Assert.Contains("Add a short description of the image for Gallery", await RefusedSaveAsync(admin, SeriesItem, "Series.Gallery", "series/what-you-should-know-about-therapy.png"), StringComparison.Ordinal);
-        var first = (await AdminSite.FormFieldsAsync(admin, SeriesItem)).With("Series.Gallery", "series/a.png").With("Series.Gallery.Alt", "A calm room").With("action", "draft");
+        var first = (await AdminSite.FormFieldsAsync(admin, SeriesItem)).With("Series.Gallery", "articles/passing-clouds.png").With("Series.Gallery.Alt", "A calm room").With("action", "draft");
         Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(admin, SeriesItem, first)).StatusCode);
 
         // The kept image has its own row; the last row adds another.
         var second = await AdminSite.FormFieldsAsync(admin, SeriesItem);
-        Assert.Equal(["series/a.png", ""], second.Where(f => f.Key == "Series.Gallery").Select(f => f.Value));
+        Assert.Equal(["articles/passing-clouds.png", ""], second.Where(f => f.Key == "Series.Gallery").Select(f => f.Value));
         second = second.Where(f => f.Key is not ("Series.Gallery" or "Series.Gallery.Alt")).ToList();
-        second.AddRange([new("Series.Gallery", "series/a.png"), new("Series.Gallery.Alt", "A calm room"), new("Series.Gallery", "series/b.png"), new("Series.Gallery.Alt", "A window"), new("action", "draft")]);
+        second.AddRange([new("Series.Gallery", "articles/passing-clouds.png"), new("Series.Gallery.Alt", "A calm room"), new("Series.Gallery", "articles/grief-river-at-dusk.png"), new("Series.Gallery.Alt", "A window"), new("action", "draft")]);
         Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(admin, SeriesItem, second)).StatusCode);
         var editor = await PublicSite.PageAsync(admin, SeriesItem);
         Assert.Equal("A window", editor.QuerySelector("#f-Series-Gallery-alt-1")!.GetAttribute("value"));
 
         Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(admin, settings, [new("Label", "Gallery"), new("RequireMediaText", "true")])).StatusCode);
         var fields = await AdminSite.FormFieldsAsync(admin, SeriesItem);
-        Assert.Equal(["series/a.png"], fields.Where(f => f.Key == "Series.Gallery").Select(f => f.Value));
-        fields.AddRange([new("Series.Gallery", "series/b.png"), new("Series.Gallery.Alt", "A window"), new("action", "draft")]);
+        Assert.Equal(["articles/passing-clouds.png"], fields.Where(f => f.Key == "Series.Gallery").Select(f => f.Value));
+        fields.AddRange([new("Series.Gallery", "articles/grief-river-at-dusk.png"), new("Series.Gallery.Alt", "A window"), new("action", "draft")]);
         var refused = await AdminSite.PostFormAsync(admin, SeriesItem, fields);
         Assert.Contains("Gallery holds one image only.", (await PublicSite.ParseAsync(await refused.Content.ReadAsStringAsync(), SeriesItem)).QuerySelector("#f-Series-Gallery-error")!.TextContent, StringComparison.Ordinal);
     }

@@ -42,17 +42,7 @@ public sealed class HistoryAdminTests : IClassFixture<CmsFactory>
 
     private static async Task SaveTitleAsync(HttpClient admin, string title, string action)
     {
-        var page = await PublicSite.PageAsync(admin, Item);
-        var fields = page.QuerySelectorAll("form.editor input[name], form.editor textarea[name], form.editor select[name]")
-            .Where(e => e.GetAttribute("type") is not ("file") && !e.GetAttribute("name")!.StartsWith("__", StringComparison.Ordinal))
-            .Where(e => e.GetAttribute("type") != "checkbox" || e.HasAttribute("checked"))
-            .SelectMany(e => e.LocalName == "select"
-                ? e.QuerySelectorAll("option[selected]").Select(o => new KeyValuePair<string, string>(e.GetAttribute("name")!, o.GetAttribute("value") ?? ""))
-                : [new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? "")])
-            .Where(f => f.Key != "TitlePart.Title")
-            .Append(new("TitlePart.Title", title))
-            .Append(new("action", action))
-            .ToList();
+        var fields = (await AdminSite.FormFieldsAsync(admin, Item)).With("TitlePart.Title", title).With("action", action);
         var response = await AdminSite.PostFormAsync(admin, Item, fields);
         Assert.True(response.StatusCode == HttpStatusCode.Found, await response.Content.ReadAsStringAsync());
     }

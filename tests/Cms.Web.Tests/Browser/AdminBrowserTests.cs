@@ -67,8 +67,8 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
             await admin.GotoAsync("/cedar/admin/content/new/Article");
             await admin.GetByLabel("Title", new() { Exact = true }).FillAsync($"Starting Out, Part {part}");
             await admin.GetByLabel("Body (optional)").FillAsync($"## Part {part}\n\nWhat to expect in part {part}.");
-            await admin.GetByLabel("Authors", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ana Ruiz" });
-            await admin.GetByLabel("Series (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Starting Out" });
+            await PickAsync(admin, "Authors", "ana", "Ana Ruiz");
+            await PickAsync(admin, "Series (optional)", "start", "Starting Out");
             await admin.GetByLabel("Part number (optional)").FillAsync(part.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
             await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Published.");
@@ -113,7 +113,7 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         await writer.GotoAsync("/fir/admin/content/new/Article");
         await Assertions.Expect(writer.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
         await writer.GetByLabel("Title", new() { Exact = true }).FillAsync("A Draft By Writer");
-        await writer.GetByLabel("Authors", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Wren Alder" });
+        await PickAsync(writer, "Authors", "wren", "Wren Alder");
         await writer.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(writer.Locator(".notice")).ToContainTextAsync("Draft saved.");
         var draftUrl = writer.Url;
@@ -205,6 +205,146 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         await BrowserHost.ScreenshotAsync(admin, "type-counselor");
         await admin.GotoAsync("/riverbend/admin/types/Counselor/fields/LicenseStatus");
         await BrowserHost.ScreenshotAsync(admin, "field-settings");
+    }
+
+    [SkippableFact]
+    public async Task AnAuthorIsFoundByTypingPartOfTheirNameAndTheChosenOrderIsSaved()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        await CreatePracticeAsync("oak");
+        await Cms.Web.Tests.Practice.PublicSite.ImportAsync(_host.Factory.CreateClient(), "/oak", Counselor);
+        await Cms.Web.Tests.Practice.PublicSite.ImportAsync(_host.Factory.CreateClient(), "/oak", Counselor.Replace("fircounselor000000000001", "oakcounselor000000000002", StringComparison.Ordinal)
+            .Replace("Wren Alder", "Wendell Ash", StringComparison.Ordinal));
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/oak", "oak-admin", Password);
+        await admin.GotoAsync("/oak/admin/content/new/Article");
+        await admin.GetByLabel("Title", new() { Exact = true }).FillAsync("Two Voices");
+
+        // The keyboard only: type, arrow down to the match, Enter (which must not submit the form).
+        var authors = admin.GetByRole(AriaRole.Combobox, new() { Name = "Authors", Exact = true });
+        await authors.FillAsync("ald");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Option)).ToHaveTextAsync(["Wren Alder"]);
+        await authors.PressAsync("ArrowDown");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "editor-picker-open.png") });
+        await Assertions.Expect(authors).ToHaveAttributeAsync("aria-activedescendant", new System.Text.RegularExpressions.Regex(".+"));
+        await authors.PressAsync("Enter");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+        await PickAsync(admin, "Authors", "wen", "Wendell Ash");
+        await Assertions.Expect(admin.GetByRole(AriaRole.List, new() { Name = "Authors: chosen" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Move Wendell Ash up" }).ClickAsync();
+        await BrowserHost.ScreenshotAsync(admin, "editor-picker");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Draft saved.");
+
+        await admin.ReloadAsync();
+        var saved = admin.Locator("input[type=hidden][name='Article.Authors']");
+        Assert.Equal(["oakcounselor000000000002", "fircounselor000000000001"], await saved.EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"));
+        await Assertions.Expect(admin.GetByRole(AriaRole.List, new() { Name = "Authors: chosen" }).GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Wendell Ash");
+    }
+
+    [SkippableFact]
+    public async Task ACounselorPhotoIsChosenFromTheLibraryAndThePublicProfileShowsIt()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        await CreatePracticeAsync("pine");
+        var png = Convert.ToBase64String(Png());
+        await Cms.Web.Tests.Practice.PublicSite.ImportAsync(_host.Factory.CreateClient(), "/pine", $$"""
+            { "name": "library", "steps": [ { "name": "media", "Files": [
+              { "TargetPath": "portraits/ivy-stone.png", "Base64": "{{png}}" }, { "TargetPath": "garden/bench.png", "Base64": "{{png}}" } ] } ] }
+            """);
+        var admin = await _host.NewPageAsync();
+        await BrowserHost.SignInAsync(admin, "/pine", "pine-admin", Password);
+        await admin.GotoAsync("/pine/admin/content/new/Counselor");
+        await admin.GetByLabel("Title", new() { Exact = true }).FillAsync("Ivy Stone");
+        await admin.GetByLabel("Professional title", new() { Exact = true }).FillAsync("Licensed Mental Health Counselor");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Choose from library" }).ClickAsync();
+        var library = admin.GetByRole(AriaRole.Dialog, new() { Name = "Choose an image" });
+        await Assertions.Expect(library.GetByRole(AriaRole.Button, new() { Name = "bench.png" })).ToBeVisibleAsync();
+        await Assertions.Expect(library.GetByLabel("Filter by file name")).ToBeFocusedAsync();
+        await library.GetByLabel("Filter by file name").FillAsync("ivy");
+        await Assertions.Expect(library.Locator(".media-choice")).ToHaveCountAsync(1);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "editor-media-library.png") });
+        await library.GetByRole(AriaRole.Button, new() { Name = "ivy-stone.png" }).ClickAsync();
+        await Assertions.Expect(library).ToBeHiddenAsync();
+        await Assertions.Expect(admin.GetByLabel("Or its path in the media library")).ToHaveValueAsync("portraits/ivy-stone.png");
+        var alt = admin.GetByLabel("Describe the image for people who use screen readers");
+        await Assertions.Expect(alt).ToBeFocusedAsync();
+
+        // Chosen from the library or not, the image needs its description.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-kind=MediaField] .error")).ToContainTextAsync("Add a short description of the image");
+        await Assertions.Expect(admin.GetByLabel("Or its path in the media library")).ToHaveValueAsync("portraits/ivy-stone.png");
+        await alt.FillAsync("Ivy Stone on a garden bench, smiling");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Published.");
+
+        var reader = await _host.NewPageAsync();
+        await reader.GotoAsync("/pine/counselors");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Ivy Stone" }).First.ClickAsync();
+        var photo = reader.Locator("img[alt='Ivy Stone on a garden bench, smiling']").First;
+        await Assertions.Expect(photo).ToHaveAttributeAsync("src", "/pine/media/portraits/ivy-stone.png");
+        Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The chosen photo does not load on the profile.");
+    }
+
+    [SkippableFact]
+    public async Task WhatIsTypedIsSavedAsADraftInTheBackgroundAndIsThereAfterAReload()
+    {
+        Skip.IfNot(BrowserHost.Available, "Chromium is not installed at " + BrowserHost.ChromiumPath);
+        await CreatePracticeAsync("ash");
+        await Cms.Web.Tests.Practice.PublicSite.ImportAsync(_host.Factory.CreateClient(), "/ash", Counselor);
+        var admin = await _host.NewPageAsync();
+        var warnings = new List<string>();
+        admin.Dialog += (_, dialog) =>
+        {
+            warnings.Add(dialog.Type);
+            _ = dialog.AcceptAsync();
+        };
+        await BrowserHost.SignInAsync(admin, "/ash", "ash-admin", Password);
+        await admin.GotoAsync("/ash/admin/content/new/Article");
+        var autosave = admin.Locator("[data-autosave-status]");
+
+        // Leaving the tab saves at once (well before the quiet seconds are over), but nothing is created before it has a title.
+        await admin.GetByLabel("Body (optional)").FillAsync("A first line, before any title.");
+        await admin.EvaluateAsync("""
+            () => {
+              Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+              document.dispatchEvent(new Event('visibilitychange'));
+              delete document.visibilityState;
+            }
+            """);
+        await Assertions.Expect(autosave).ToHaveTextAsync("Give it a title, and it is saved as a draft as you write.", new() { Timeout = 4000 });
+
+        await admin.GetByLabel("Title", new() { Exact = true }).FillAsync("Written Without Saving");
+        await PickAsync(admin, "Authors", "wren", "Wren Alder");
+        await admin.GetByLabel("Body (optional)").PressSequentiallyAsync(" Then the words kept coming.");
+        await Assertions.Expect(autosave).ToContainTextAsync("Draft saved");
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ash/admin/content/[0-9a-z]{26}$"));
+        await Assertions.Expect(admin.Locator("[aria-label=Status]")).ToHaveTextAsync("Draft");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "editor-autosaved.png") });
+
+        await admin.ReloadAsync();
+        await Assertions.Expect(admin.GetByLabel("Body (optional)")).ToHaveValueAsync("A first line, before any title. Then the words kept coming.");
+        await Assertions.Expect(admin.Locator("[aria-label=Status]")).ToHaveTextAsync("Draft");
+        Assert.Empty(warnings);
+
+        // The person's own save after a background one: the same item, no conflict with itself.
+        await admin.GetByLabel("Body (optional)").PressSequentiallyAsync(" And more.");
+        await Assertions.Expect(autosave).ToContainTextAsync("Draft saved");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Draft saved.");
+        await admin.GotoAsync("/ash/admin/content?type=Article");
+        await Assertions.Expect(admin.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("tbody tr")).ToContainTextAsync("Written Without Saving");
+    }
+
+    // A content picker as a person uses it: type part of a name, wait for the matches, click the one wanted.
+    private static async Task PickAsync(IPage page, string label, string typed, string item)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).FillAsync(typed);
+        await page.GetByRole(AriaRole.Option, new() { Name = item }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = label.Replace(" (optional)", "", StringComparison.Ordinal) + ": chosen" })).ToContainTextAsync(item);
     }
 
     private async Task CreatePracticeAsync(string name)

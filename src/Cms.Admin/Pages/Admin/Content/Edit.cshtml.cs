@@ -3,7 +3,6 @@ using Cms.Admin.Editors;
 using Cms.Content;
 using Cms.Content.Handlers;
 using Cms.Security;
-using Cms.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +13,10 @@ namespace Cms.Admin.Pages.Admin.Content;
 /// Edits one item: save draft, publish, unpublish, discard draft. The form carries the time of the version it
 /// was opened on; a save over someone else's newer save is refused and says so, nothing is overwritten.
 /// </summary>
-public sealed class EditModel : PageModel
+public sealed partial class EditModel : PageModel
 {
+    private const int NoScriptChoices = 500;
+
     private readonly AdminContent _content;
 
     public EditModel(AdminContent content)
@@ -39,8 +40,8 @@ public sealed class EditModel : PageModel
 
     public bool MayDelete { get; private set; }
 
-    /// <summary>Items to pick from, by picker field path.</summary>
-    public Dictionary<string, IReadOnlyList<(string Id, string Title)>> Choices { get; } = [];
+    /// <summary>Items to pick from, by picker field path: those the field holds, in its order, then the others by title.</summary>
+    public Dictionary<string, IReadOnlyList<ContentChoice>> Choices { get; } = [];
 
     /// <summary>When the draft is scheduled to be published, in the site's time zone; null when it is not.</summary>
     public DateTimeOffset? ScheduledFor { get; private set; }
@@ -57,6 +58,9 @@ public sealed class EditModel : PageModel
     /// <summary>The latest version's change time when the form was opened (round-trip ticks).</summary>
     [BindProperty]
     public string? OpenedVersion { get; set; }
+
+    /// <summary>The status badge's kind (its colour): published, changed (published, with a newer draft) or draft.</summary>
+    public string StatusKind => Item.Published ? "published" : HasPublished ? "changed" : "draft";
 
     public string Status => ScheduledFor is { } due
         ? $"Scheduled for {due:MMM d, yyyy HH:mm} ({Zone.Id})"
@@ -107,9 +111,9 @@ public sealed class EditModel : PageModel
             return await ChangeBagAsync(session, command);
         }
 
-        if (!IsNew && OpenedVersion != Stamp(Item))
+        if (IsStale)
         {
-            Errors = [new ContentError("", $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it (at {Item.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {Item.Author ?? "another user"}). Your changes were not saved: copy what you need, then reload the page to see the newest version.")];
+            Errors = [new ContentError("", ConflictMessage)];
             await FillChoicesAsync(session);
             return Page();
         }
@@ -126,13 +130,7 @@ public sealed class EditModel : PageModel
                 return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved=unscheduled");
         }
 
-        var (uploaded, formErrors) = await UploadAsync();
-        formErrors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
-        if (IsNew)
-        {
-            Item.Owner = user;
-        }
-
+        var formErrors = await BindFormAsync(session, takeUploads: true);
         var publish = action == "publish";
         DateTimeOffset? scheduleAt = null;
         if (action == "schedule")
@@ -182,9 +180,8 @@ public sealed class EditModel : PageModel
     // A bag's button: the whole form is bound (so nothing typed is lost), the bag changed, and the form shown again unsaved.
     private async Task<IActionResult> ChangeBagAsync(AdminContent.Session session, BagCommand command)
     {
-        var (uploaded, errors) = await UploadAsync();
-        errors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
-        var change = Editor.Entries.Select(e => e.Bag).OfType<BagEditor>().Select(b => b.Apply(Item, command)).FirstOrDefault(c => c is not null);
+        var errors = await BindFormAsync(session, takeUploads: true);
+        var change = Editor!.Entries.Select(e => e.Bag).OfType<BagEditor>().Select(b => b.Apply(Item, command)).FirstOrDefault(c => c is not null);
         Notice = change?.Notice;
         FocusId = change?.FocusId;
         HasUnsavedChanges = true;
@@ -200,37 +197,27 @@ public sealed class EditModel : PageModel
         return Page();
     }
 
-    // Images chosen in the editor's media fields go into the library before the item is bound to them.
-    private async Task<(Dictionary<string, string> Uploaded, List<ContentError> Errors)> UploadAsync()
+    // The posted form into the item: images first (an upload goes into the library), then every field.
+    private async Task<List<ContentError>> BindFormAsync(AdminContent.Session session, bool takeUploads)
     {
-        var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
-        var errors = new List<ContentError>();
-        foreach (var entry in Editor!.AllEntries.Where(e => e.Kind == ContentNames.MediaField))
+        var (uploaded, errors) = await MediaFieldForm.ReadAsync(HttpContext, Editor!, takeUploads);
+        errors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
+
+        // A form that comes back with errors shows what was posted: a new item's fields did not exist before binding.
+        Editor = ItemEditor.For(Editor.Type, session.Tenant.Definitions, Item);
+        if (IsNew)
         {
-            if (Request.Form.Files.GetFile(entry.Name + ".Upload") is not { Length: > 0 } file)
-            {
-                continue;
-            }
-
-            if (!await AdminContent.MayAsync(HttpContext, Permissions.ManageOwnMedia, null))
-            {
-                errors.Add(new ContentError(entry.Name, "Your role may not upload images."));
-                continue;
-            }
-
-            var (path, error) = await HttpContext.RequestServices.GetRequiredService<MediaUploads>().SaveAsync(HttpContext.GetTenant().Name, file, HttpContext.RequestAborted);
-            if (path is not null)
-            {
-                uploaded[entry.Name] = path;
-            }
-            else
-            {
-                errors.Add(new ContentError(entry.Name, error!));
-            }
+            Item.Owner = AdminContent.UserName(User);
         }
 
-        return (uploaded, errors);
+        return errors;
     }
+
+    /// <summary>Whether the item was saved by someone (or something) else since this form was opened.</summary>
+    private bool IsStale => !IsNew && OpenedVersion != Stamp(Item);
+
+    private string ConflictMessage =>
+        $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it (at {Item.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {Item.Author ?? "another user"}). Your changes were not saved: copy what you need, then reload the page to see the newest version.";
 
     public IEnumerable<ContentError> ErrorsFor(string path) =>
         Errors.Where(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal));
@@ -308,9 +295,13 @@ public sealed class EditModel : PageModel
     private async Task FillChoicesAsync(AdminContent.Session session)
     {
         MayPublish = MayPublish || (IsNew && await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, null));
+        var draftOwner = await AdminContent.DraftOwnerAsync(HttpContext);
         foreach (var picker in Editor!.AllEntries.Where(e => e.Kind == ContentNames.ContentPickerField))
         {
-            Choices[picker.Name] = await session.ChoicesAsync(picker.PickerTypes, HttpContext.RequestAborted);
+            // The form without script is a list of up to NoScriptChoices items; what the field holds is always in it.
+            var chosen = await session.ChosenAsync(picker.Strings("ContentItemIds"), HttpContext.RequestAborted);
+            var others = await session.ChoicesAsync(new ChoiceQuery(picker.PickerTypes, null, NoScriptChoices, draftOwner), HttpContext.RequestAborted);
+            Choices[picker.Name] = [.. chosen, .. others.Where(o => !chosen.Any(c => c.Id == o.Id))];
         }
     }
 
