@@ -66,7 +66,7 @@ public sealed class BagEditor
     /// Writes the posted rows into the item's bag, in the posted order. An item keeps what its editors do not show; an
     /// item no longer posted is removed. A bag not on the form at all is left as it was.
     /// </summary>
-    public void Bind(ContentItem item, IFormCollection form, IReadOnlyDictionary<string, string>? uploaded, List<ContentError> errors)
+    public void Bind(ContentItem item, IFormCollection form, TimeZoneInfo zone, IReadOnlyDictionary<string, string>? uploaded, List<ContentError> errors)
     {
         if (!form.TryGetValue(RowsName, out var keys))
         {
@@ -94,7 +94,7 @@ public sealed class BagEditor
             if (_definitions.FindType(innerItem.ContentType) is { } type)
             {
                 var place = RowPrefix(Name, rows.Count);
-                errors.AddRange(ItemEditor.For(type, _definitions, innerItem, posted).Bind(innerItem, form, uploaded)
+                errors.AddRange(ItemEditor.For(type, _definitions, innerItem, posted).Bind(innerItem, form, zone, uploaded)
                     .Select(e => e.Path.StartsWith(posted, StringComparison.Ordinal) ? e with { Path = place + e.Path[posted.Length..] } : e));
             }
 

@@ -95,7 +95,8 @@ public sealed class ItemEditor
     }
 
     /// <summary>Writes the form's values into the item; problems the form itself has (a number that is not one) are returned by path.</summary>
-    public List<ContentError> Bind(ContentItem item, IFormCollection form, IReadOnlyDictionary<string, string>? uploaded = null)
+    /// <param name="zone">The site's time zone: a date and time field is typed in it and stored in UTC.</param>
+    public List<ContentError> Bind(ContentItem item, IFormCollection form, TimeZoneInfo zone, IReadOnlyDictionary<string, string>? uploaded = null)
     {
         var errors = new List<ContentError>();
         foreach (var entry in Entries.Where(e => e.IsPartProperty))
@@ -106,7 +107,7 @@ public sealed class ItemEditor
 
         foreach (var entry in Entries.Where(e => e.Bag is not null))
         {
-            entry.Bag!.Bind(item, form, uploaded, errors);
+            entry.Bag!.Bind(item, form, zone, uploaded, errors);
         }
 
         foreach (var entry in Entries.Where(e => !e.IsPartProperty && e.Bag is null))
@@ -149,13 +150,13 @@ public sealed class ItemEditor
                     {
                         field["Value"] = null;
                     }
-                    else if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+                    else if (FieldTime.FromInput(value, entry.Kind == ContentNames.DateTimeField ? zone : null) is { } stored)
                     {
-                        field["Value"] = date.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                        field["Value"] = stored;
                     }
                     else
                     {
-                        errors.Add(new ContentError(entry.Name, $"“{value}” is not a date."));
+                        errors.Add(new ContentError(entry.Name, entry.Kind == ContentNames.DateTimeField ? $"“{value}” is not a date and time." : $"“{value}” is not a date."));
                     }
 
                     break;

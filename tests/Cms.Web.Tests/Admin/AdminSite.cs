@@ -77,6 +77,14 @@ internal static partial class AdminSite
         return fields;
     }
 
+    /// <summary>The item's latest version as the practice's recipe export writes it.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject> ExportedAsync(HttpClient admin, string id)
+    {
+        var export = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync(Base + "/api/recipes/export"))!;
+        return export["steps"]!.AsArray().Where(s => (string?)s!["name"] == "content").SelectMany(s => s!["data"]!.AsArray())
+            .OfType<System.Text.Json.Nodes.JsonObject>().Single(i => (string?)i["ContentItemId"] == id && (bool?)i["Latest"] == true);
+    }
+
     /// <summary>Adds a user through the Users page as the practice's administrator.</summary>
     public static async Task AddUserAsync(HttpClient admin, string userName, string password, params string[] roles)
     {

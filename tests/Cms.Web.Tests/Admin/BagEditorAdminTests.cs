@@ -57,7 +57,7 @@ public sealed class BagEditorAdminTests : IClassFixture<CmsFactory>
 
         Assert.Equal(HttpStatusCode.Found, published.StatusCode);
         Assert.Equal(["National Association of Social Workers", "American Counseling Association"], await PublicMembershipsAsync());
-        var stored = await ExportedAsync(admin, "counselorwrenalder00000001");
+        var stored = await AdminSite.ExportedAsync(admin, "counselorwrenalder00000001");
         var items = stored["Memberships"]!["ContentItems"]!.AsArray();
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("Membership", (string?)i!["ContentType"]));
@@ -76,7 +76,7 @@ public sealed class BagEditorAdminTests : IClassFixture<CmsFactory>
     public async Task AMembershipWithAnUnsafeOrMissingLinkIsRefusedNextToItAndNothingIsSaved()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
-        var before = await ExportedAsync(admin, "counselordanawhitfield0001");
+        var before = await AdminSite.ExportedAsync(admin, "counselordanawhitfield0001");
         var fields = (await AdminSite.FormFieldsAsync(admin, Dana))
             .With(Organization(1), "javascript:alert(1)")
             .With(Organization(0), "")
@@ -93,7 +93,7 @@ public sealed class BagEditorAdminTests : IClassFixture<CmsFactory>
         Assert.Equal("javascript:alert(1)", page.QuerySelector("#f-Memberships-ContentItems-1-Membership-Organization")!.GetAttribute("value"));
         Assert.Equal("she/they", page.QuerySelector("#f-Counselor-Pronouns")!.GetAttribute("value"));
         Assert.Equal("A bio being rewritten.", page.QuerySelector("#f-MarkdownBodyPart-Markdown")!.TextContent);
-        Assert.Equal(before.ToJsonString(), (await ExportedAsync(admin, "counselordanawhitfield0001")).ToJsonString());
+        Assert.Equal(before.ToJsonString(), (await AdminSite.ExportedAsync(admin, "counselordanawhitfield0001")).ToJsonString());
     }
 
     [Fact]
@@ -123,12 +123,4 @@ public sealed class BagEditorAdminTests : IClassFixture<CmsFactory>
 
     private async Task<List<string>> PublicMembershipsAsync() =>
         (await PublicSite.PageAsync(_factory.Client(), AdminSite.Base + "/counselors/wren-alder")).QuerySelectorAll("ul.memberships li").Select(li => li.TextContent.Trim()).ToList();
-
-    // The item's latest version as the recipe export writes it.
-    private static async Task<JsonObject> ExportedAsync(HttpClient admin, string id)
-    {
-        var export = JsonNode.Parse(await admin.GetStringAsync(AdminSite.Base + "/api/recipes/export"))!;
-        return export["steps"]!.AsArray().Where(s => (string?)s!["name"] == "content").SelectMany(s => s!["data"]!.AsArray())
-            .OfType<JsonObject>().Single(i => (string?)i["ContentItemId"] == id && (bool?)i["Latest"] == true);
-    }
 }

@@ -201,7 +201,7 @@ public sealed partial class EditModel : PageModel
     private async Task<List<ContentError>> BindFormAsync(AdminContent.Session session, bool takeUploads)
     {
         var (uploaded, errors) = await MediaFieldForm.ReadAsync(HttpContext, Editor!, takeUploads);
-        errors.AddRange(Editor!.Bind(Item, Request.Form, uploaded));
+        errors.AddRange(Editor!.Bind(Item, Request.Form, Zone, uploaded));
 
         // A form that comes back with errors shows what was posted: a new item's fields did not exist before binding.
         Editor = ItemEditor.For(Editor.Type, session.Tenant.Definitions, Item);
@@ -261,7 +261,7 @@ public sealed partial class EditModel : PageModel
     private async Task<bool> LoadAsync(AdminContent.Session session, string? id, string? type)
     {
         var definitions = session.Tenant.Definitions;
-        Zone = TimeZoneInfo.TryFindSystemTimeZoneById(session.Tenant.Site.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        Zone = FieldTime.Zone(session.Tenant);
         if (id is null)
         {
             if (definitions.FindType(type ?? "") is not { } newType || !newType.Setting("Creatable"))

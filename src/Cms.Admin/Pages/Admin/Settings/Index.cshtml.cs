@@ -55,7 +55,7 @@ public sealed class SettingsModel : PageModel
             return NotFound();
         }
 
-        var errors = Editor!.Bind(item, Request.Form);
+        var errors = Editor!.Bind(item, Request.Form, FieldTime.Zone(session.Tenant));
         var context = new ContentSavingContext(item, Editor.Type, session.Tenant.Definitions, new ContentLookup(session.Db, _ => Task.CompletedTask));
         foreach (var handler in HttpContext.RequestServices.GetServices<IContentHandler>())
         {
