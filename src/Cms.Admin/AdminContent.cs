@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Cms.Content;
@@ -16,6 +17,8 @@ namespace Cms.Admin;
 /// </summary>
 public sealed class AdminContent
 {
+    private static readonly Regex s_words = new(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant);
+
     private readonly ContentServices _content;
     private readonly TenantManager _tenants;
 
@@ -171,20 +174,27 @@ public sealed class AdminContent
             var types = choice.Types.Count > 0 ? choice.Types.Where(pickable.Contains).ToList() : [.. pickable];
             query = query.Where(c => types.Contains(c.ContentType));
 
-            foreach (var word in Regex.Matches(choice.Search ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value.ToLowerInvariant()))
+            // Matched here rather than in SQL: SQLite's lower() knows ASCII only, so "elo" would not find "Élodie". The
+            // rows come in title order, so the first matches are the answer; a rare word reads all items of the types.
+            var words = s_words.Matches(choice.Search ?? "").Select(m => m.Value).ToList();
+            var rows = new List<ChoiceRow>();
+            var titled = query.OrderBy(c => c.DisplayText).ThenBy(c => c.ContentItemId)
+                .Select(c => new ChoiceRow(c.ContentItemId, c.DisplayText, c.ContentType, c.Latest, c.Published));
+            await foreach (var row in titled.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                var atStart = word + "%";
-                var inside = "% " + word + "%";
-                // ToLower runs in the database (SQL lower()), where no .NET culture applies.
-#pragma warning disable CA1304, CA1311
-                query = query.Where(c => EF.Functions.Like(c.DisplayText!.ToLower(), atStart) || EF.Functions.Like(c.DisplayText!.ToLower(), inside));
-#pragma warning restore CA1304, CA1311
+                if (!TitleMatches(row.Title, words))
+                {
+                    continue;
+                }
+
+                // An item can match twice (its published version and a newer draft): read twice the bound, keep one row per item.
+                rows.Add(row);
+                if (rows.Count == choice.Take * 2)
+                {
+                    break;
+                }
             }
 
-            // An item can match twice (its published version and a newer draft): read twice the bound, keep one row per item.
-            var rows = await query.OrderBy(c => c.DisplayText).ThenBy(c => c.ContentItemId).Take(choice.Take * 2)
-                .Select(c => new ChoiceRow(c.ContentItemId, c.DisplayText, c.ContentType, c.Latest, c.Published))
-                .ToListAsync(cancellationToken);
             return Merge(rows).Take(choice.Take).ToList();
         }
 
@@ -201,6 +211,18 @@ public sealed class AdminContent
                 .ToListAsync(cancellationToken);
             var found = Merge(rows).ToDictionary(c => c.Id, StringComparer.Ordinal);
             return ids.Select(id => found.GetValueOrDefault(id) ?? new ContentChoice(id, id, "", ContentChoice.Missing)).ToList();
+        }
+
+        /// <summary>Whether every word searched starts a word of the title, ignoring case and accents ("elo" finds "Élodie").</summary>
+        private static bool TitleMatches(string? title, List<string> words)
+        {
+            if (words.Count == 0)
+            {
+                return true;
+            }
+
+            var titleWords = s_words.Matches(title ?? "").Select(m => m.Value).ToList();
+            return words.All(w => titleWords.Any(t => CultureInfo.InvariantCulture.CompareInfo.IsPrefix(t, w, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace)));
         }
 
         // One choice per item: the latest version's title; published when any version is on the site.

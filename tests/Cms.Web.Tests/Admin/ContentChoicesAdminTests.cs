@@ -54,6 +54,22 @@ public sealed class ContentChoicesAdminTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task ANameIsFoundWhateverItsCaseAndAccents()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await PublicSite.ImportAsync(_factory.Client(), AdminSite.Base, Drafts
+            .Replace("counselordraftbyadmin00001", "counselorelodiebrun000001", StringComparison.Ordinal)
+            .Replace("counselordraftbyauthor0001", "counselorzoeoconnor000001", StringComparison.Ordinal)
+            .Replace("Dante Hollis", "Élodie Brun", StringComparison.Ordinal)
+            .Replace("Danielle Quill", "Zoë Ó Conchúir", StringComparison.Ordinal));
+
+        Assert.Equal(["Élodie Brun"], (await ChoicesAsync(admin, "?types=Counselor&q=elo")).Select(c => c.Title));
+        Assert.Equal(["Élodie Brun"], (await ChoicesAsync(admin, "?types=Counselor&q=%C3%89LODIE%20brun")).Select(c => c.Title));
+        Assert.Equal(["Zoë Ó Conchúir"], (await ChoicesAsync(admin, "?types=Counselor&q=zoe%20conchu")).Select(c => c.Title));
+        Assert.Empty(await ChoicesAsync(admin, "?types=Counselor&q=lodie"));
+    }
+
+    [Fact]
     public async Task ATypeNoPickerOffersAndTheContentListHidesIsNotOffered()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
