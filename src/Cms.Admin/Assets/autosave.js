@@ -77,6 +77,11 @@
         isNew = false;
         history.replaceState(history.state, '', reply.editUrl);
         form.setAttribute('action', reply.editUrl);
+        // The page now edits the saved item: its heading names it, as the item's own editor does.
+        const heading = document.querySelector('h1');
+        if (heading) heading.textContent = title.value.trim();
+        const rest = document.title.indexOf(' · ');
+        document.title = title.value.trim() + (rest >= 0 ? document.title.slice(rest) : '');
       }
       if (badge) {
         badge.textContent = reply.status;

@@ -327,6 +327,8 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         await admin.GetByLabel("Body (optional)").PressSequentiallyAsync(" Then the words kept coming.");
         await Assertions.Expect(autosave).ToContainTextAsync("Draft saved");
         await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ash/admin/content/[0-9a-z]{26}$"));
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Written Without Saving");
+        await Assertions.Expect(admin).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Written Without Saving · "));
         await Assertions.Expect(admin.Locator("[aria-label=Status]")).ToHaveTextAsync("Draft");
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "editor-autosaved.png") });
 
