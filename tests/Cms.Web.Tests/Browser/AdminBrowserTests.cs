@@ -85,6 +85,23 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
             await BrowserHost.ScreenshotAsync(admin, path);
         }
 
+        // A tablet held upright: every main page fits its width (nothing scrolls sideways but a wide table inside its own box).
+        await admin.SetViewportSizeAsync(820, 1180);
+        foreach (var path in new[] { "", "/content", "/content/new/Article", "/users", "/roles", "/types/Counselor", "/settings" })
+        {
+            await admin.GotoAsync("/cedar/admin" + path);
+            var overflow = await admin.EvaluateAsync<string>("""
+                () => document.documentElement.scrollWidth <= window.innerWidth ? '' :
+                  [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth)
+                    .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '')).slice(-3).join(', ')
+                """);
+            Assert.True(overflow.Length == 0, $"/admin{path} is wider than a tablet's 820 px: {overflow}");
+        }
+
+        await admin.GotoAsync("/cedar/admin/content/new/Article");
+        await BrowserHost.ScreenshotAsync(admin, "tablet-editor");
+        await admin.SetViewportSizeAsync(1280, 900);
+
         var reader = await _host.NewPageAsync();
         await reader.GotoAsync("/cedar/series/starting-out");
         await Assertions.Expect(reader.Locator(".series-parts li")).ToHaveCountAsync(2);
