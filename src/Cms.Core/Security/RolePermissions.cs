@@ -67,6 +67,6 @@ public sealed class RolePermissions
     public bool IsAdministrator(ClaimsPrincipal user) => RolesOf(user).Contains(Security.Roles.Administrator, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The stored roles of the signed-in user; none for a user who is unknown or disabled.</summary>
-    private string[] RolesOf(ClaimsPrincipal user) =>
+    public IReadOnlyList<string> RolesOf(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && _userRoles.TryGetValue(id, out var roles) ? roles : [];
 }

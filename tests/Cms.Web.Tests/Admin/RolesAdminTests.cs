@@ -133,6 +133,26 @@ public sealed class RolesAdminTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task SomeoneWhoIsNotAnAdministratorCannotTakeTheRolesPageFromThemselves()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(admin, RolesPage, [new("NewRoleName", "OfficeManager")], "Add")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await SaveAsync(admin, "OfficeManager", "AccessAdminPanel", grant: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await SaveAsync(admin, "OfficeManager", "ManageRoles", grant: true)).StatusCode);
+        await AdminSite.AddUserAsync(admin, "roles-office", Password, "OfficeManager");
+        var office = await AdminSite.SignInAsync(_factory, "roles-office", Password);
+
+        var refused = await SaveAsync(office, "OfficeManager", "ManageRoles", grant: false);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("take away your own right to change roles", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await IsTickedAsync(admin, "OfficeManager", "ManageRoles"));
+        Assert.Equal(HttpStatusCode.Found, (await SaveAsync(office, "Editor", "ManageRoles", grant: true)).StatusCode);
+        Assert.True(await IsTickedAsync(admin, "Editor", "ManageRoles"));
+        Assert.Equal(HttpStatusCode.Found, (await SaveAsync(admin, "Editor", "ManageRoles", grant: false)).StatusCode);
+    }
+
+    [Fact]
     public async Task SavingKeepsPermissionsThisSiteDoesNotKnow()
     {
         var key = _factory.Client();

@@ -56,6 +56,19 @@ public sealed class RolesModel : PageModel
             name => name,
             name => (IReadOnlySet<string>)Request.Form[GrantField + name].OfType<string>().ToHashSet(StringComparer.Ordinal),
             StringComparer.OrdinalIgnoreCase);
+
+        // Someone who is not an administrator must not take this page away from themselves: nobody but an
+        // administrator could give it back.
+        var rights = await TenantRoles.OfAsync(HttpContext);
+        var mine = rights.RolesOf(User);
+        if (!rights.IsAdministrator(User)
+            && !mine.Any(r => (granted.TryGetValue(r, out var set) ? set : rights.Of(r)).Contains(Permissions.ManageRoles)))
+        {
+            Errors.Add($"Saving this would take away your own right to change roles (you have {string.Join(", ", mine)}). Keep “Change what each role may do” ticked for one of your roles, or ask an administrator.");
+            await LoadAsync();
+            return Page();
+        }
+
         await using (var session = _content.Open(HttpContext))
         {
             await RoleDocument.SetPermissionsAsync(session.Db, granted, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
