@@ -57,8 +57,9 @@ internal sealed class TenantManager
         try
         {
             await _setup.SetUpAsync(tenant, request, cancellationToken);
-            tenant = tenant with { State = TenantState.Running };
-            await _store.UpdateAsync(tenant, cancellationToken);
+            var running = tenant with { State = TenantState.Running };
+            await _store.UpdateAsync(tenant, running, cancellationToken);
+            tenant = running;
         }
         catch (Exception e)
         {
@@ -118,7 +119,7 @@ internal sealed class TenantManager
             return TenantResult.Fail(TenantFailure.Conflict, conflicts);
         }
 
-        if (!await _store.UpdateAsync(changed, cancellationToken))
+        if (!await _store.UpdateAsync(tenant, changed, cancellationToken))
         {
             return TenantResult.Fail(TenantFailure.Conflict, $"'{tenant.Name}' was not changed: another tenant took one of these addresses, or '{tenant.Name}' was removed, at the same moment; try again.");
         }
@@ -180,7 +181,7 @@ internal sealed class TenantManager
         }
 
         var changed = tenant with { State = target };
-        if (!await _store.UpdateAsync(changed, cancellationToken))
+        if (!await _store.UpdateAsync(tenant, changed, cancellationToken))
         {
             return NotFound(name);
         }

@@ -132,23 +132,48 @@ internal sealed class TenantStore
         return await SaveWithVersionAsync(db, cancellationToken);
     }
 
-    public async Task<bool> UpdateAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores what the caller changed in the tenant it read: only the values that differ between <paramref name="read"/>
+    /// and <paramref name="changed"/> are written, so two changes made at once to different things (disabling it while
+    /// someone moves it to a new prefix) both stay. False when the tenant is gone or a host or prefix is taken.
+    /// </summary>
+    public async Task<bool> UpdateAsync(TenantSettings read, TenantSettings changed, CancellationToken cancellationToken)
     {
         await using var db = _database.CreateHostContext();
-        var key = TenantNames.Normalize(tenant.Name);
+        var key = TenantNames.Normalize(changed.Name);
         var record = await db.Tenants.Include(t => t.Hosts).FirstOrDefaultAsync(t => t.NormalizedName == key, cancellationToken);
         if (record is null)
         {
             return false;
         }
 
-        var updated = ToRecord(tenant);
-        record.State = updated.State;
-        record.Prefix = updated.Prefix;
-        record.ConnectionString = updated.ConnectionString;
-        record.RecipeName = updated.RecipeName;
-        record.Hosts.RemoveAll(h => !tenant.Hosts.Contains(h.Host));
-        record.Hosts.AddRange(updated.Hosts.Where(h => record.Hosts.All(existing => existing.Host != h.Host)));
+        var updated = ToRecord(changed);
+        if (changed.State != read.State)
+        {
+            record.State = updated.State;
+        }
+
+        if (changed.Prefix != read.Prefix)
+        {
+            record.Prefix = updated.Prefix;
+        }
+
+        if (changed.ConnectionString != read.ConnectionString)
+        {
+            record.ConnectionString = updated.ConnectionString;
+        }
+
+        if (changed.RecipeName != read.RecipeName)
+        {
+            record.RecipeName = updated.RecipeName;
+        }
+
+        if (!changed.Hosts.Order(StringComparer.Ordinal).SequenceEqual(read.Hosts.Order(StringComparer.Ordinal)))
+        {
+            record.Hosts.RemoveAll(h => !changed.Hosts.Contains(h.Host));
+            record.Hosts.AddRange(updated.Hosts.Where(h => record.Hosts.All(existing => existing.Host != h.Host)));
+        }
+
         return await SaveWithVersionAsync(db, cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public abstract class StorageContractTests
         var tenant = Tenant("oak-counseling", ["oak.example.com", "www.oak.example.com"], "oak");
 
         Assert.True(await store.AddAsync(tenant, default));
-        Assert.True(await store.UpdateAsync(tenant with { State = TenantState.Disabled, Hosts = ["oak.example.com", "new.oak.example.com"] }, default));
+        Assert.True(await store.UpdateAsync(tenant, tenant with { State = TenantState.Disabled, Hosts = ["oak.example.com", "new.oak.example.com"] }, default));
         var found = await store.FindAsync("OAK-Counseling", default);
 
         Assert.NotNull(found);
@@ -65,7 +65,7 @@ public abstract class StorageContractTests
 
         await store.AddAsync(Tenant("versioned", [], "versioned"), default);
         var afterAdd = await store.GetVersionAsync(default);
-        await store.UpdateAsync(Tenant("versioned", [], "versioned") with { State = TenantState.Disabled }, default);
+        await store.UpdateAsync(Tenant("versioned", [], "versioned"), Tenant("versioned", [], "versioned") with { State = TenantState.Disabled }, default);
         var afterUpdate = await store.GetVersionAsync(default);
         await store.AddAsync(Tenant("versioned", [], "versioned"), default);
 
@@ -111,11 +111,32 @@ public abstract class StorageContractTests
             ["The host 'pine.example.com' already belongs to tenant 'pine'.", "The prefix 'pine' already belongs to tenant 'pine'."],
             await store.FindAddressConflictsAsync(oak with { Hosts = ["oak.example.com", "pine.example.com"], Prefix = "pine" }, default));
 
-        Assert.True(await store.UpdateAsync(oak with { Hosts = ["oak-grove.example.com"], Prefix = "oak-grove" }, default));
+        Assert.True(await store.UpdateAsync(oak, oak with { Hosts = ["oak-grove.example.com"], Prefix = "oak-grove" }, default));
         var moved = await store.FindAsync("oak", default);
         Assert.Equal(["oak-grove.example.com"], moved!.Hosts);
         Assert.Equal("oak-grove", moved.Prefix);
         Assert.Empty(await store.FindConflictsAsync(Tenant("acorn", ["oak.example.com"], "oak"), default));
+    }
+
+    [SkippableFact]
+    public async Task TwoChangesMadeAtOnceToDifferentThingsBothStay()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await storage.StartAsync();
+        var store = services.GetRequiredService<TenantStore>();
+        var elm = Tenant("elm", ["elm.example.com"], "elm");
+        Assert.True(await store.AddAsync(elm, default));
+
+        // Both read the tenant before either stored its change: one disables it, the other moves it.
+        var readByDisable = (await store.FindAsync("elm", default))!;
+        var readByMove = (await store.FindAsync("elm", default))!;
+        Assert.True(await store.UpdateAsync(readByMove, readByMove with { Hosts = ["elm-grove.example.com"], Prefix = "elm-grove" }, default));
+        Assert.True(await store.UpdateAsync(readByDisable, readByDisable with { State = TenantState.Disabled }, default));
+
+        var stored = (await store.FindAsync("elm", default))!;
+        Assert.Equal(TenantState.Disabled, stored.State);
+        Assert.Equal("elm-grove", stored.Prefix);
+        Assert.Equal(["elm-grove.example.com"], stored.Hosts);
     }
 
     [SkippableFact]

@@ -81,7 +81,7 @@ public sealed class TenantRuntimeCacheTests
         await CreateAsync(services, "moving");
         var before = await cache.GetAsync(registry.Table.FindByName("moving")!, default);
 
-        await services.GetRequiredService<TenantStore>().UpdateAsync(before.Settings with { Hosts = ["moving.example.com"] }, default);
+        await services.GetRequiredService<TenantStore>().UpdateAsync(before.Settings, before.Settings with { Hosts = ["moving.example.com"] }, default);
         await registry.RefreshAsync(default);
         var after = await cache.GetAsync(registry.Table.FindByName("moving")!, default);
 
