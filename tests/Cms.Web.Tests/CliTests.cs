@@ -66,6 +66,24 @@ public sealed class CliTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task MovesAPracticeToANewPrefixAndTheOldOneStopsAnswering()
+    {
+        await RunAsync("tenants", "create", "--name", "hazel", "--prefix", "hazel");
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync("/hazel/", HttpStatusCode.OK));
+
+        var (code, output, _) = await RunAsync("tenants", "move", "hazel", "--prefix", "hazel-grove", "--host", "hazel.example.com");
+        var (clashCode, _, clash) = await RunAsync("tenants", "move", "hazel", "--prefix", "riverbend");
+
+        Assert.Equal(0, code);
+        Assert.Contains("now answers on /hazel-grove/, hazel.example.com", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync("/hazel-grove/", HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.NotFound, await EventuallyAsync("/hazel/", HttpStatusCode.NotFound));
+        Assert.Equal(1, clashCode);
+        Assert.Contains("The prefix 'riverbend' already belongs to tenant 'riverbend'.", clash, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync("/hazel-grove/", HttpStatusCode.OK));
+    }
+
+    [Fact]
     public async Task RemovesOnlyWhenConfirmed()
     {
         await RunAsync("tenants", "create", "--name", "alder", "--prefix", "alder");

@@ -5,16 +5,17 @@ using Cms.Tenancy;
 
 namespace Cms.Web.Cli;
 
-/// <summary><c>tenants list | create | disable | enable | remove</c>.</summary>
+/// <summary><c>tenants list | create | move | disable | enable | remove</c>.</summary>
 internal static class TenantCommands
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create(Lazy<Task<ServiceProvider>> services, TextWriter output, TextWriter error)
     {
-        var tenants = new Command("tenants", "List, create, disable, enable and remove practices (tenants).");
+        var tenants = new Command("tenants", "List, create, move, disable, enable and remove practices (tenants).");
         tenants.Subcommands.Add(List(services, output));
         tenants.Subcommands.Add(CreateTenant(services, output, error));
+        tenants.Subcommands.Add(Move(services, output, error));
         tenants.Subcommands.Add(ChangeState("disable", "Switch a practice off: its site answers 503 until it is enabled again.", (m, n, ct) => m.DisableAsync(n, ct), services, output, error));
         tenants.Subcommands.Add(ChangeState("enable", "Switch a disabled practice back on.", (m, n, ct) => m.EnableAsync(n, ct), services, output, error));
         tenants.Subcommands.Add(Remove(services, output, error));
@@ -72,6 +73,23 @@ internal static class TenantCommands
                 },
                 cancellationToken);
             return await ReportAsync(result, $"Created practice '{result.Tenant?.Name}'.", output, error);
+        });
+        return command;
+    }
+
+    private static Command Move(Lazy<Task<ServiceProvider>> services, TextWriter output, TextWriter error)
+    {
+        var name = new Argument<string>("name") { Description = "The tenant's name." };
+        var hosts = new Option<string[]>("--host") { Description = "A host name the practice answers on from now on; repeat for several. Replaces its host names." };
+        var prefix = new Option<string?>("--prefix") { Description = "Its URL prefix from now on. Replaces its prefix; leave it out for none." };
+        var command = new Command("move", "Change a practice's host names and prefix, checked as on creation; its users sign in again at the new address.") { name, hosts, prefix };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var manager = (await services.Value).GetRequiredService<TenantManager>();
+            var result = await manager.ChangeAddressAsync(
+                parse.GetValue(name)!, new TenantAddress { Hosts = parse.GetValue(hosts) ?? [], Prefix = parse.GetValue(prefix) }, cancellationToken);
+            var where = result.Tenant is { } t ? string.Join(", ", (t.Prefix is null ? [] : new[] { "/" + t.Prefix + "/" }).Concat(t.Hosts)) : "";
+            return await ReportAsync(result, $"Practice '{result.Tenant?.Name}' now answers on {where}.", output, error);
         });
         return command;
     }
