@@ -45,6 +45,22 @@ public static class TypePartChanges
         type.ContentTypePartDefinitionRecords.Add(new ContentTypePartDefinition { PartName = choice.PartName, Name = name, Settings = settings });
     }
 
+    /// <summary>Changes which types a bag holds. Items already inside keep their data; the editor offers the new types.</summary>
+    public static void SetContainedTypes(ContentDefinitions definitions, ContentTypeDefinition type, string? name, IReadOnlyList<string> contained, List<string> errors)
+    {
+        if (type.ContentTypePartDefinitionRecords.FirstOrDefault(p => p.Name == name && p.PartName == ContentNames.BagPart) is not { } bag)
+        {
+            errors.Add($"This type has no list of items “{name}” any more.");
+            return;
+        }
+
+        CheckContainedTypes(definitions, type, contained, errors);
+        if (errors.Count == 0)
+        {
+            bag.Settings["BagPartSettings"] = new JsonObject { ["ContainedContentTypes"] = new JsonArray(contained.Distinct().Select(t => (JsonNode?)t).ToArray()) };
+        }
+    }
+
     public static void Remove(ContentTypeDefinition type, string? name, List<string> errors)
     {
         if (type.ContentTypePartDefinitionRecords.RemoveAll(p => p.Name == name) == 0)

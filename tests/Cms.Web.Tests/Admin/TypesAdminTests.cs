@@ -128,6 +128,25 @@ public sealed class TypesAdminTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task WhatABagHoldsCanBeChangedAndAnEmptyChoiceIsRefused()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var counselor = AdminSite.Base + "/admin/types/Counselor";
+
+        var refused = await AdminSite.PostFormAsync(admin, counselor, [new("part", "Memberships")], "ContainedTypes");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Choose at least one type of item the list holds.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("bag-add:Memberships:Membership", (await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content/new/Counselor")).QuerySelector("#bag-Memberships button")!.GetAttribute("value"));
+
+        var changed = await AdminSite.PostFormAsync(admin, counselor, [new("part", "Memberships"), new("containedTypes", "Membership"), new("containedTypes", "Page")], "ContainedTypes");
+
+        Assert.Equal(HttpStatusCode.Found, changed.StatusCode);
+        var offered = (await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content/new/Counselor")).QuerySelectorAll("#bag-Memberships button[value^='bag-add:']").Select(b => b.GetAttribute("value")).ToList();
+        Assert.Equal(["bag-add:Memberships:Membership", "bag-add:Memberships:Page"], offered);
+        Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(admin, counselor, [new("part", "Memberships"), new("containedTypes", "Membership")], "ContainedTypes")).StatusCode);
+    }
+
+    [Fact]
     public async Task AFieldNameThatIsTakenOrNotAnIdentifierIsRefused()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);

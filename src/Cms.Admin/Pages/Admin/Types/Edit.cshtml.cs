@@ -71,6 +71,7 @@ public sealed class EditTypeModel : PageModel
             "part-added" => "Part added. The editor shows it now.",
             "part-removed" => "Part removed. Items keep what was stored in it; adding the part back shows it again.",
             "part-moved" => "Order changed. The editor shows the parts in this order.",
+            "part-holds" => "Saved. The editor offers these types of items now; items already inside keep their data.",
             _ => null,
         };
         return Page();
@@ -79,6 +80,9 @@ public sealed class EditTypeModel : PageModel
     public Task<IActionResult> OnPostAddPartAsync(string name, string? partName, string? partInstance, string? partLabel, string[]? containedTypes) =>
         ChangeAsync(name, $"{name}?done=part-added", (definitions, type) =>
             TypePartChanges.Add(definitions, type, new NewPart(partName, partInstance, partLabel, containedTypes ?? []), Errors));
+
+    public Task<IActionResult> OnPostContainedTypesAsync(string name, string part, string[]? containedTypes) =>
+        ChangeAsync(name, $"{name}?done=part-holds", (definitions, type) => TypePartChanges.SetContainedTypes(definitions, type, part, containedTypes ?? [], Errors));
 
     public Task<IActionResult> OnPostRemovePartAsync(string name, string part) =>
         ChangeAsync(name, $"{name}?done=part-removed", (_, type) => TypePartChanges.Remove(type, part, Errors));
