@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Cms.Content;
 using Cms.Markdown.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,14 @@ namespace Cms.Admin;
 public static class AdminModule
 {
     private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> s_assets = new(ReadAssets);
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> s_versions = new(() =>
+        s_assets.Value.ToDictionary(a => a.Key, a => Convert.ToHexStringLower(SHA256.HashData(a.Value))[..12], StringComparer.Ordinal));
+
+    /// <summary>
+    /// The path of one of the admin's own files, with its content's hash: a browser keeps it for a year, and a new
+    /// release's file has a new address, so nobody runs last release's script against this release's pages.
+    /// </summary>
+    public static string AssetPath(string name) => $"admin/assets/{name}?v={s_versions.Value[name]}";
 
     public static IServiceCollection AddCmsAdmin(this IServiceCollection services)
     {
@@ -43,7 +52,9 @@ public static class AdminModule
                 return Results.NotFound();
             }
 
-            context.Response.Headers.CacheControl = "public, max-age=3600";
+            context.Response.Headers.CacheControl = context.Request.Query["v"] == s_versions.Value[name]
+                ? "public, max-age=31536000, immutable"
+                : "no-cache";
             return Results.Bytes(bytes, name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
         });
     }
