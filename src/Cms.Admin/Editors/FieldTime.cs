@@ -41,4 +41,12 @@ public static class FieldTime
             ? utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A stored moment as the admin shows it: in the site's time zone, to the minute.</summary>
+    public static string Show(DateTimeOffset? utc, TimeZoneInfo zone) =>
+        utc is { } moment ? TimeZoneInfo.ConvertTime(moment, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <inheritdoc cref="Show(DateTimeOffset?, TimeZoneInfo)"/>
+    public static string Show(DateTime? utc, TimeZoneInfo zone) =>
+        Show(utc is { } moment ? new DateTimeOffset(DateTime.SpecifyKind(moment, DateTimeKind.Utc)) : null, zone);
 }

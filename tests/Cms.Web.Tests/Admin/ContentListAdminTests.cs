@@ -46,4 +46,17 @@ public sealed class ContentListAdminTests : IClassFixture<CmsFactory>
         Assert.Equal("7 items", page.QuerySelector("p[role=status]")!.TextContent);
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
     }
+
+    [Fact]
+    public async Task TimesAreShownInThePracticesTimeZone()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+
+        var page = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content?q=helping");
+
+        // Stored 2020-08-18T13:00:00Z; riverbend is in America/New_York (summer time, UTC-4).
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Part 3: How to Tell", StringComparison.Ordinal));
+        Assert.Equal("2020-08-18 09:00", row.QuerySelectorAll("td").Last().TextContent.Trim());
+        Assert.Contains("America/New_York", page.QuerySelector("thead")!.TextContent, StringComparison.Ordinal);
+    }
 }
