@@ -174,4 +174,14 @@ public sealed class SignInTests
         Assert.Contains("Practices", await browser.GetStringAsync("/admin"), StringComparison.Ordinal);
         Assert.DoesNotContain("Practices", await browser.GetStringAsync("/riverbend/admin"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task APracticesSignInPageNamesThePractice()
+    {
+        using var factory = new CmsFactory();
+
+        var page = await factory.Client().GetStringAsync("/riverbend/login");
+
+        Assert.Contains("Sign in to manage <strong>Riverbend Counseling</strong>.", page, StringComparison.Ordinal);
+    }
 }
