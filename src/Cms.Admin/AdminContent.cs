@@ -241,12 +241,12 @@ public sealed class AdminContent
             var named = definitions.ContentPartDefinitionRecords.SelectMany(p => p.FieldsInOrder)
                 .Where(f => f.FieldName == ContentNames.ContentPickerField)
                 .SelectMany(f => SettingsReader.Texts(f.Settings, "ContentPickerFieldSettings", "DisplayedContentTypes"));
-            return definitions.ContentTypeDefinitionRecords.Where(t => t.Setting("Listable") || t.Setting("Creatable")).Select(t => t.Name)
+            return definitions.ContentTypeDefinitionRecords.Where(t => t.IsListed).Select(t => t.Name)
                 .Concat(named).ToHashSet(StringComparer.Ordinal);
         }
 
         private List<string> HiddenTypes() =>
-            Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.Setting("Listable") && !t.Setting("Creatable")).Select(t => t.Name).ToList();
+            Tenant.Definitions.ContentTypeDefinitionRecords.Where(t => !t.IsListed).Select(t => t.Name).ToList();
 
         private sealed record ChoiceRow(string Id, string? Title, string Type, bool Latest, bool Published);
 

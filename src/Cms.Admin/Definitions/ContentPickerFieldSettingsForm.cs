@@ -9,7 +9,7 @@ public static class ContentPickerFieldSettingsForm
 {
     /// <summary>The types worth picking: those a manager creates or lists (not the small items kept inside others).</summary>
     public static IEnumerable<ContentTypeDefinition> Pickable(ContentDefinitions definitions) =>
-        definitions.ContentTypeDefinitionRecords.Where(t => t.Setting("Creatable") || t.Setting("Listable"));
+        definitions.ContentTypeDefinitionRecords.Where(t => t.IsListed);
 
     public static void Apply(JsonObject own, IFormCollection form, ContentDefinitions definitions, List<SettingError> errors)
     {

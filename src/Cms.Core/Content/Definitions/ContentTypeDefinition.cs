@@ -23,6 +23,9 @@ public sealed class ContentTypeDefinition
 
     public bool Setting(string key) => SettingsReader.Bool(Settings, ContentNames.ContentTypeSettings, key) ?? false;
 
+    /// <summary>Whether the admin lists its items (Listable or Creatable); the others live inside items or settings.</summary>
+    public bool IsListed => Setting("Listable") || Setting("Creatable");
+
     public string? Stereotype => SettingsReader.Text(Settings, ContentNames.ContentTypeSettings, "Stereotype");
 
     public ContentTypePartDefinition? FindPart(string name) =>

@@ -48,7 +48,7 @@ public sealed class ContentListModel : PageModel
     public async Task OnGetAsync()
     {
         var definitions = HttpContext.GetTenant().Definitions;
-        ListableTypes = definitions.ContentTypeDefinitionRecords.Where(t => t.Setting("Listable") || t.Setting("Creatable")).OrderBy(t => t.DisplayName).ToList();
+        ListableTypes = definitions.ContentTypeDefinitionRecords.Where(t => t.IsListed).OrderBy(t => t.DisplayName).ToList();
         CreatableTypes = ListableTypes.Where(t => t.Setting("Creatable") && (string.IsNullOrEmpty(Type) || t.Name == Type)).ToList();
         TypeName = definitions.FindType(Type ?? "")?.DisplayName;
         P = Math.Max(1, P);
