@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace Cms.Bench;
 
@@ -36,52 +35,30 @@ internal static class AdminBenchmark
 
     public static async Task<Report> RunAsync(bool keepData)
     {
-        var configuration = typeof(AdminBenchmark).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        if (configuration != "Release")
+        using var workspace = BenchWorkspace.Open("Admin", "cms-bench-admin-", keepData);
+        var (layout, scratch, report) = (workspace.Layout, workspace.Path, workspace.Report);
+        var dataPath = Path.Combine(scratch, "data");
+        Progress.Say("First run of the host: creating the demo practice");
+        using (var first = await PagesBenchmark.StartHostAsync(layout, dataPath, pageCacheBytes: null))
         {
-            Progress.Say($"Warning: this is a {configuration} build; only Release figures are worth reporting.");
+            await first.WaitForPageAsync(PagesBenchmark.ArticlePath, TimeSpan.FromSeconds(60));
         }
 
-        var layout = HostLayout.Find(configuration);
-        var scratch = Directory.CreateTempSubdirectory("cms-bench-admin-").FullName;
-        var dataPath = Path.Combine(scratch, "data");
-        var report = new Report("Admin", configuration);
-        Progress.Say($"Working in {scratch}");
+        await ImportArticlesAsync(layout, dataPath, scratch, report);
+
+        Progress.Say("Starting the host");
+        using var host = await PagesBenchmark.StartHostAsync(layout, dataPath, pageCacheBytes: null);
+        using var admin = await AdminClient.SignInAsync(host.BaseAddress, PagesBenchmark.DemoTenant, UserName, PagesBenchmark.AdminPassword);
         try
         {
-            Progress.Say("First run of the host: creating the demo practice");
-            using (var first = await PagesBenchmark.StartHostAsync(layout, dataPath, pageCacheBytes: null))
-            {
-                await first.WaitForPageAsync(PagesBenchmark.ArticlePath, TimeSpan.FromSeconds(60));
-            }
-
-            await ImportArticlesAsync(layout, dataPath, scratch, report);
-
-            Progress.Say("Starting the host");
-            using var host = await PagesBenchmark.StartHostAsync(layout, dataPath, pageCacheBytes: null);
-            using var admin = await AdminClient.SignInAsync(host.BaseAddress, PagesBenchmark.DemoTenant, UserName, PagesBenchmark.AdminPassword);
-            try
-            {
-                await MeasureAsync(host, admin, report);
-            }
-            catch (InvalidOperationException ex) when (host.ExitReport is { } exited)
-            {
-                throw new InvalidOperationException($"The host {exited}", ex);
-            }
-
-            return report;
+            await MeasureAsync(host, admin, report);
         }
-        finally
+        catch (InvalidOperationException ex) when (host.ExitReport is { } exited)
         {
-            if (keepData)
-            {
-                Progress.Say($"Kept {scratch}");
-            }
-            else
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
+            throw new InvalidOperationException($"The host {exited}", ex);
         }
+
+        return report;
     }
 
     private static async Task ImportArticlesAsync(HostLayout layout, string dataPath, string scratch, Report report)

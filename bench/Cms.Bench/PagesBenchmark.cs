@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace Cms.Bench;
 
@@ -25,84 +24,62 @@ internal static class PagesBenchmark
 
     public static async Task<Report> RunAsync(bool keepData)
     {
-        var configuration = typeof(PagesBenchmark).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        if (configuration != "Release")
+        using var workspace = BenchWorkspace.Open("Public pages", "cms-bench-pages-", keepData);
+        var (layout, scratch, report) = (workspace.Layout, workspace.Path, workspace.Report);
+        var wrkVersion = await Wrk.EnsureInstalledAsync();
+        var (cachedData, uncachedData) = (Path.Combine(scratch, "data"), Path.Combine(scratch, "data-uncached"));
+
+        // The first run creates the demo practice and its sample content. It is stopped (so its databases are
+        // closed) before the folder is copied for the second host.
+        Progress.Say("First run of the host: creating the demo practice");
+        byte[] html;
+        using (var first = await StartHostAsync(layout, cachedData, pageCacheBytes: null))
         {
-            Progress.Say($"Warning: this is a {configuration} build; only Release figures are worth reporting.");
+            html = await first.WaitForPageAsync(ArticlePath, s_pageTimeout);
         }
 
-        var layout = HostLayout.Find(configuration);
-        var scratch = Directory.CreateTempSubdirectory("cms-bench-pages-").FullName;
-        var report = new Report("Public pages", configuration);
-        Progress.Say($"Working in {scratch}");
+        CopyFolder(cachedData, uncachedData);
+        var files = Path.Combine(scratch, "static");
+        Directory.CreateDirectory(files);
+        await File.WriteAllBytesAsync(Path.Combine(files, "article.html"), html);
+
+        Progress.Say("Starting the host twice (output cache on, and off over a copy of the data) and the static-file server");
+        using var cached = await StartHostAsync(layout, cachedData, pageCacheBytes: null);
+        using var uncached = await StartHostAsync(layout, uncachedData, pageCacheBytes: 0);
+        await using var staticServer = await StaticFileServer.StartAsync(files);
+        var cachedBytes = await cached.WaitForPageAsync(ArticlePath, s_pageTimeout);
+        var uncachedBytes = await uncached.WaitForPageAsync(ArticlePath, s_pageTimeout);
+
+        LoadTarget[] targets =
+        [
+            // In the bench's process, so its CPU time is the bench's: idle but for this server while wrk runs.
+            new("Static file (Kestrel, UseStaticFiles)", new Uri(staticServer.BaseAddress, "article.html"), () => Environment.CpuUsage.TotalTime),
+            new("Article, output cache on", new Uri(cached.BaseAddress, ArticlePath), () => cached.Cpu ?? TimeSpan.Zero),
+            new("Article, output cache off", new Uri(uncached.BaseAddress, ArticlePath), () => uncached.Cpu ?? TimeSpan.Zero),
+        ];
+        List<LoadRun> runs;
         try
         {
-            var wrkVersion = await Wrk.EnsureInstalledAsync();
-            var (cachedData, uncachedData) = (Path.Combine(scratch, "data"), Path.Combine(scratch, "data-uncached"));
-
-            // The first run creates the demo practice and its sample content. It is stopped (so its databases are
-            // closed) before the folder is copied for the second host.
-            Progress.Say("First run of the host: creating the demo practice");
-            byte[] html;
-            using (var first = await StartHostAsync(layout, cachedData, pageCacheBytes: null))
-            {
-                html = await first.WaitForPageAsync(ArticlePath, s_pageTimeout);
-            }
-
-            CopyFolder(cachedData, uncachedData);
-            var files = Path.Combine(scratch, "static");
-            Directory.CreateDirectory(files);
-            await File.WriteAllBytesAsync(Path.Combine(files, "article.html"), html);
-
-            Progress.Say("Starting the host twice (output cache on, and off over a copy of the data) and the static-file server");
-            using var cached = await StartHostAsync(layout, cachedData, pageCacheBytes: null);
-            using var uncached = await StartHostAsync(layout, uncachedData, pageCacheBytes: 0);
-            await using var staticServer = await StaticFileServer.StartAsync(files);
-            var cachedBytes = await cached.WaitForPageAsync(ArticlePath, s_pageTimeout);
-            var uncachedBytes = await uncached.WaitForPageAsync(ArticlePath, s_pageTimeout);
-
-            LoadTarget[] targets =
-            [
-                // In the bench's process, so its CPU time is the bench's: idle but for this server while wrk runs.
-                new("Static file (Kestrel, UseStaticFiles)", new Uri(staticServer.BaseAddress, "article.html"), () => Environment.CpuUsage.TotalTime),
-                new("Article, output cache on", new Uri(cached.BaseAddress, ArticlePath), () => cached.Cpu ?? TimeSpan.Zero),
-                new("Article, output cache off", new Uri(uncached.BaseAddress, ArticlePath), () => uncached.Cpu ?? TimeSpan.Zero),
-            ];
-            List<LoadRun> runs;
-            try
-            {
-                await PageLoad.WarmUpAsync(targets);
-                runs = await PageLoad.RoundsAsync(targets);
-            }
-            catch (InvalidOperationException ex) when (Stopped(cached, uncached) is { } stopped)
-            {
-                throw new InvalidOperationException(stopped, ex);
-            }
-
-            // wrk counts the refused connections of a host that stopped mid-run as socket errors, and goes on.
-            if (Stopped(cached, uncached) is { } stoppedDuringRuns)
-            {
-                throw new InvalidOperationException(stoppedDuringRuns);
-            }
-
-            Targets(runs, targets, report);
-            Tables(runs, targets, report);
-            report.Fact("Load generator", Report.Invariant($"{wrkVersion}: wrk -t{PageLoad.Threads} -c{PageLoad.Connections} -d{PageLoad.Duration.TotalSeconds:0}s --latency, after a {PageLoad.WarmUp.TotalSeconds:0} s warm-up per server"));
-            report.Fact("Article page (the static file is the bytes the host served first)", Report.Invariant($"{html.Length:N0} B; host with output cache on / off served {cachedBytes.Length:N0} B / {uncachedBytes.Length:N0} B"));
-            report.Fact("Host RSS after the runs, output cache on / off", Report.Invariant($"{Report.Bytes(cached.ResidentBytes)} / {Report.Bytes(uncached.ResidentBytes)}"));
-            return report;
+            await PageLoad.WarmUpAsync(targets);
+            runs = await PageLoad.RoundsAsync(targets);
         }
-        finally
+        catch (InvalidOperationException ex) when (Stopped(cached, uncached) is { } stopped)
         {
-            if (keepData)
-            {
-                Progress.Say($"Kept {scratch}");
-            }
-            else
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
+            throw new InvalidOperationException(stopped, ex);
         }
+
+        // wrk counts the refused connections of a host that stopped mid-run as socket errors, and goes on.
+        if (Stopped(cached, uncached) is { } stoppedDuringRuns)
+        {
+            throw new InvalidOperationException(stoppedDuringRuns);
+        }
+
+        Targets(runs, targets, report);
+        Tables(runs, targets, report);
+        report.Fact("Load generator", Report.Invariant($"{wrkVersion}: wrk -t{PageLoad.Threads} -c{PageLoad.Connections} -d{PageLoad.Duration.TotalSeconds:0}s --latency, after a {PageLoad.WarmUp.TotalSeconds:0} s warm-up per server"));
+        report.Fact("Article page (the static file is the bytes the host served first)", Report.Invariant($"{html.Length:N0} B; host with output cache on / off served {cachedBytes.Length:N0} B / {uncachedBytes.Length:N0} B"));
+        report.Fact("Host RSS after the runs, output cache on / off", Report.Invariant($"{Report.Bytes(cached.ResidentBytes)} / {Report.Bytes(uncached.ResidentBytes)}"));
+        return report;
     }
 
     /// <summary>The host with the demo practice, logging at Warning; a page cache of 0 bytes caches no page at all.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace Cms.Bench;
 
@@ -27,50 +26,28 @@ internal static class RecipesBenchmark
 
     public static async Task<Report> RunAsync(bool keepData)
     {
-        var configuration = typeof(RecipesBenchmark).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        if (configuration != "Release")
-        {
-            Progress.Say($"Warning: this is a {configuration} build; only Release figures are worth reporting.");
-        }
-
-        var layout = HostLayout.Find(configuration);
-        var scratch = Directory.CreateTempSubdirectory("cms-bench-recipes-").FullName;
+        using var workspace = BenchWorkspace.Open("Recipes", "cms-bench-recipes-", keepData);
+        var (layout, scratch, report) = (workspace.Layout, workspace.Path, workspace.Report);
         var dataPath = Path.Combine(scratch, "data");
-        var report = new Report("Recipes", configuration);
-        Progress.Say($"Working in {scratch}");
-        try
-        {
-            var runs = new RecipeRuns(new HostCli(layout, dataPath, TenantsBenchmark.AdminPassword), dataPath, report);
-            Progress.Say("Baseline: tenants list");
-            await runs.BaselineAsync(report);
+        var runs = new RecipeRuns(new HostCli(layout, dataPath, TenantsBenchmark.AdminPassword), dataPath, report);
+        Progress.Say("Baseline: tenants list");
+        await runs.BaselineAsync(report);
 
-            var small = await WriteRecipeAsync(scratch, Small, report);
-            var smallImport = await ImportIntoNewTenantAsync(runs, small, TimeSpan.FromHours(1), report)
-                ?? throw new InvalidOperationException("The small import did not finish.");
-            await ReimportAsync(runs, smallImport, report);
-            var (smallExport, _) = await ExportAsync(runs, smallImport, scratch, report);
+        var small = await WriteRecipeAsync(scratch, Small, report);
+        var smallImport = await ImportIntoNewTenantAsync(runs, small, TimeSpan.FromHours(1), report)
+            ?? throw new InvalidOperationException("The small import did not finish.");
+        await ReimportAsync(runs, smallImport, report);
+        var (smallExport, _) = await ExportAsync(runs, smallImport, scratch, report);
 
-            var large = await LargeImportAsync(runs, scratch, smallImport, report);
-            var (largeExport, exported) = await ExportAsync(runs, large, scratch, report);
-            var growth = runs.OverBaseline(largeExport) - runs.OverBaseline(smallExport);
-            report.Target(
-                Report.Invariant($"Export in constant memory: peak RSS over baseline, {exported:N0} items against {small.Items:N0}"),
-                Report.Invariant($"{Report.Bytes(runs.OverBaseline(largeExport))} against {Report.Bytes(runs.OverBaseline(smallExport))} (difference {Report.Bytes(growth)})"),
-                Report.Invariant($"the same (met within {Report.Bytes(ConstantExportSlack)})"),
-                growth <= ConstantExportSlack);
-            return report;
-        }
-        finally
-        {
-            if (keepData)
-            {
-                Progress.Say($"Kept {scratch}");
-            }
-            else
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
-        }
+        var large = await LargeImportAsync(runs, scratch, smallImport, report);
+        var (largeExport, exported) = await ExportAsync(runs, large, scratch, report);
+        var growth = runs.OverBaseline(largeExport) - runs.OverBaseline(smallExport);
+        report.Target(
+            Report.Invariant($"Export in constant memory: peak RSS over baseline, {exported:N0} items against {small.Items:N0}"),
+            Report.Invariant($"{Report.Bytes(runs.OverBaseline(largeExport))} against {Report.Bytes(runs.OverBaseline(smallExport))} (difference {Report.Bytes(growth)})"),
+            Report.Invariant($"the same (met within {Report.Bytes(ConstantExportSlack)})"),
+            growth <= ConstantExportSlack);
+        return report;
     }
 
     private static async Task<GeneratedRecipe> WriteRecipeAsync(string scratch, int articles, Report report)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Cms.Tenancy;
 using Microsoft.Data.Sqlite;
 
@@ -20,17 +19,9 @@ internal static class TenantsBenchmark
 
     public static async Task<Report> RunAsync(bool keepData)
     {
-        var configuration = typeof(TenantsBenchmark).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        if (configuration != "Release")
-        {
-            Progress.Say($"Warning: this is a {configuration} build; only Release figures are worth reporting.");
-        }
-
-        var layout = HostLayout.Find(configuration);
-        var scratch = Directory.CreateTempSubdirectory("cms-bench-").FullName;
+        using var workspace = BenchWorkspace.Open("Tenants", "cms-bench-", keepData);
+        var (layout, scratch, report) = (workspace.Layout, workspace.Path, workspace.Report);
         var dataPath = Path.Combine(scratch, "data");
-        var report = new Report("Tenants", configuration);
-        Progress.Say($"Working in {scratch}");
         // Started just before the bench's first SQLite connection, which also starts SQLite's pool pruner.
         var sinceFirstConnection = Stopwatch.StartNew();
         try
@@ -79,14 +70,6 @@ internal static class TenantsBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (keepData)
-            {
-                Progress.Say($"Kept {scratch}");
-            }
-            else
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
         }
     }
 }
