@@ -100,8 +100,22 @@ public sealed class TestStorage : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
             await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            // Not WITH (FORCE): that refuses a role which is not a superuser as soon as an autovacuum worker is on the
+            // database (seen in CI, 42501), while a plain drop stops autovacuum itself. Our own pools are cleared
+            // above; a connection still closing is waited for.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase}", admin);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    await Task.Delay(100);
+                }
+            }
         }
 
         try
