@@ -1,5 +1,6 @@
 using Cms.Admin;
 using Cms.Data;
+using Cms.Security;
 using Cms.Tenancy;
 using Cms.Web.Endpoints;
 
@@ -28,6 +29,14 @@ internal static class CmsApplication
 
     public static void UseCms(this WebApplication app)
     {
+        // The strictest policy first, on every response; only the public site and the previews choose their own.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicies.Admin;
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
+
         // Before tenant resolution: a load balancer asks by IP address, which belongs to no tenant.
         app.UseHealthChecks("/health");
         app.UseMiddleware<TenantResolutionMiddleware>();
@@ -36,8 +45,9 @@ internal static class CmsApplication
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapAccountEndpoints();
-        app.MapTenantApi();
-        app.MapRecipeApi();
+        var api = app.MapGroup("/api").AddEndpointFilter<CookieCallerAntiforgeryFilter>();
+        api.MapTenantApi();
+        api.MapRecipeApi();
         app.MapCmsAdmin();
         app.MapSitePages();
     }

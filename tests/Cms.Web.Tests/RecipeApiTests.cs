@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Cms.Web.Tests.Admin;
 using Cms.Web.Tests.Support;
 
 namespace Cms.Web.Tests;
@@ -31,7 +32,9 @@ public sealed class RecipeApiTests : IClassFixture<CmsFactory>
         var admin = _factory.Client();
         await CmsFactory.SignInAsync(admin, "/riverbend", CmsFactory.AdminUser, CmsFactory.AdminPassword);
 
-        var imported = await admin.PostAsync("/riverbend/api/recipes", new StringContent(Recipe, Encoding.UTF8, "application/json"));
+        using var import = new HttpRequestMessage(HttpMethod.Post, "/riverbend/api/recipes") { Content = new StringContent(Recipe, Encoding.UTF8, "application/json") };
+        import.Headers.Add("RequestVerificationToken", await AdminSite.AntiforgeryTokenAsync(admin, "/riverbend/admin"));
+        var imported = await admin.SendAsync(import);
         var report = await imported.Content.ReadFromJsonAsync<JsonElement>();
         var export = await admin.GetStringAsync("/riverbend/api/recipes/export");
 

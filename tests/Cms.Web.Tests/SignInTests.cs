@@ -42,7 +42,7 @@ public sealed class SignInTests
     {
         using var factory = new CmsFactory();
         var signIn = await CmsFactory.SignInAsync(factory.Client(), "", CmsFactory.AdminUser, CmsFactory.AdminPassword);
-        var value = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".cms.auth.default=", StringComparison.Ordinal)).Split(';')[0].Split('=', 2)[1];
+        var value = signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".cms.auth.default=", StringComparison.Ordinal) && c.Contains("path=/admin", StringComparison.Ordinal)).Split(';')[0].Split('=', 2)[1];
 
         // The same user name and password exist on both; the ticket still names the host as its tenant.
         var replay = factory.CreateDefaultClient();
@@ -131,7 +131,7 @@ public sealed class SignInTests
         using (var first = CmsFactory.At(dataPath))
         {
             var signIn = await CmsFactory.SignInAsync(first.Client(), "", CmsFactory.AdminUser, CmsFactory.AdminPassword);
-            cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".cms.auth.default=", StringComparison.Ordinal)).Split(';')[0];
+            cookie = signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".cms.auth.default=", StringComparison.Ordinal) && c.Contains("path=/admin", StringComparison.Ordinal)).Split(';')[0];
             created = (await first.Services.GetRequiredService<TenantManager>().FindAsync("riverbend", default))!.CreatedUtc;
         }
 

@@ -16,9 +16,10 @@ internal static class RecipeApi
     /// <summary>Recipes can be large (a whole site's content); the default request limit is 30 MB.</summary>
     private const long MaxRecipeBytes = 512L * 1024 * 1024;
 
-    public static void MapRecipeApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps /api/recipes on the API group, whose filter asks a cookie caller for the antiforgery token.</summary>
+    public static void MapRecipeApi(this RouteGroupBuilder apiGroup)
     {
-        var api = app.MapGroup("/api/recipes").DisableAntiforgery();
+        var api = apiGroup.MapGroup("/recipes");
         api.MapPost("/", ImportAsync).RequireAuthorization(Permissions.Import);
         api.MapGet("/export", ExportAsync).RequireAuthorization(Permissions.Export);
     }

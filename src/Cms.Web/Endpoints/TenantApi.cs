@@ -7,9 +7,10 @@ namespace Cms.Web.Endpoints;
 /// <summary>Tenant management over HTTP for host administrators (a host-admin sign-in or the API key).</summary>
 internal static class TenantApi
 {
-    public static void MapTenantApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps /api/tenants on the API group, whose filter asks a cookie caller for the antiforgery token.</summary>
+    public static void MapTenantApi(this RouteGroupBuilder apiGroup)
     {
-        var api = app.MapGroup("/api/tenants").RequireAuthorization(CmsAuthentication.HostAdminPolicy).DisableAntiforgery();
+        var api = apiGroup.MapGroup("/tenants").RequireAuthorization(CmsAuthentication.HostAdminPolicy);
         api.MapGet("/", async (TenantManager tenants, CancellationToken cancellationToken) =>
             TypedResults.Ok((await tenants.ListAsync(cancellationToken)).Select(TenantModel.From)));
         api.MapGet("/{name}", GetAsync);

@@ -128,10 +128,25 @@ public sealed class AdminPermissionTests : IClassFixture<CmsFactory>, IAsyncLife
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string page) => page.Split(' ') switch
     {
-        ["POST", var path] => client.PostAsync(AdminSite.Base + path, new StringContent(DryRunRecipe, System.Text.Encoding.UTF8, "application/json")),
+        ["POST", var path] => PostApiAsync(client, AdminSite.Base + path),
         ["GET", var path] => client.GetAsync(AdminSite.Base + path),
         _ => client.GetAsync(AdminSite.Base + page),
     };
+
+    // As a signed-in user's browser calls the API: with the antiforgery token of an admin page, when the user may open one.
+    private static async Task<HttpResponseMessage> PostApiAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(DryRunRecipe, System.Text.Encoding.UTF8, "application/json") };
+        using (var dashboard = await client.GetAsync(AdminSite.Base + "/admin"))
+        {
+            if (dashboard.IsSuccessStatusCode)
+            {
+                request.Headers.Add("RequestVerificationToken", await AdminSite.AntiforgeryTokenAsync(client, AdminSite.Base + "/admin"));
+            }
+        }
+
+        return await client.SendAsync(request);
+    }
 
     [Fact]
     public async Task AnAuthorWritesADraftButCannotPublishItNorTouchAnotherAuthorsArticle()

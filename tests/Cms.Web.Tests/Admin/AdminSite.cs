@@ -21,12 +21,15 @@ internal static partial class AdminSite
     /// <summary>Posts a form of the page at <paramref name="path"/> with its antiforgery token and the given fields.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string? handler = null)
     {
-        var page = await client.GetStringAsync(path);
-        var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+        var token = await AntiforgeryTokenAsync(client, path);
         var all = fields.Append(new("__RequestVerificationToken", token)).ToList();
         var target = handler is null ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         return await client.PostAsync(target, new FormUrlEncodedContent(all));
     }
+
+    /// <summary>The antiforgery token of the page at <paramref name="path"/> (its forms' hidden field), for the signed-in user of the client.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path) =>
+        WebUtility.HtmlDecode(Token().Match(await client.GetStringAsync(path)).Groups[1].Value);
 
     /// <summary>
     /// The fields a browser without JavaScript would send for the form matching <paramref name="form"/> as the page shows

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Cms.Practice.Site;
 using Cms.Practice.Views;
+using Cms.Security;
 using Cms.Tenancy;
 using Fluid;
 using Microsoft.AspNetCore.Http;
@@ -16,10 +17,6 @@ namespace Cms.Practice.Rendering;
 internal sealed class PracticePages
 {
     internal const string Html = "text/html; charset=utf-8";
-
-    // Security headers of every public page: no script or style from anywhere but the site itself.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     private static readonly string[] s_queryKeys = ["page", "specialty", "status", "telehealth"];
     private static readonly HashSet<string> s_imageTypes = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif" };
@@ -131,7 +128,7 @@ internal sealed class PracticePages
         response.Headers.XContentTypeOptions = "nosniff";
         if (page.ContentType == Html)
         {
-            response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            response.Headers.ContentSecurityPolicy = ContentSecurityPolicies.PublicSite;
             response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             response.Headers.CacheControl = "no-cache";
         }

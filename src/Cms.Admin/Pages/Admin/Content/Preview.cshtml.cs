@@ -36,6 +36,6 @@ public sealed class PreviewModel : PageModel
             return Content("This item has no page of its own on the public site (give it a web address to preview it).", "text/plain; charset=utf-8");
         }
 
-        return new Microsoft.AspNetCore.Mvc.ContentResult { Content = page.Html, ContentType = "text/html; charset=utf-8", StatusCode = page.StatusCode };
+        return new PreviewResult(page.StatusCode, page.Html);
     }
 }

@@ -97,7 +97,7 @@ public sealed class EditTemplateModel : PageModel
         }
 
         var (status, html) = await _theme.PreviewAsync(HttpContext, new Dictionary<string, string> { [name] = Source }, PreviewPath);
-        return new ContentResult { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = status };
+        return new PreviewResult(status, html);
     }
 
     private async Task<bool> LoadAsync(string name, bool keepPosted)
