@@ -36,10 +36,12 @@ internal static class CmsApplication
     public static void UseCms(this WebApplication app)
     {
         app.UseTrustedProxies();
+        app.UseErrorPages();
         // Before tenant resolution: a load balancer asks by IP address, which belongs to no tenant.
         app.UseHealthChecks("/health");
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
