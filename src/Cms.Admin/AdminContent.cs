@@ -96,8 +96,12 @@ public sealed class AdminContent
 
         public ValueTask DisposeAsync() => Db.DisposeAsync();
 
-        /// <summary>One page of current items (latest versions), newest change first.</summary>
-        public async Task<(IReadOnlyList<ContentRow> Rows, int Total)> ListAsync(ContentFilter filter, CancellationToken cancellationToken)
+        /// <summary>
+        /// One page of current items, newest change first: latest versions, except that a user who may see only their own
+        /// drafts (<paramref name="draftOwner"/>, from <see cref="DraftOwnerAsync"/>; null for everyone's) sees other people's
+        /// items as published, and not at all while they have never been published.
+        /// </summary>
+        public async Task<(IReadOnlyList<ContentRow> Rows, int Total)> ListAsync(ContentFilter filter, string? draftOwner, CancellationToken cancellationToken)
         {
             // A search narrows the rows in the database itself, so filters, order and paging apply to every match.
             TextMatches? matches = null;
@@ -114,8 +118,9 @@ public sealed class AdminContent
             var newestFirst = filter.Sort is not ("title" or "type");
 
             // Counted up to a bound: "1,000+" tells a person as much as an exact count, without counting 100,000 matches.
-            var total = await Filtered(matches?.Versions, filter).Take(CountBound + 1).CountAsync(cancellationToken);
-            var query = Filtered(newestFirst ? matches?.NewestFirst(skip + filter.PageSize) : matches?.Versions, filter);
+            // The newest-first walk reads latest versions only; someone limited to their own drafts also reads published ones.
+            var total = await Filtered(matches?.Versions, filter, draftOwner).Take(CountBound + 1).CountAsync(cancellationToken);
+            var query = Filtered(newestFirst && draftOwner is null ? matches?.NewestFirst(skip + filter.PageSize) : matches?.Versions, filter, draftOwner);
             query = filter.Sort switch
             {
                 "title" => query.OrderBy(c => c.DisplayText),
@@ -130,9 +135,12 @@ public sealed class AdminContent
         }
 
         /// <summary>Current versions of listable types that pass the list's filters, out of the given versions (all when null).</summary>
-        private IQueryable<ContentItemRecord> Filtered(IQueryable<ContentItemRecord>? versions, ContentFilter filter)
+        private IQueryable<ContentItemRecord> Filtered(IQueryable<ContentItemRecord>? versions, ContentFilter filter, string? draftOwner)
         {
-            var query = (versions ?? Db.ContentItems).AsNoTracking().Where(c => c.Latest);
+            var query = (versions ?? Db.ContentItems).AsNoTracking();
+            query = draftOwner is null
+                ? query.Where(c => c.Latest)
+                : query.Where(c => (c.Latest && c.Owner == draftOwner) || (c.Published && c.Owner != draftOwner));
             var hidden = HiddenTypes();
             query = query.Where(c => !hidden.Contains(c.ContentType));
             if (!string.IsNullOrEmpty(filter.Type))

@@ -24,6 +24,7 @@ public static class CmsServiceCollectionExtensions
         services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.Section));
         services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
         services.Configure<HostAdminOptions>(configuration.GetSection(HostAdminOptions.Section));
+        services.Configure<PublicAddressOptions>(configuration.GetSection(PublicAddressOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CmsDatabase>();
         services.AddSingleton<TenantStore>();
@@ -32,6 +33,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<TenantRuntimeCache>();
         services.AddSingleton<TenantSetup>();
         services.AddSingleton<TenantManager>();
+        services.AddSingleton<PublicOrigin>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<RecipeCatalog>();

@@ -3,6 +3,8 @@ using Cms.Data;
 using Cms.Security;
 using Cms.Tenancy;
 using Cms.Web.Endpoints;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Cms.Web;
 
@@ -12,6 +14,11 @@ internal static class CmsApplication
     /// <summary>Migrates the host database, sets up an empty data folder and loads the registry, before the first request.</summary>
     public static async Task PrepareCmsAsync(this WebApplication app, CancellationToken cancellationToken)
     {
+        if (app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.Problem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         await app.Services.GetRequiredService<CmsDatabase>().MigrateHostAsync(cancellationToken);
         var registry = app.Services.GetRequiredService<TenantRegistry>();
         await registry.RefreshAsync(cancellationToken);
@@ -37,10 +44,13 @@ internal static class CmsApplication
             return next(context);
         });
 
+        app.UseTrustedProxies();
+        app.UseErrorPages();
         // Before tenant resolution: a load balancer asks by IP address, which belongs to no tenant.
         app.UseHealthChecks("/health");
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -50,5 +60,26 @@ internal static class CmsApplication
         api.MapRecipeApi();
         app.MapCmsAdmin();
         app.MapSitePages();
+    }
+
+    // Forwarded headers only from the proxies the operator named: from anyone else they are a client's claim, and the
+    // client's address is what sign-in throttling counts by.
+    private static void UseTrustedProxies(this WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.TrustedProxies;
+        if (proxies.Count == 0)
+        {
+            return;
+        }
+
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(proxy, out var network) ? network : new System.Net.IPNetwork(System.Net.IPAddress.Parse(proxy), System.Net.IPAddress.Parse(proxy).GetAddressBytes().Length * 8));
+        }
+
+        app.UseForwardedHeaders(options);
     }
 }

@@ -11,6 +11,7 @@ if (CmsCli.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultMaxBytes);
 builder.Services.AddCmsCore(builder.Configuration).AddCmsWeb();
 builder.Services.AddMarkdownModule(builder.Configuration);
 builder.Services.AddPracticeModule(builder.Configuration);

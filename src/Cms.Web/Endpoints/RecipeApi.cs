@@ -3,7 +3,7 @@ using Cms.Recipes.Execution;
 using Cms.Recipes.Export;
 using Cms.Security;
 using Cms.Tenancy;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cms.Web.Endpoints;
 
@@ -20,17 +20,12 @@ internal static class RecipeApi
     public static void MapRecipeApi(this RouteGroupBuilder apiGroup)
     {
         var api = apiGroup.MapGroup("/recipes");
-        api.MapPost("/", ImportAsync).RequireAuthorization(Permissions.Import);
+        api.MapPost("/", ImportAsync).RequireAuthorization(Permissions.Import).WithMetadata(new RequestSizeLimitAttribute(MaxRecipeBytes));
         api.MapGet("/export", ExportAsync).RequireAuthorization(Permissions.Export);
     }
 
     private static async Task<IResult> ImportAsync(HttpContext context, TenantRecipes recipes, bool? dryRun, bool? strict)
     {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxRecipeBytes;
-        }
-
         // The recipe is read twice (checked, then applied) and never held whole: it goes to a file first.
         var file = Path.Combine(Path.GetTempPath(), $"cms-recipe-{Guid.NewGuid():N}.json");
         try

@@ -26,8 +26,9 @@ public sealed class DashboardModel : PageModel
     public async Task OnGetAsync()
     {
         await using var session = _content.Open(HttpContext);
-        Drafts = (await session.ListAsync(new ContentFilter(null, "draft", null, null, null, 1, 8), HttpContext.RequestAborted)).Rows;
-        Recent = (await session.ListAsync(new ContentFilter(null, null, null, null, null, 1, 8), HttpContext.RequestAborted)).Rows;
+        var draftOwner = await AdminContent.DraftOwnerAsync(HttpContext);
+        Drafts = (await session.ListAsync(new ContentFilter(null, "draft", null, null, null, 1, 8), draftOwner, HttpContext.RequestAborted)).Rows;
+        Recent = (await session.ListAsync(new ContentFilter(null, null, null, null, null, 1, 8), draftOwner, HttpContext.RequestAborted)).Rows;
         MostViewed = await session.MostViewedAsync(5, HttpContext.RequestAborted);
         if (await CmsAuthentication.IsHostAdministratorAsync(HttpContext, User))
         {

@@ -26,12 +26,14 @@ internal sealed class PracticePages
     private readonly ViewCounter _views;
     private readonly Cms.Data.CmsDatabase _database;
     private readonly IOptions<PracticeOptions> _options;
+    private readonly PublicOrigin _origin;
 
-    public PracticePages(ViewCounter views, Cms.Data.CmsDatabase database, IOptions<PracticeOptions> options)
+    public PracticePages(ViewCounter views, Cms.Data.CmsDatabase database, IOptions<PracticeOptions> options, PublicOrigin origin)
     {
         _views = views;
         _database = database;
         _options = options;
+        _origin = origin;
     }
 
     public static string StylesheetUrl => "/theme/site.css?v=" + s_stylesheet.Value.Version;
@@ -53,16 +55,13 @@ internal sealed class PracticePages
         }
 
         var theme = tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes));
-        var key = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/{path}{CacheQuery(context.Request)}";
+        // Keyed by the origin the page's links name, not the Host header: made-up names share one entry.
+        var origin = _origin.Of(context);
+        var key = $"{origin}{context.Request.PathBase}/{path}{CacheQuery(context.Request)}";
         if (!theme.Cache.TryGet(key, out var page))
         {
             var (site, templates) = await theme.LoadAsync();
-            var request = new RequestInfo
-            {
-                Base = context.Request.PathBase.Value ?? "",
-                Origin = $"{context.Request.Scheme}://{context.Request.Host}",
-                Path = "/" + path,
-            };
+            var request = new RequestInfo { Base = context.Request.PathBase.Value ?? "", Origin = origin, Path = "/" + path };
             page = await new PageBuilder(tenant, site, templates, request, context.Request.Query).BuildAsync(path, context.RequestAborted);
             if (page.StatusCode == StatusCodes.Status200OK)
             {
@@ -113,9 +112,9 @@ internal sealed class PracticePages
     }
 
     // A page for the admin's previews: rendered for this request, never cached, the view count left at zero.
-    private static async Task<(int StatusCode, string Html)> RenderUncachedAsync(HttpContext context, TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, string path, string? previewId)
+    private async Task<(int StatusCode, string Html)> RenderUncachedAsync(HttpContext context, TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, string path, string? previewId)
     {
-        var request = new RequestInfo { Base = context.Request.PathBase.Value ?? "", Origin = $"{context.Request.Scheme}://{context.Request.Host}", Path = "/" + path };
+        var request = new RequestInfo { Base = context.Request.PathBase.Value ?? "", Origin = _origin.Of(context), Path = "/" + path };
         var page = await new PageBuilder(tenant, site, templates, request, new QueryCollection(), previewId).BuildAsync(path, context.RequestAborted);
         return (page.StatusCode, string.Join(CachedPage.Views(0), page.Segments.Select(System.Text.Encoding.UTF8.GetString)));
     }

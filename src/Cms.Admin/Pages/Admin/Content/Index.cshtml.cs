@@ -53,6 +53,6 @@ public sealed class ContentListModel : PageModel
         TypeName = definitions.FindType(Type ?? "")?.DisplayName;
         P = Math.Max(1, P);
         await using var session = _content.Open(HttpContext);
-        (Rows, Total) = await session.ListAsync(new ContentFilter(Type, Status, Owner, Q, Sort, P, PageSize), HttpContext.RequestAborted);
+        (Rows, Total) = await session.ListAsync(new ContentFilter(Type, Status, Owner, Q, Sort, P, PageSize), await AdminContent.DraftOwnerAsync(HttpContext), HttpContext.RequestAborted);
     }
 }

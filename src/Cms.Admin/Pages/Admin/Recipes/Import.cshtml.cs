@@ -16,6 +16,8 @@ namespace Cms.Admin.Pages.Admin.Recipes;
 /// it or cancel. The upload waits in the practice's folder between the two steps, never in memory.
 /// </summary>
 [Authorize(Policy = Permissions.Import)]
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 public sealed class ImportModel : PageModel
 {
     private const long MaxUploadBytes = 512L * 1024 * 1024;
@@ -30,8 +32,6 @@ public sealed class ImportModel : PageModel
 
     public bool Applied { get; private set; }
 
-    [RequestSizeLimit(MaxUploadBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? recipe)
     {
         if (recipe is not { Length: > 0 })
