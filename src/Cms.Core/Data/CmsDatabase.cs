@@ -130,33 +130,51 @@ internal sealed class CmsDatabase
     /// <summary>A plain connection to the host database, for the reads start-up makes before EF Core is warm.</summary>
     public DbConnection CreateHostConnection() => CreateConnection(HostConnectionString());
 
-    /// <summary>Deletes everything the tenant stored. The registry row is the caller's business.</summary>
-    public async Task DeleteTenantDataAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the tenant's rows from every table keyed by it in its database, or its SQLite file. A database of its
+    /// own that was never made holds nothing to delete.
+    /// </summary>
+    public async Task DeleteTenantRowsAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
-        if (Provider == DatabaseProvider.Sqlite && tenant.ConnectionString is null)
+        var options = TenantOptions(tenant);
+        var connectionString = RelationalOptionsExtension.Extract(options).ConnectionString!;
+        if (Provider == DatabaseProvider.Sqlite)
         {
-            var folder = TenantFolder(tenant.Name);
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(folder))
+            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (!File.Exists(file))
             {
-                Directory.Delete(folder, recursive: true);
+                return;
             }
 
-            return;
+            if (tenant.ConnectionString is null)
+            {
+                ReleaseConnections(options);
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    File.Delete(file + suffix);
+                }
+
+                return;
+            }
         }
 
-        await using var db = new TenantDbContext(TenantOptions(tenant), tenant.Name);
-        if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        try
         {
-            return;
+            await using var connection = await OpenTenantConnectionAsync(tenant, options, cancellationToken);
+            await TenantKeyedRows.DeleteAsync(connection, nameof(ITenantOwned.TenantId), tenant.Name, [], cancellationToken);
         }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            // A database of its own that was never created.
+        }
+    }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ContentReferences.ExecuteDeleteAsync(cancellationToken);
-        await db.ContentItems.ExecuteDeleteAsync(cancellationToken);
-        await db.Users.ExecuteDeleteAsync(cancellationToken);
-        await db.Documents.ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+    /// <summary>Deletes the tenant's rows from the host's tables (scheduled publications, ...); the registry's own are the caller's.</summary>
+    public async Task DeleteHostRowsAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = CreateHostConnection();
+        await connection.OpenAsync(cancellationToken);
+        await TenantKeyedRows.DeleteAsync(connection, "TenantName", tenant.Name, [HostDbContext.TenantHostsTable], cancellationToken);
     }
 
     /// <summary>Closes the pooled connections of a released tenant so an idle tenant holds no file handles.</summary>
