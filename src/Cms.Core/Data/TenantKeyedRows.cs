@@ -18,7 +18,7 @@ internal static class TenantKeyedRows
             await using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
             // An exact match, which the key's index serves (every tenant table's primary key starts with it).
-            delete.CommandText = $"DELETE FROM {Quote(table)} WHERE {Quote(keyColumn)} = @tenant";
+            delete.CommandText = $"DELETE FROM {DbCommandExtensions.QuoteIdentifier(table)} WHERE {DbCommandExtensions.QuoteIdentifier(keyColumn)} = @tenant";
             delete.AddParameter("@tenant", tenantKey);
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -50,6 +50,4 @@ internal static class TenantKeyedRows
 
         return tables;
     }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
