@@ -32,11 +32,15 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
     /// <summary>A host over a folder the caller keeps, to start again on the same data.</summary>
     public static CmsFactory At(string dataPath) => new(dataPath, new Dictionary<string, string?>());
 
-    /// <summary>A host that keeps its tenants in the given PostgreSQL database (and its media in a folder of its own).</summary>
-    public static CmsFactory OnPostgres(string connectionString) => new(null, new Dictionary<string, string?>
+    /// <summary>
+    /// A host that keeps its tenants in the given PostgreSQL database (and its media in a folder of its own); with a
+    /// migration connection string, as the split set-up where that role owns the tables and the host only reads and writes rows.
+    /// </summary>
+    public static CmsFactory OnPostgres(string connectionString, string? migrationConnectionString = null) => new(null, new Dictionary<string, string?>
     {
         ["Cms:Database:Provider"] = "Postgres",
         ["Cms:Database:ConnectionString"] = connectionString,
+        ["Cms:Database:MigrationConnectionString"] = migrationConnectionString,
     });
 
     /// <summary>The settings the host runs with; the CLI is given the same ones in tests.</summary>

@@ -35,12 +35,15 @@ public sealed class TenantRemovalTests
     private static readonly byte[] s_png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     [SkippableTheory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task ANewPracticeOfTheSameNameSeesNothingOfTheRemovedOne(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.Sqlite, false)]
+    [InlineData(DatabaseProvider.Postgres, false)]
+    [InlineData(DatabaseProvider.Postgres, true)]
+    public async Task ANewPracticeOfTheSameNameSeesNothingOfTheRemovedOne(DatabaseProvider provider, bool splitRoles)
     {
         await using var postgres = provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
-        using var factory = postgres is null ? new CmsFactory() : CmsFactory.OnPostgres(postgres.ConnectionString);
+        using var factory = postgres is null ? new CmsFactory()
+            : splitRoles ? CmsFactory.OnPostgres(postgres.ConnectionStringAs(PostgresTestDatabase.RuntimeRoleVariable), postgres.ConnectionString)
+            : CmsFactory.OnPostgres(postgres.ConnectionString);
         var counter = factory.Services.GetRequiredService<ViewCounter>();
         var scheduler = factory.Services.GetRequiredService<ScheduledPublishing>();
 
