@@ -32,6 +32,11 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<TenantActivator>();
         services.AddSingleton<TenantRuntimeCache>();
         services.AddSingleton<TenantSetup>();
+        services.AddSingleton<TenantDataRemoval>();
+        // What a removed tenant leaves in the stores of the core, in this order; modules add their own.
+        services.AddSingleton<ITenantRemovalHandler, TenantDatabaseRemoval>();
+        services.AddSingleton<ITenantRemovalHandler, HostRowsRemoval>();
+        services.AddSingleton<ITenantRemovalHandler, TenantFolderRemoval>();
         services.AddSingleton<TenantManager>();
         services.AddSingleton<PublicOrigin>();
         services.AddSingleton<FirstRunSetup>();

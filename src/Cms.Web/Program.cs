@@ -1,5 +1,6 @@
 using Cms;
 using Cms.Admin;
+using Cms.Data;
 using Cms.Markdown;
 using Cms.Practice;
 using Cms.Web;
@@ -18,7 +19,17 @@ builder.Services.AddPracticeModule(builder.Configuration);
 builder.Services.AddCmsAdmin();
 
 var app = builder.Build();
-await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);
+try
+{
+    await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);
+}
+catch (StorageConfigurationException e)
+{
+    // A setting to fix, not a bug in the program: one line that names it, no stack trace.
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 1;
+}
+
 app.UseCms();
 await app.RunAsync();
 return 0;

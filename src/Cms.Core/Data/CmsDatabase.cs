@@ -20,19 +20,38 @@ internal sealed class CmsDatabase
 
     private readonly ILoggerFactory _loggerFactory;
     private readonly TenantSessionInterceptor _sessionInterceptor = new();
+    private readonly bool _bypassAllowed;
 
     public CmsDatabase(IOptions<CmsOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory)
     {
         _loggerFactory = loggerFactory;
-        var settings = options.Value;
-        Provider = settings.Database.Provider;
-        DataPath = Path.GetFullPath(settings.DataPath, environment.ContentRootPath);
-        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
+        CmsOptions settings;
+        try
         {
-            throw new InvalidOperationException("Cms:Database:Provider is Postgres but Cms:Database:ConnectionString is empty. Set it to the shared PostgreSQL database.");
+            settings = options.Value;
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the setting and the value it could not read (a provider it does not know).
+            throw new StorageConfigurationException(e.Message, e);
         }
 
-        SharedConnectionString = settings.Database.ConnectionString;
+        Provider = settings.Database.Provider;
+        DataPath = Path.GetFullPath(settings.DataPath, environment.ContentRootPath);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
+            {
+                throw new StorageConfigurationException($"Cms:Database:Provider is Postgres but {PostgresStartup.RuntimeSetting} is empty. Set it to the shared PostgreSQL database (Host=...;Database=...;Username=...;Password=...).");
+            }
+
+            SharedConnectionString = CheckPostgresSyntax(settings.Database.ConnectionString, PostgresStartup.RuntimeSetting);
+            MigrationConnectionString = settings.Database.MigrationConnectionString is { Length: > 0 } migration
+                ? CheckPostgresSyntax(migration, PostgresStartup.MigrationSetting)
+                : null;
+            _bypassAllowed = settings.Database.AllowRowLevelSecurityBypass;
+        }
+
         HostOptions = Configure(new DbContextOptionsBuilder<HostDbContext>(), HostConnectionString(), HostDbContext.HistoryTable).Options;
     }
 
@@ -44,6 +63,9 @@ internal sealed class CmsDatabase
     public DbContextOptions<HostDbContext> HostOptions { get; }
 
     private string? SharedConnectionString { get; }
+
+    /// <summary>PostgreSQL: the role that owns the tables and migrates them, when it is not the role the host runs as.</summary>
+    private string? MigrationConnectionString { get; }
 
     public HostDbContext CreateHostContext() => new(HostOptions);
 
@@ -60,30 +82,48 @@ internal sealed class CmsDatabase
     }
 
     /// <summary>
-    /// Applies the host migrations and, on PostgreSQL, the shared tenant schema: once at start. EF Core
-    /// holds a database-wide migration lock, so two nodes starting together apply each migration once.
+    /// Checks the storage settings, then applies the host migrations and, on PostgreSQL, the shared tenant schema: once
+    /// at start. A setting that keeps the host from working is a <see cref="StorageConfigurationException"/>, thrown
+    /// before anything is written. Two nodes starting together apply each migration once (see MigrateAsync).
     /// </summary>
     public async Task MigrateHostAsync(CancellationToken cancellationToken)
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(DataPath);
-        }
-
-        if (!await IsUpToDateAsync(CreateHostConnection(), HostDbContext.HistoryTable, MigrationIds.Latest<HostDbContext>(), cancellationToken))
-        {
-            await using var host = CreateHostContext();
-            await MigrateAsync(host, cancellationToken);
-        }
-
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            if (!await IsUpToDateAsync(CreateHostConnection(), TenantDbContext.HistoryTable, MigrationIds.Latest<TenantDbContext>(), cancellationToken))
+            DataFolder.EnsureWritable(DataPath);
+            if (!await IsUpToDateAsync(CreateHostConnection(), HostDbContext.HistoryTable, MigrationIds.Latest<HostDbContext>(), cancellationToken))
             {
-                await using var shared = new TenantDbContext(Configure(new DbContextOptionsBuilder<TenantDbContext>(), SharedConnectionString!, TenantDbContext.HistoryTable).Options, "");
+                await using var host = CreateHostContext();
+                await MigrateAsync(host, cancellationToken);
+            }
+
+            return;
+        }
+
+        var role = await PostgresStartup.CheckRolesAsync(SharedConnectionString!, MigrationConnectionString, _bypassAllowed, cancellationToken);
+        // Media and waiting uploads live in the data folder on PostgreSQL too.
+        DataFolder.EnsureWritable(DataPath);
+        var migrator = MigrationConnectionString ?? SharedConnectionString!;
+        try
+        {
+            if (!await IsUpToDateAsync(CreateConnection(migrator), HostDbContext.HistoryTable, MigrationIds.Latest<HostDbContext>(), cancellationToken))
+            {
+                await using var host = new HostDbContext(Configure(new DbContextOptionsBuilder<HostDbContext>(), migrator, HostDbContext.HistoryTable).Options);
+                await MigrateAsync(host, cancellationToken);
+            }
+
+            if (!await IsUpToDateAsync(CreateConnection(migrator), TenantDbContext.HistoryTable, MigrationIds.Latest<TenantDbContext>(), cancellationToken))
+            {
+                await using var shared = new TenantDbContext(Configure(new DbContextOptionsBuilder<TenantDbContext>(), migrator, TenantDbContext.HistoryTable).Options, "");
                 await MigrateAsync(shared, cancellationToken);
             }
         }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw PostgresStartup.MigrationFailed(migrator, MigrationConnectionString is null ? PostgresStartup.RuntimeSetting : PostgresStartup.MigrationSetting, e);
+        }
+
+        await PostgresStartup.CheckOwnershipAsync(SharedConnectionString!, MigrationConnectionString, role, _loggerFactory.CreateLogger<CmsDatabase>(), cancellationToken);
     }
 
     /// <summary>Brings a tenant's own database up to date; the shared PostgreSQL schema is migrated at start.</summary>
@@ -129,35 +169,6 @@ internal sealed class CmsDatabase
 
     /// <summary>A plain connection to the host database, for the reads start-up makes before EF Core is warm.</summary>
     public DbConnection CreateHostConnection() => CreateConnection(HostConnectionString());
-
-    /// <summary>Deletes everything the tenant stored. The registry row is the caller's business.</summary>
-    public async Task DeleteTenantDataAsync(TenantSettings tenant, CancellationToken cancellationToken)
-    {
-        if (Provider == DatabaseProvider.Sqlite && tenant.ConnectionString is null)
-        {
-            var folder = TenantFolder(tenant.Name);
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-
-            return;
-        }
-
-        await using var db = new TenantDbContext(TenantOptions(tenant), tenant.Name);
-        if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
-        {
-            return;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ContentReferences.ExecuteDeleteAsync(cancellationToken);
-        await db.ContentItems.ExecuteDeleteAsync(cancellationToken);
-        await db.Users.ExecuteDeleteAsync(cancellationToken);
-        await db.Documents.ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
 
     /// <summary>Closes the pooled connections of a released tenant so an idle tenant holds no file handles.</summary>
     public void ReleaseConnections(DbContextOptions<TenantDbContext> options)
@@ -239,6 +250,19 @@ internal sealed class CmsDatabase
                 // No history table (a new database) or no database file yet: migrations will tell.
                 return false;
             }
+        }
+    }
+
+    private static string CheckPostgresSyntax(string connectionString, string setting)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return connectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new StorageConfigurationException($"{setting} is not a valid PostgreSQL connection string: {e.Message.TrimEnd('.')}.", e);
         }
     }
 

@@ -18,6 +18,19 @@ public sealed record DatabaseOptions
 {
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Required for PostgreSQL: the shared database that holds the registry and every tenant.</summary>
+    /// <summary>Required for PostgreSQL: the shared database that holds the registry and every tenant, as the role the host runs as.</summary>
     public string? ConnectionString { get; init; }
+
+    /// <summary>
+    /// PostgreSQL, recommended: the same database as a role that owns the tables. Migrations run as this role, which
+    /// then grants the role of <see cref="ConnectionString"/> only SELECT, INSERT, UPDATE and DELETE, so the running
+    /// host cannot switch row-level security off. Without it the host's own role migrates and owns the tables.
+    /// </summary>
+    public string? MigrationConnectionString { get; init; }
+
+    /// <summary>
+    /// PostgreSQL: start even when the host's role is a superuser or has BYPASSRLS, to which row-level security does
+    /// not apply. Off by default: such a role is refused at start.
+    /// </summary>
+    public bool AllowRowLevelSecurityBypass { get; init; }
 }

@@ -12,4 +12,7 @@ internal static class DbCommandExtensions
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
+
+    /// <summary>A table, schema or role name read from the catalog, quoted for SQL (both providers quote with ").</summary>
+    public static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -7,6 +7,9 @@ internal sealed class HostDbContext : DbContext
 {
     public const string HistoryTable = "__HostMigrations";
 
+    /// <summary>The registry's host names, keyed by the normalized tenant name; they go with the tenant's registry row.</summary>
+    public const string TenantHostsTable = "TenantHosts";
+
     public HostDbContext(DbContextOptions<HostDbContext> options)
         : base(options)
     {
@@ -36,7 +39,7 @@ internal sealed class HostDbContext : DbContext
         });
         modelBuilder.Entity<TenantHostRecord>(host =>
         {
-            host.ToTable("TenantHosts");
+            host.ToTable(TenantHostsTable);
             host.HasKey(h => h.Host);
             host.Property(h => h.Host).HasMaxLength(253);
             host.Property(h => h.TenantName).HasMaxLength(63);

@@ -10,14 +10,16 @@ internal sealed class TenantManager
 {
     private readonly TenantStore _store;
     private readonly TenantSetup _setup;
+    private readonly TenantDataRemoval _removal;
     private readonly TenantRegistry _registry;
     private readonly TimeProvider _time;
     private readonly ILogger<TenantManager> _logger;
 
-    public TenantManager(TenantStore store, TenantSetup setup, TenantRegistry registry, TimeProvider time, ILogger<TenantManager> logger)
+    public TenantManager(TenantStore store, TenantSetup setup, TenantDataRemoval removal, TenantRegistry registry, TimeProvider time, ILogger<TenantManager> logger)
     {
         _store = store;
         _setup = setup;
+        _removal = removal;
         _registry = registry;
         _time = time;
         _logger = logger;
@@ -56,6 +58,9 @@ internal sealed class TenantManager
 
         try
         {
+            // The name is ours now. Whatever a removal that stopped half-way (or an older version's removal, which
+            // left media and rows behind) left under it goes before the new tenant is made.
+            await _removal.RemoveAsync(tenant, cancellationToken);
             await _setup.SetUpAsync(tenant, request, cancellationToken);
             var running = tenant with { State = TenantState.Running };
             await _store.UpdateAsync(tenant, running, cancellationToken);
@@ -135,6 +140,10 @@ internal sealed class TenantManager
     public Task<TenantResult> EnableAsync(string name, CancellationToken cancellationToken) =>
         ChangeStateAsync(name, TenantState.Running, TenantState.Disabled, cancellationToken);
 
+    /// <summary>
+    /// Switches the tenant off, runs every store's removal handler, and removes its registry row only once all have
+    /// succeeded. When one fails the tenant stays, disabled, with the error naming the store, so it can be removed again.
+    /// </summary>
     public async Task<TenantResult> RemoveAsync(string name, CancellationToken cancellationToken)
     {
         var tenant = await _store.FindAsync(name, cancellationToken);
@@ -148,9 +157,31 @@ internal sealed class TenantManager
             return TenantResult.Fail(TenantFailure.Invalid, "The Default tenant is the host itself and cannot be removed.");
         }
 
-        // Data first: a registry row without data is visible and can be removed again, while data
-        // without a row would resurface in a new tenant of the same name.
-        await _setup.TearDownAsync(tenant, cancellationToken);
+        // Off first, here at once and on other nodes within the poll interval: nothing new is written while its data
+        // goes, and a removal that stops half-way leaves a tenant that answers 503, not a half-empty site.
+        if (tenant.State != TenantState.Disabled)
+        {
+            var disabled = tenant with { State = TenantState.Disabled };
+            if (!await _store.UpdateAsync(tenant, disabled, cancellationToken))
+            {
+                return NotFound(name);
+            }
+
+            tenant = disabled;
+            await _registry.RefreshAsync(cancellationToken);
+        }
+
+        try
+        {
+            await _removal.RemoveAsync(tenant, cancellationToken);
+        }
+        catch (TenantRemovalException e)
+        {
+            _logger.LogError(e, "Removing tenant {Tenant} stopped; it is left disabled", tenant.Name);
+            return TenantResult.Fail(TenantFailure.RemovalFailed, $"Removing '{tenant.Name}' stopped. {e.Message} The practice is left disabled with what was not yet deleted; remove it again once that is fixed.");
+        }
+
+        // The registry row last: a row whose data is gone can be removed again, data without a row would not be found.
         await _store.RemoveAsync(tenant.Name, cancellationToken);
         await _registry.RefreshAsync(cancellationToken);
         _logger.LogInformation("Tenant {Tenant} removed", tenant.Name);
@@ -229,11 +260,12 @@ internal sealed class TenantManager
     {
         try
         {
-            await _setup.TearDownAsync(tenant, CancellationToken.None);
+            await _removal.RemoveAsync(tenant, CancellationToken.None);
         }
-        catch (Exception e)
+        catch (TenantRemovalException e)
         {
-            // The database that refused the setup may refuse the clean-up too; nothing was written there then.
+            // The database that refused the setup may refuse the clean-up too; nothing was written there then, and
+            // anything else left is removed before a tenant of this name is created again.
             _logger.LogWarning(e, "Cleaning up the data of tenant {Tenant} failed", tenant.Name);
         }
 

@@ -7,6 +7,9 @@ public enum TenantFailure
     Conflict,
     NotFound,
     SetupFailed,
+
+    /// <summary>A store could not delete the tenant's data; the tenant is left disabled, to be removed again.</summary>
+    RemovalFailed,
 }
 
 /// <summary>The outcome of a tenant operation: the tenant, or every reason it was refused.</summary>

@@ -5,7 +5,7 @@ using Cms.Security;
 
 namespace Cms.Tenancy;
 
-/// <summary>Prepares a new tenant's data (schema, site settings, first administrator) and removes it again.</summary>
+/// <summary>Prepares a new tenant's data: schema, site settings, first administrator, setup recipe.</summary>
 internal sealed class TenantSetup
 {
     private readonly CmsDatabase _database;
@@ -90,7 +90,4 @@ internal sealed class TenantSetup
             throw new InvalidOperationException($"The recipe '{recipe.Name}' failed: {string.Join(" ", result.Errors.Take(10))}");
         }
     }
-
-    public Task TearDownAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
-        _database.DeleteTenantDataAsync(tenant, cancellationToken);
 }

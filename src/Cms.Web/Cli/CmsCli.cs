@@ -29,11 +29,24 @@ internal static class CmsCli
 
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (StorageConfigurationException e)
+        {
+            // A setting to fix, not a bug in the program: one line that names it, no stack trace.
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What System.CommandLine's own handler (switched off for the case above) writes for anything else.
+            await error.WriteLineAsync($"Unhandled exception: {e}");
+            return 1;
         }
         finally
         {
-            if (services.IsValueCreated)
+            // Services that failed to start (a refused setting) have nothing to dispose, and awaiting them would throw again.
+            if (services.IsValueCreated && services.Value.IsCompletedSuccessfully)
             {
                 await (await services.Value).DisposeAsync();
             }
@@ -53,8 +66,11 @@ internal static class CmsCli
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new CliEnvironment(Directory.GetCurrentDirectory()));
-        // The verbs report what they did themselves; the log shows only what went wrong.
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
+        // The verbs report what they did themselves; the log shows only what went wrong, on standard error, so a
+        // warning never lands in what a script reads (tenants list --json).
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddCmsCore(configuration);
         services.AddMarkdownModule(configuration);
         services.AddPracticeModule(configuration);

@@ -55,6 +55,7 @@ internal static class TenantApi
             TenantFailure.Invalid => "The request is not valid.",
             TenantFailure.Conflict => "The tenant would clash with an existing one.",
             TenantFailure.NotFound => "No such tenant.",
+            TenantFailure.RemovalFailed => "Removing the tenant stopped; it is left disabled.",
             _ => "Setting up the tenant failed.",
         },
         detail: string.Join(" ", result.Errors),

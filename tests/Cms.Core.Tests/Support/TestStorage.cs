@@ -6,7 +6,6 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Cms.Core.Tests.Support;
 
@@ -16,51 +15,38 @@ namespace Cms.Core.Tests.Support;
 /// </summary>
 public sealed class TestStorage : IAsyncDisposable
 {
-    public const string PostgresVariable = "CMS_TEST_POSTGRES";
+    public const string PostgresVariable = PostgresTestDatabase.ServerVariable;
 
-    private readonly string? _postgresDatabase;
+    private readonly PostgresTestDatabase? _postgres;
 
-    private TestStorage(DatabaseProvider provider, string dataPath, string? connectionString, string? postgresDatabase)
+    private TestStorage(DatabaseProvider provider, string dataPath, PostgresTestDatabase? postgres)
     {
         Provider = provider;
         DataPath = dataPath;
-        ConnectionString = connectionString;
-        _postgresDatabase = postgresDatabase;
+        _postgres = postgres;
     }
 
     public DatabaseProvider Provider { get; }
 
     public string DataPath { get; }
 
-    public string? ConnectionString { get; }
+    public string? ConnectionString => _postgres?.ConnectionString;
+
+    /// <summary>The test's own PostgreSQL database; null on SQLite.</summary>
+    public PostgresTestDatabase? Postgres => _postgres;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public static async Task<TestStorage> CreateAsync(DatabaseProvider provider)
     {
+        var postgres = provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
         var dataPath = Path.Combine(Path.GetTempPath(), "cms-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataPath);
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            return new TestStorage(provider, dataPath, null, null);
-        }
-
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        Skip.If(string.IsNullOrWhiteSpace(server), $"Set {PostgresVariable} to a PostgreSQL connection string to run the PostgreSQL tests.");
-        var database = "cms_t_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        return new TestStorage(provider, dataPath, connectionString, database);
+        return new TestStorage(provider, dataPath, postgres);
     }
 
-    /// <summary>The core services over this store, configured as the host would be.</summary>
-    public ServiceProvider BuildServices(IDictionary<string, string?>? settings = null)
+    /// <summary>The core services over this store, configured as the host would be, plus what <paramref name="configure"/> adds (as a module would).</summary>
+    public ServiceProvider BuildServices(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -81,13 +67,14 @@ public sealed class TestStorage : IAsyncDisposable
         services.AddCmsCore(configuration);
         services.AddMarkdownModule(configuration);
         services.AddSingleton<TimeProvider>(Time);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
     /// <summary>The services with the host database migrated, ready to create tenants.</summary>
-    public async Task<ServiceProvider> StartAsync(IDictionary<string, string?>? settings = null)
+    public async Task<ServiceProvider> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var services = BuildServices(settings);
+        var services = BuildServices(settings, configure);
         await services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default);
         return services;
     }
@@ -95,27 +82,9 @@ public sealed class TestStorage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_postgresDatabase is not null)
+        if (_postgres is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
-            await admin.OpenAsync();
-            // Not WITH (FORCE): that refuses a role which is not a superuser as soon as an autovacuum worker is on the
-            // database (seen in CI, 42501), while a plain drop stops autovacuum itself. Our own pools are cleared
-            // above; a connection still closing is waited for.
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase}", admin);
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await drop.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
-                {
-                    await Task.Delay(100);
-                }
-            }
+            await _postgres.DisposeAsync();
         }
 
         try

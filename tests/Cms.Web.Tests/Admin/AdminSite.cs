@@ -97,6 +97,34 @@ internal static partial class AdminSite
         Assert.True(response.StatusCode == HttpStatusCode.Found, $"Adding {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    // The editor's form as a browser posts it with a file chosen: multipart, every current field, the token.
+    public static async Task<HttpResponseMessage> PostWithUploadAsync(HttpClient client, string path, string fileField, string fileName, byte[] bytes)
+    {
+        var token = WebUtility.HtmlDecode(Token().Match(await client.GetStringAsync(path)).Groups[1].Value);
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in (await FormFieldsAsync(client, path)).With("action", "draft").With("__RequestVerificationToken", token))
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new ByteArrayContent(bytes), fileField, fileName);
+        return await client.PostAsync(path, form);
+    }
+
+    /// <summary>Uploads a recipe on the practice's Import page (the first step: checked, then waiting to be applied or cancelled).</summary>
+    public static async Task<HttpResponseMessage> UploadRecipeAsync(HttpClient admin, string tenantBase, string recipe)
+    {
+        var form = await admin.GetStringAsync(tenantBase + "/admin/import");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(recipe));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Add(file, "recipe", "test.recipe.json");
+        return await admin.PostAsync(tenantBase + "/admin/import?handler=Check", content);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Cms.Web.Tests.Practice;
 using Cms.Web.Tests.Support;
 
@@ -25,7 +23,7 @@ public sealed class ImportExportAdminTests : IClassFixture<CmsFactory>
             .Replace("\"counselordanawhitfield0001\"", "\"nobody\"", StringComparison.Ordinal)
             .Replace("\"name\": \"content\", \"data\": [ {", "\"name\": \"content\", \"data\": [ { \"ContentType\": \"Article\" }, {", StringComparison.Ordinal);
 
-        var response = await UploadAsync(admin, broken);
+        var response = await AdminSite.UploadRecipeAsync(admin, AdminSite.Base, broken);
         var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), "/admin/import");
 
         var errors = page.QuerySelectorAll(".recipe-errors li").Select(li => li.TextContent).ToList();
@@ -42,7 +40,7 @@ public sealed class ImportExportAdminTests : IClassFixture<CmsFactory>
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
         var recipe = PublicSite.ArticleRecipe("importedviaadmin00000001", "Imported Through The Admin", "articles/imported-through-the-admin", published: true);
 
-        var check = await PublicSite.ParseAsync(await (await UploadAsync(admin, recipe)).Content.ReadAsStringAsync(), "/admin/import");
+        var check = await PublicSite.ParseAsync(await (await AdminSite.UploadRecipeAsync(admin, AdminSite.Base, recipe)).Content.ReadAsStringAsync(), "/admin/import");
         var pending = check.QuerySelector("input[name=pending]")!.GetAttribute("value")!;
         Assert.Contains("ready to import", check.QuerySelector("#report-title")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(AdminSite.Base + "/articles/imported-through-the-admin")).StatusCode);
@@ -66,20 +64,6 @@ public sealed class ImportExportAdminTests : IClassFixture<CmsFactory>
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var items = recipe.RootElement.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "content").GetProperty("data").EnumerateArray().ToList();
         Assert.Equal(["Counselor", "Counselor"], items.Select(i => i.GetProperty("ContentType").GetString()));
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient admin, string recipe)
-    {
-        var form = await admin.GetStringAsync(AdminSite.Base + "/admin/import");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(recipe));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Add(file, "recipe", "test.recipe.json");
-        return await admin.PostAsync(AdminSite.Base + "/admin/import?handler=Check", content);
     }
 
     // The export's timestamp moves; everything else must not.

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Cms.Tenancy;
 using Cms.Web.Tests.Practice;
 using Cms.Web.Tests.Support;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cms.Web.Tests.Admin;
 
 /// <summary>The media library the editor chooses images from (GET /admin/media/library), and the image paths an editor form may give.</summary>
-public sealed partial class MediaLibraryAdminTests : IClassFixture<CmsFactory>
+public sealed class MediaLibraryAdminTests : IClassFixture<CmsFactory>
 {
     private const string Password = "a-long-password-1";
     private const string Library = AdminSite.Base + "/admin/media/library";
@@ -29,7 +28,7 @@ public sealed partial class MediaLibraryAdminTests : IClassFixture<CmsFactory>
     public async Task AnImageUploadedInTheEditorIsListedForItsPracticeOnly()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
-        var saved = await PostWithUploadAsync(admin, Dana, "Counselor.Photo.Upload", "Dana at the Window.png", s_png);
+        var saved = await AdminSite.PostWithUploadAsync(admin, Dana, "Counselor.Photo.Upload", "Dana at the Window.png", s_png);
         Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
 
         var all = await LibraryAsync(admin, Library);
@@ -104,23 +103,6 @@ public sealed partial class MediaLibraryAdminTests : IClassFixture<CmsFactory>
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}");
         return (await response.Content.ReadFromJsonAsync<Page>())!;
     }
-
-    // The editor's form as a browser posts it with a file chosen: multipart, every current field, the token.
-    private static async Task<HttpResponseMessage> PostWithUploadAsync(HttpClient client, string path, string fileField, string fileName, byte[] bytes)
-    {
-        var token = WebUtility.HtmlDecode(Token().Match(await client.GetStringAsync(path)).Groups[1].Value);
-        using var form = new MultipartFormDataContent();
-        foreach (var (name, value) in (await AdminSite.FormFieldsAsync(client, path)).With("action", "draft").With("__RequestVerificationToken", token))
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        form.Add(new ByteArrayContent(bytes), fileField, fileName);
-        return await client.PostAsync(path, form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     private sealed record Page(List<File> Files, int Total, bool More);
 

@@ -13,32 +13,45 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
     public const string ApiKey = "test-api-key-0123456789";
 
     private readonly bool _ownsFolder;
+    private readonly IReadOnlyDictionary<string, string?> _storage;
 
     public CmsFactory()
-        : this(null)
+        : this(null, new Dictionary<string, string?>())
     {
     }
 
-    private CmsFactory(string? dataPath)
+    private CmsFactory(string? dataPath, IReadOnlyDictionary<string, string?> storage)
     {
         _ownsFolder = dataPath is null;
+        _storage = storage;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cms-web-tests", Guid.NewGuid().ToString("N"));
     }
 
     public string DataPath { get; }
 
     /// <summary>A host over a folder the caller keeps, to start again on the same data.</summary>
-    public static CmsFactory At(string dataPath) => new(dataPath);
+    public static CmsFactory At(string dataPath) => new(dataPath, new Dictionary<string, string?>());
+
+    /// <summary>
+    /// A host that keeps its tenants in the given PostgreSQL database (and its media in a folder of its own); with a
+    /// migration connection string, as the split set-up where that role owns the tables and the host only reads and writes rows.
+    /// </summary>
+    public static CmsFactory OnPostgres(string connectionString, string? migrationConnectionString = null) => new(null, new Dictionary<string, string?>
+    {
+        ["Cms:Database:Provider"] = "Postgres",
+        ["Cms:Database:ConnectionString"] = connectionString,
+        ["Cms:Database:MigrationConnectionString"] = migrationConnectionString,
+    });
 
     /// <summary>The settings the host runs with; the CLI is given the same ones in tests.</summary>
-    public Dictionary<string, string?> Settings => new()
+    public Dictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Cms:DataPath"] = DataPath,
         ["Cms:Setup:AdminUserName"] = AdminUser,
         ["Cms:Setup:AdminPassword"] = AdminPassword,
         ["Cms:Host:ApiKey"] = ApiKey,
         ["Cms:Tenants:RegistryPollInterval"] = "00:00:00.100",
-    };
+    }.Concat(_storage).ToDictionary();
 
     public HttpClient Client(string host = "localhost") => CreateClient(new WebApplicationFactoryClientOptions
     {

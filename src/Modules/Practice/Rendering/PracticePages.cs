@@ -135,7 +135,7 @@ internal sealed class PracticePages
         var views = "";
         if (page.ViewedItem is { } item)
         {
-            _views.Record(tenant.Name, item, context);
+            _views.Record(tenant.Settings, item, context);
             views = CachedPage.Views(await _views.CountAsync(tenant, item, context.RequestAborted));
         }
 

@@ -15,7 +15,8 @@ namespace Cms.Practice.Views;
 /// ViewCounts table in one batch per tenant every few seconds (and when the host stops). A reader who
 /// reloads within half an hour, a prefetch and a known bot are not counted. A page shows the stored
 /// count (re-read at most every few seconds) plus what this node has not written yet, so it is at most
-/// about one flush interval behind on any node.
+/// about one flush interval behind on any node. Counts belong to a tenant as created (its name and creation time), so
+/// the unwritten counts of a removed tenant are dropped on every node, never added to a new tenant of the same name.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The lock is a SemaphoreSlim whose wait handle is never used, so it holds nothing to dispose; disposing it broke the flush at shutdown under WebApplicationFactory, which disposed the singleton first.")]
@@ -24,11 +25,11 @@ internal sealed partial class ViewCounter
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan ReaderWindow = TimeSpan.FromMinutes(30);
 
-    private readonly ConcurrentDictionary<(string Tenant, string Item), long> _pending = new();
+    private readonly ConcurrentDictionary<Counted, long> _pending = new();
     // Taken from _pending by a flush and still counted until the write has committed, so a count never dips.
-    private readonly ConcurrentDictionary<(string Tenant, string Item), long> _writing = new();
-    private readonly ConcurrentDictionary<(string Tenant, string Item), Stored> _stored = new();
-    private readonly ConcurrentDictionary<(string Tenant, string Item, ulong Reader), long> _seen = new();
+    private readonly ConcurrentDictionary<Counted, long> _writing = new();
+    private readonly ConcurrentDictionary<Counted, Stored> _stored = new();
+    private readonly ConcurrentDictionary<(Counted Item, ulong Reader), long> _seen = new();
     private readonly TenantRegistry _registry;
     private readonly CmsDatabase _database;
     private readonly TimeProvider _time;
@@ -46,7 +47,7 @@ internal sealed partial class ViewCounter
     }
 
     /// <summary>Counts a read of the item unless it is a bot, a prefetch or the same reader again.</summary>
-    public bool Record(string tenant, string item, HttpContext context)
+    public bool Record(TenantSettings tenant, string item, HttpContext context)
     {
         if (!HttpMethods.IsGet(context.Request.Method) || IsAutomated(context.Request))
         {
@@ -54,21 +55,22 @@ internal sealed partial class ViewCounter
         }
 
         var now = _time.GetUtcNow().UtcTicks;
-        var key = (tenant, item, Reader(context));
+        var counted = new Counted(tenant.Name, tenant.CreatedUtc, item);
+        var key = (counted, Reader(context));
         if (_seen.TryGetValue(key, out var last) && now - last < ReaderWindow.Ticks)
         {
             return false;
         }
 
         _seen[key] = now;
-        _pending.AddOrUpdate((tenant, item), 1, static (_, n) => n + 1);
+        _pending.AddOrUpdate(counted, 1, static (_, n) => n + 1);
         return true;
     }
 
     /// <summary>The count to show: stored (re-read when older than the flush interval) plus this node's unwritten views.</summary>
     public async ValueTask<long> CountAsync(TenantRuntime tenant, string item, CancellationToken cancellationToken)
     {
-        var key = (tenant.Name, item);
+        var key = new Counted(tenant.Name, tenant.Settings.CreatedUtc, item);
         var now = _time.GetUtcNow();
         if (!_stored.TryGetValue(key, out var stored) || now - stored.ReadUtc > FlushInterval)
         {
@@ -92,7 +94,7 @@ internal sealed partial class ViewCounter
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            var batch = new Dictionary<(string Tenant, string Item), long>();
+            var batch = new Dictionary<Counted, long>();
             foreach (var key in _pending.Keys)
             {
                 // Into _writing first, then out of _pending: a reader in between counts these twice for an
@@ -101,16 +103,23 @@ internal sealed partial class ViewCounter
                 {
                     _writing[key] = views;
                     _pending.AddOrUpdate(key, 0, (_, n) => n - views);
-                    _pending.TryRemove(new KeyValuePair<(string, string), long>(key, 0));
+                    _pending.TryRemove(new KeyValuePair<Counted, long>(key, 0));
                     batch[key] = views;
                 }
             }
 
-            foreach (var tenant in batch.GroupBy(b => b.Key.Tenant))
+            foreach (var tenant in batch.GroupBy(b => (b.Key.Tenant, b.Key.TenantCreatedUtc)))
             {
+                var settings = _registry.Table.FindByName(tenant.Key.Tenant);
+                if (settings is not { State: TenantState.Running } || settings.CreatedUtc != tenant.Key.TenantCreatedUtc)
+                {
+                    HoldOrDrop(tenant, settings is not null && settings.CreatedUtc == tenant.Key.TenantCreatedUtc);
+                    continue;
+                }
+
                 try
                 {
-                    await WriteAsync(tenant.Key, tenant.ToDictionary(b => b.Key.Item, b => b.Value), cancellationToken);
+                    await WriteAsync(settings, tenant.ToDictionary(b => b.Key.Item, b => b.Value), cancellationToken);
                     Interlocked.Increment(ref _writes);
                     foreach (var (key, _) in tenant)
                     {
@@ -120,7 +129,7 @@ internal sealed partial class ViewCounter
                 }
                 catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
                 {
-                    _logger.LogWarning(ex, "View counts of tenant {Tenant} were not written; they are kept for the next flush", tenant.Key);
+                    _logger.LogWarning(ex, "View counts of tenant {Tenant} were not written; they are kept for the next flush", settings.Name);
                     foreach (var (key, views) in tenant)
                     {
                         _writing.TryRemove(key, out _);
@@ -137,13 +146,26 @@ internal sealed partial class ViewCounter
         }
     }
 
-    private async Task WriteAsync(string tenantName, Dictionary<string, long> views, CancellationToken cancellationToken)
+    // A disabled tenant's counts wait for it to run again (it may be being removed: nothing is written meanwhile);
+    // those of a tenant that is gone, or whose name a new tenant now has, go with it.
+    private void HoldOrDrop(IEnumerable<KeyValuePair<Counted, long>> counts, bool keep)
     {
-        if (_registry.Table.FindByName(tenantName) is not { } settings)
+        foreach (var (key, views) in counts)
         {
-            return;
+            _writing.TryRemove(key, out _);
+            if (keep)
+            {
+                _pending.AddOrUpdate(key, views, (_, n) => n + views);
+            }
+            else
+            {
+                _stored.TryRemove(key, out _);
+            }
         }
+    }
 
+    private async Task WriteAsync(TenantSettings settings, Dictionary<string, long> views, CancellationToken cancellationToken)
+    {
         await using var db = new TenantDbContext(_database.TenantOptions(settings), settings.Name);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (item, count) in views)
@@ -191,4 +213,7 @@ internal sealed partial class ViewCounter
     private static partial Regex BotPattern();
 
     private sealed record Stored(long Views, DateTimeOffset ReadUtc);
+
+    /// <summary>An item of a tenant as created: a new tenant of a removed one's name is another tenant.</summary>
+    private readonly record struct Counted(string Tenant, DateTimeOffset TenantCreatedUtc, string Item);
 }

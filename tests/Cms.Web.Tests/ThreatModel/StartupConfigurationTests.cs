@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Cms.Core.Tests.Support;
+
+namespace Cms.Web.Tests.ThreatModel;
+
+/// <summary>
+/// Issue 10, item 7 (start-up) and item 9 (the role check at start): a storage setting that cannot work stops the web
+/// host and the CLI with one readable line naming the setting, exit code 1 and no stack trace, before anything is written.
+/// </summary>
+[Trait("Suite", "ThreatModel")]
+public sealed partial class StartupConfigurationTests : IDisposable
+{
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("cms-startup-tests").FullName;
+
+    public static TheoryData<string, bool> Cases()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var name in new[] { "connection string that does not parse", "empty connection string", "unknown provider", "unreachable server", "data folder is a file", "data folder below a file", "role that bypasses row-level security" })
+        {
+            data.Add(name, false);
+            data.Add(name, true);
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Cases))]
+    public async Task ASettingThatCannotWorkIsOneLineAndExitCodeOne(string problem, bool cli)
+    {
+        var file = Path.Combine(_folder, "not-a-folder");
+        await File.WriteAllTextAsync(file, "a file");
+        var (settings, expected) = problem switch
+        {
+            "connection string that does not parse" => (Postgres("Host=localhost;Colour=blue"), "Cms:Database:ConnectionString is not a valid PostgreSQL connection string"),
+            "empty connection string" => (Postgres(""), "Cms:Database:ConnectionString is empty"),
+            "unknown provider" => (new Dictionary<string, string> { ["Cms__Database__Provider"] = "Mysql" }, "'Cms:Database:Provider'"),
+            "unreachable server" => (Postgres("Host=127.0.0.1;Port=1;Username=cms;Password=secret-1;Database=cms;Timeout=5"), "Cms:Database:ConnectionString: the PostgreSQL server at 127.0.0.1:1 cannot be reached"),
+            "data folder is a file" => (new Dictionary<string, string> { ["Cms__DataPath"] = file }, $"Cms:DataPath is '{file}', which is not a folder this program can write to"),
+            "data folder below a file" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(file, "App_Data") }, "which is not a folder this program can write to"),
+            _ => (Postgres(BypassRole()), "logs in as 'cms_ci_bypass', a role with BYPASSRLS"),
+        };
+
+        var (code, output, error) = await RunAsync(settings, cli ? ["tenants", "list"] : []);
+
+        Assert.True(code == 1, $"exit code {code}; stdout: {output}; stderr: {error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-1", line, StringComparison.Ordinal);
+        Assert.False(StackFrame().IsMatch(output + error), $"a stack trace was printed: {output}{error}");
+        Assert.Equal(["not-a-folder"], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Dictionary<string, string> Postgres(string connectionString) => new()
+    {
+        ["Cms__Database__Provider"] = "Postgres",
+        ["Cms__Database__ConnectionString"] = connectionString,
+    };
+
+    private static string BypassRole()
+    {
+        var role = Environment.GetEnvironmentVariable(PostgresTestDatabase.BypassRoleVariable);
+        Skip.If(string.IsNullOrWhiteSpace(role), $"Set {PostgresTestDatabase.BypassRoleVariable} (.ci/run does) to run this case.");
+        return role;
+    }
+
+    /// <summary>The built host (the same program is the CLI when given a verb), started as an operator would.</summary>
+    private async Task<(int Code, string Output, string Error)> RunAsync(Dictionary<string, string> settings, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cms.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // A data folder of the test's own unless the case is about it; a port of the system's choosing, should it start.
+        start.Environment["Cms__DataPath"] = Path.Combine(_folder, "data");
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(s_patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The program was still running after {s_patience.TotalSeconds} s: it started instead of refusing. {await output}");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    [GeneratedRegex(@"^\s+at \S+", RegexOptions.Multiline)]
+    private static partial Regex StackFrame();
+}
