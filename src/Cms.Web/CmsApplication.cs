@@ -16,7 +16,7 @@ internal static class CmsApplication
     {
         if (app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.Problem() is { } problem)
         {
-            throw new InvalidOperationException(problem);
+            throw new SettingsProblemException(problem);
         }
 
         await app.Services.GetRequiredService<CmsDatabase>().MigrateHostAsync(cancellationToken);

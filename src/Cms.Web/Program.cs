@@ -23,7 +23,7 @@ try
 {
     await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);
 }
-catch (StorageConfigurationException e)
+catch (SettingsProblemException e)
 {
     // A setting to fix, not a bug in the program: one line that names it, no stack trace.
     await Console.Error.WriteLineAsync($"error: {e.Message}");

@@ -33,7 +33,7 @@ internal sealed class CmsDatabase
         catch (InvalidOperationException e)
         {
             // The binder's message names the setting and the value it could not read (a provider it does not know).
-            throw new StorageConfigurationException(e.Message, e);
+            throw new SettingsProblemException(e.Message, e);
         }
 
         Provider = settings.Database.Provider;
@@ -42,7 +42,7 @@ internal sealed class CmsDatabase
         {
             if (string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
             {
-                throw new StorageConfigurationException($"Cms:Database:Provider is Postgres but {PostgresStartup.RuntimeSetting} is empty. Set it to the shared PostgreSQL database (Host=...;Database=...;Username=...;Password=...).");
+                throw new SettingsProblemException($"Cms:Database:Provider is Postgres but {PostgresStartup.RuntimeSetting} is empty. Set it to the shared PostgreSQL database (Host=...;Database=...;Username=...;Password=...).");
             }
 
             SharedConnectionString = CheckPostgresSyntax(settings.Database.ConnectionString, PostgresStartup.RuntimeSetting);
@@ -83,7 +83,7 @@ internal sealed class CmsDatabase
 
     /// <summary>
     /// Checks the storage settings, then applies the host migrations and, on PostgreSQL, the shared tenant schema: once
-    /// at start. A setting that keeps the host from working is a <see cref="StorageConfigurationException"/>, thrown
+    /// at start. A setting that keeps the host from working is a <see cref="SettingsProblemException"/>, thrown
     /// before anything is written. Two nodes starting together apply each migration once (see MigrateAsync).
     /// </summary>
     public async Task MigrateHostAsync(CancellationToken cancellationToken)
@@ -262,7 +262,7 @@ internal sealed class CmsDatabase
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            throw new StorageConfigurationException($"{setting} is not a valid PostgreSQL connection string: {e.Message.TrimEnd('.')}.", e);
+            throw new SettingsProblemException($"{setting} is not a valid PostgreSQL connection string: {e.Message.TrimEnd('.')}.", e);
         }
     }
 

@@ -15,7 +15,7 @@ internal static class DataFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StorageConfigurationException($"Cms:DataPath is '{path}', which is not a folder this program can write to: {e.Message.TrimEnd('.')}.", e);
+            throw new SettingsProblemException($"Cms:DataPath is '{path}', which is not a folder this program can write to: {e.Message.TrimEnd('.')}.", e);
         }
     }
 }

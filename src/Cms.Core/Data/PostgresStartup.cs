@@ -27,7 +27,7 @@ internal static class PostgresStartup
 
         if (role.Refusal(bypassAllowed) is { } refusal)
         {
-            throw new StorageConfigurationException(refusal);
+            throw new SettingsProblemException(refusal);
         }
 
         if (migration is not null)
@@ -35,7 +35,7 @@ internal static class PostgresStartup
             await using var connection = await OpenAsync(migration, MigrationSetting, cancellationToken);
             if ((await PostgresRole.ReadAsync(connection, cancellationToken)).Name == role.Name)
             {
-                throw new StorageConfigurationException(OwnsTables(role, $" ({MigrationSetting} logs in as the same role)"));
+                throw new SettingsProblemException(OwnsTables(role, $" ({MigrationSetting} logs in as the same role)"));
             }
         }
 
@@ -69,7 +69,7 @@ internal static class PostgresStartup
 
         if (owns)
         {
-            throw new StorageConfigurationException(OwnsTables(role, ""));
+            throw new SettingsProblemException(OwnsTables(role, ""));
         }
 
         await GrantAsync(migration, role.Name, cancellationToken);
@@ -89,7 +89,7 @@ internal static class PostgresStartup
             await connection.DisposeAsync();
             var target = new NpgsqlConnectionStringBuilder(connectionString);
             var server = $"the PostgreSQL server at {target.Host}:{target.Port}";
-            throw new StorageConfigurationException(
+            throw new SettingsProblemException(
                 e is PostgresException refused
                     ? $"{setting}: {server} refused role '{target.Username}' on database '{target.Database}': {refused.MessageText.TrimEnd('.')} ({refused.SqlState})."
                     : $"{setting}: {server} cannot be reached: {e.Message.TrimEnd('.')}{(e.InnerException is { } inner ? $" ({inner.Message.TrimEnd('.')})" : "")}.",
@@ -98,11 +98,11 @@ internal static class PostgresStartup
     }
 
     /// <summary>A migration the server refused (a missing privilege, say), as one line naming the setting.</summary>
-    public static StorageConfigurationException MigrationFailed(string connectionString, string setting, NpgsqlException e)
+    public static SettingsProblemException MigrationFailed(string connectionString, string setting, NpgsqlException e)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var reason = e is PostgresException refused ? $"{refused.MessageText.TrimEnd('.')} ({refused.SqlState})" : e.Message.TrimEnd('.');
-        return new StorageConfigurationException($"{setting}: migrating database '{target.Database}' as role '{target.Username}' failed: {reason}.", e);
+        return new SettingsProblemException($"{setting}: migrating database '{target.Database}' as role '{target.Username}' failed: {reason}.", e);
     }
 
     private static string OwnsTables(PostgresRole role, string detail) =>

@@ -31,7 +31,7 @@ internal static class CmsCli
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (StorageConfigurationException e)
+        catch (SettingsProblemException e)
         {
             // A setting to fix, not a bug in the program: one line that names it, no stack trace.
             await error.WriteLineAsync($"error: {e.Message}");

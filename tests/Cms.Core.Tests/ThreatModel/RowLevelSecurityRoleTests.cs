@@ -22,7 +22,7 @@ public sealed class RowLevelSecurityRoleTests
         var bypass = await BypassRoleAsync(storage.Postgres!);
         await using var services = storage.BuildServices(new Dictionary<string, string?> { ["Cms:Database:ConnectionString"] = bypass });
 
-        var refused = await Assert.ThrowsAsync<StorageConfigurationException>(() => services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default));
+        var refused = await Assert.ThrowsAsync<SettingsProblemException>(() => services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default));
 
         Assert.Contains("'cms_ci_bypass'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("BYPASSRLS", refused.Message, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class RowLevelSecurityRoleTests
         await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Postgres);
         await using var services = storage.BuildServices(new Dictionary<string, string?> { ["Cms:Database:MigrationConnectionString"] = storage.ConnectionString });
 
-        var refused = await Assert.ThrowsAsync<StorageConfigurationException>(() => services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default));
+        var refused = await Assert.ThrowsAsync<SettingsProblemException>(() => services.GetRequiredService<CmsDatabase>().MigrateHostAsync(default));
 
         Assert.Contains("'cms_ci'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("owns the tables", refused.Message, StringComparison.Ordinal);

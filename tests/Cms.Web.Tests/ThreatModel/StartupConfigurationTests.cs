@@ -24,6 +24,8 @@ public sealed partial class StartupConfigurationTests : IDisposable
             data.Add(name, true);
         }
 
+        // Only the web host writes absolute links.
+        data.Add("public address with a path", false);
         return data;
     }
 
@@ -41,6 +43,8 @@ public sealed partial class StartupConfigurationTests : IDisposable
             "unreachable server" => (Postgres("Host=127.0.0.1;Port=1;Username=cms;Password=secret-1;Database=cms;Timeout=5"), "Cms:Database:ConnectionString: the PostgreSQL server at 127.0.0.1:1 cannot be reached"),
             "data folder is a file" => (new Dictionary<string, string> { ["Cms__DataPath"] = file }, $"Cms:DataPath is '{file}', which is not a folder this program can write to"),
             "data folder below a file" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(file, "App_Data") }, "which is not a folder this program can write to"),
+            "public address with a path" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(_folder, "data"), ["Cms__PublicAddress__BaseUrl"] = "https://practices.example.com/sites" },
+                "Cms:PublicAddress:BaseUrl 'https://practices.example.com/sites' must be an http or https address without a path"),
             _ => (Postgres(BypassRole()), "logs in as 'cms_ci_bypass', a role with BYPASSRLS"),
         };
 
