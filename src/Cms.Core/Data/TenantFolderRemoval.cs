@@ -12,10 +12,32 @@ internal sealed class TenantFolderRemoval(CmsDatabase database) : ITenantRemoval
 
     public Task RemoveAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
-        var folder = database.TenantFolder(tenant.Name);
-        if (Directory.Exists(folder))
+        var folder = new DirectoryInfo(database.TenantFolder(tenant.Name));
+        if (!folder.Exists)
         {
-            Directory.Delete(folder, recursive: true);
+            return Task.CompletedTask;
+        }
+
+        // What is inside first, then the folder itself, which stays (empty) when it cannot go: an operator may mount a
+        // volume of its own for each practice there.
+        foreach (var entry in folder.EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+
+        try
+        {
+            folder.Delete();
+        }
+        catch (IOException) when (!folder.EnumerateFileSystemInfos().Any())
+        {
         }
 
         return Task.CompletedTask;
