@@ -32,6 +32,8 @@ internal static class CmsApplication
         app.UseHealthChecks("/health");
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
+        // After routing (its policies are per endpoint), before authentication: a refused sign-in costs nothing more.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -38,6 +38,8 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
         ["Cms:Setup:AdminPassword"] = AdminPassword,
         ["Cms:Host:ApiKey"] = ApiKey,
         ["Cms:Tenants:RegistryPollInterval"] = "00:00:00.100",
+        // Every test client here comes from the same (missing) address; the throttle's own tests use the real limit.
+        ["Cms:SignIn:AttemptsPerAddressPerMinute"] = "1000",
     };
 
     public HttpClient Client(string host = "localhost") => CreateClient(new WebApplicationFactoryClientOptions
