@@ -28,6 +28,8 @@ internal static class CmsApplication
 
     public static void UseCms(this WebApplication app)
     {
+        // First, so that everything after sees the client's address rather than a trusted proxy's.
+        app.UseTrustedProxies();
         // Before tenant resolution: a load balancer asks by IP address, which belongs to no tenant.
         app.UseHealthChecks("/health");
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -17,9 +17,14 @@ internal static partial class SignInHost
 {
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    public static WebApplicationFactory<Program> Create(CmsFactory factory, Action<IServiceCollection>? services = null) =>
+    public static WebApplicationFactory<Program> Create(CmsFactory factory, Action<IServiceCollection>? services = null, Dictionary<string, string>? settings = null) =>
         factory.WithWebHostBuilder(builder =>
         {
+            foreach (var (key, value) in settings ?? [])
+            {
+                builder.UseSetting(key, value);
+            }
+
             // The host's own default, not the shared test host's raised one.
             builder.UseSetting("Cms:SignIn:AttemptsPerAddressPerMinute", new Cms.Security.SignInLimits().AttemptsPerAddressPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureTestServices(s =>

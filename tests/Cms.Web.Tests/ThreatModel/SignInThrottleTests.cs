@@ -117,4 +117,54 @@ public sealed class SignInThrottleTests
 
         Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(forgetful, AdminSite.Base, "forgetful", "a-new-password-2")).StatusCode);
     }
+
+    [Fact]
+    public async Task BehindATrustedProxyEachClientIsCountedByTheAddressTheProxyForwards()
+    {
+        using var factory = new CmsFactory();
+        using var host = SignInHost.Create(factory, settings: new() { ["Cms:TrustedProxies:0"] = "10.0.0.0/24" });
+        var busy = SignInHost.Client(host, "10.0.0.7");
+        busy.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.70");
+        var other = SignInHost.Client(host, "10.0.0.7");
+        other.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.71");
+
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await CmsFactory.SignInAsync(busy, AdminSite.Base, $"sprayed-{attempt}", "some-password-1")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CmsFactory.SignInAsync(busy, AdminSite.Base, CmsFactory.AdminUser, CmsFactory.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(other, AdminSite.Base, CmsFactory.AdminUser, CmsFactory.AdminPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AForwardedAddressIsIgnoredUnlessItComesFromATrustedProxy()
+    {
+        using var factory = new CmsFactory();
+        using var host = SignInHost.Create(factory, settings: new() { ["Cms:TrustedProxies:0"] = "10.0.0.0/24" });
+        var client = SignInHost.Client(host, "203.0.113.90");
+
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            // A client claiming to be someone new each time is still the one address it comes from.
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{attempt}");
+            Assert.Equal(HttpStatusCode.BadRequest, (await CmsFactory.SignInAsync(client, AdminSite.Base, $"sprayed-{attempt}", "some-password-1")).StatusCode);
+        }
+
+        client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.99");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CmsFactory.SignInAsync(client, AdminSite.Base, CmsFactory.AdminUser, CmsFactory.AdminPassword)).StatusCode);
+    }
+
+    [Fact]
+    public void AProxyThatIsNotAnAddressStopsTheHostWithTheSettingNamed()
+    {
+        using var factory = new CmsFactory();
+        using var host = SignInHost.Create(factory, settings: new() { ["Cms:TrustedProxies"] = "10.0.0.1, proxy.example" });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => SignInHost.Client(host, "10.0.0.1"));
+
+        Assert.Equal("Cms:TrustedProxies: 'proxy.example' is neither an IP address nor a network such as 10.0.0.0/8.", refused.Message);
+    }
 }
