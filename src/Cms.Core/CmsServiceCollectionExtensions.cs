@@ -7,8 +7,10 @@ using Cms.Recipes.Export;
 using Cms.Recipes.Steps;
 using Cms.Security;
 using Cms.Tenancy;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,7 @@ public static class CmsServiceCollectionExtensions
         services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
         services.Configure<HostAdminOptions>(configuration.GetSection(HostAdminOptions.Section));
         services.Configure<PublicAddressOptions>(configuration.GetSection(PublicAddressOptions.Section));
+        services.Configure<SignInLimits>(configuration.GetSection(SignInLimits.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CmsDatabase>();
         services.AddSingleton<TenantStore>();
@@ -40,7 +43,9 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<TenantManager>();
         services.AddSingleton<PublicOrigin>();
         services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserSessions>();
         services.AddSingleton<RecipeCatalog>();
         services.AddContentEngine();
         services.AddRecipeEngine();
@@ -96,6 +101,9 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new HostKeyRing(provider.GetRequiredService<CmsDatabase>())));
         services.AddCmsAuthentication();
+        services.AddSingleton<KnownBrowsers>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(SignInThrottle.AddAddressPolicy);
         services.AddAntiforgery();
         services.AddHealthChecks().AddDbContextCheck<HostDbContext>("host-database");
         return services;

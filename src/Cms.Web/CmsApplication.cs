@@ -3,7 +3,6 @@ using Cms.Data;
 using Cms.Security;
 using Cms.Tenancy;
 using Cms.Web.Endpoints;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Web;
@@ -44,6 +43,7 @@ internal static class CmsApplication
             return next(context);
         });
 
+        // Before the rest, so that everything after sees the client's address rather than a trusted proxy's.
         app.UseTrustedProxies();
         app.UseErrorPages();
         // Before tenant resolution: a load balancer asks by IP address, which belongs to no tenant.
@@ -51,6 +51,8 @@ internal static class CmsApplication
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
         app.UseRequestLimits();
+        // After routing (its policies are per endpoint), before authentication: a refused sign-in costs nothing more.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -60,26 +62,5 @@ internal static class CmsApplication
         api.MapRecipeApi();
         app.MapCmsAdmin();
         app.MapSitePages();
-    }
-
-    // Forwarded headers only from the proxies the operator named: from anyone else they are a client's claim, and the
-    // client's address is what sign-in throttling counts by.
-    private static void UseTrustedProxies(this WebApplication app)
-    {
-        var proxies = app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.TrustedProxies;
-        if (proxies.Count == 0)
-        {
-            return;
-        }
-
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-        options.KnownProxies.Clear();
-        options.KnownIPNetworks.Clear();
-        foreach (var proxy in proxies)
-        {
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(proxy, out var network) ? network : new System.Net.IPNetwork(System.Net.IPAddress.Parse(proxy), System.Net.IPAddress.Parse(proxy).GetAddressBytes().Length * 8));
-        }
-
-        app.UseForwardedHeaders(options);
     }
 }

@@ -21,6 +21,9 @@ builder.Services.AddCmsAdmin();
 var app = builder.Build();
 try
 {
+    // The pipeline first: it reads settings of its own (trusted proxies), and a bad one should stop the host before
+    // anything is written.
+    app.UseCms();
     await app.PrepareCmsAsync(app.Lifetime.ApplicationStopping);
 }
 catch (SettingsProblemException e)
@@ -30,7 +33,6 @@ catch (SettingsProblemException e)
     return 1;
 }
 
-app.UseCms();
 await app.RunAsync();
 return 0;
 

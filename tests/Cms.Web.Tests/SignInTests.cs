@@ -58,43 +58,6 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task RepeatedWrongPasswordsLockTheAccountSayForHowLongAndANewPasswordFromAnAdministratorLiftsIt()
-    {
-        using var factory = new CmsFactory();
-        var admin = await AdminSite.SignInAsync(factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
-        await AdminSite.AddUserAsync(admin, "forgetful", "the-right-password", "Editor");
-
-        for (var attempt = 1; attempt < UserAccounts.MaxFailedAttempts; attempt++)
-        {
-            var wrong = await CmsFactory.SignInAsync(factory.Client(), AdminSite.Base, "forgetful", $"wrong-password-{attempt}");
-            Assert.Contains("The user name or password is not right.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
-
-        var last = await CmsFactory.SignInAsync(factory.Client(), AdminSite.Base, "forgetful", "wrong-password-last");
-        Assert.Equal(HttpStatusCode.BadRequest, last.StatusCode);
-        Assert.Contains("This account is locked", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-        // Now even the right password is refused, with how long the lock lasts and who can lift it.
-        var right = await CmsFactory.SignInAsync(factory.Client(), AdminSite.Base, "forgetful", "the-right-password");
-        var message = (await PublicSite.ParseAsync(await right.Content.ReadAsStringAsync(), "/login")).QuerySelector("[role=alert]")!.TextContent;
-        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
-        Assert.DoesNotContain(right.Headers.Where(h => h.Key == "Set-Cookie").SelectMany(h => h.Value), c => c.StartsWith(".cms.auth", StringComparison.Ordinal));
-        Assert.Contains($"locked after {UserAccounts.MaxFailedAttempts} wrong passwords", message, StringComparison.Ordinal);
-        Assert.Contains($"Try again in {UserAccounts.LockoutDuration.TotalMinutes} minutes", message, StringComparison.Ordinal);
-        Assert.Contains("ask an administrator", message, StringComparison.Ordinal);
-
-        var users = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/users");
-        var row = users.QuerySelector("form[aria-label='Roles of forgetful']")!.Closest("tr")!;
-        Assert.Contains("Locked out", row.TextContent, StringComparison.Ordinal);
-        var id = row.QuerySelector("input[name=id]")!.GetAttribute("value")!;
-        var reset = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/users", [new("id", id), new("password", "a-new-password-2")], "Password");
-        Assert.Equal(HttpStatusCode.Found, reset.StatusCode);
-
-        Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(factory.Client(), AdminSite.Base, "forgetful", "a-new-password-2")).StatusCode);
-        Assert.DoesNotContain("Locked out", (await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/users")).QuerySelector("form[aria-label='Roles of forgetful']")!.Closest("tr")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task AWrongPasswordIsRefusedWithAClearMessage()
     {
         using var factory = new CmsFactory();

@@ -30,6 +30,8 @@ internal sealed class TenantDbContext : DbContext
 
     public DbSet<ViewCountRecord> ViewCounts => Set<ViewCountRecord>();
 
+    public DbSet<RevokedSessionRecord> RevokedSessions => Set<RevokedSessionRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserRecord>(user =>
@@ -42,6 +44,13 @@ internal sealed class TenantDbContext : DbContext
             user.Property(u => u.NormalizedUserName).HasMaxLength(100);
             user.Property(u => u.Email).HasMaxLength(254);
             user.Property(u => u.Roles).HasMaxLength(1000);
+            user.Property(u => u.SecurityStamp).HasMaxLength(32);
+        });
+        modelBuilder.Entity<RevokedSessionRecord>(session =>
+        {
+            session.ToTable("RevokedSessions");
+            session.HasKey(s => new { s.TenantId, s.SessionId });
+            session.Property(s => s.SessionId).HasMaxLength(32);
         });
         modelBuilder.Entity<DocumentRecord>(document =>
         {

@@ -31,7 +31,7 @@ public static class CmsAuthentication
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.Events = new CookieAuthenticationEvents
                 {
-                    OnValidatePrincipal = RejectOtherTenants,
+                    OnValidatePrincipal = ValidatePrincipalAsync,
                     OnRedirectToLogin = ChallengeAsync,
                     OnRedirectToAccessDenied = DenyAsync,
                 };
@@ -47,13 +47,15 @@ public static class CmsAuthentication
         return services;
     }
 
-    internal static ClaimsPrincipal CreatePrincipal(Data.UserRecord user, string tenantName)
+    internal static ClaimsPrincipal CreatePrincipal(Data.UserRecord user, string tenantName, string sessionId)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id),
             new(ClaimTypes.Name, user.UserName),
             new(CmsClaims.Tenant, tenantName),
+            new(CmsClaims.SecurityStamp, user.SecurityStamp),
+            new(CmsClaims.Session, sessionId),
         };
         claims.AddRange(user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme));
@@ -74,6 +76,12 @@ public static class CmsAuthentication
             || (user.FindFirstValue(CmsClaims.Tenant) == tenant.Name && (await TenantRoles.OfAsync(http)).IsAdministrator(user));
     }
 
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        await RejectOtherTenants(context);
+        await RejectEndedSessionsAsync(context);
+    }
+
     // A cookie issued by one tenant is worthless on another, even if copied under the right name.
     private static Task RejectOtherTenants(CookieValidatePrincipalContext context)
     {
@@ -84,6 +92,22 @@ public static class CmsAuthentication
         }
 
         return Task.CompletedTask;
+    }
+
+    // A session that signed out, or whose user's password, roles or access changed since, is over; the cookie goes too.
+    private static async Task RejectEndedSessionsAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is not { } principal || context.HttpContext.FindTenant() is not { } tenant)
+        {
+            return;
+        }
+
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+        if (!await sessions.IsCurrentAsync(tenant, principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
     }
 
     // Signed in but not allowed: a 403 that says so, rather than the login page again.

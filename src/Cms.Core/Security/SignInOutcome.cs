@@ -6,7 +6,6 @@ internal enum SignInStatus
 {
     Succeeded,
     Failed,
-    LockedOut,
     Disabled,
 }
 

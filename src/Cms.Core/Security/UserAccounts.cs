@@ -1,22 +1,30 @@
+using System.Security.Cryptography;
 using Cms.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Security;
 
-/// <summary>Creates users and checks passwords, with ASP.NET Core Identity's hasher and a lockout after repeated failures.</summary>
+/// <summary>
+/// Creates users and checks passwords with ASP.NET Core Identity's hasher. Throttling repeated failures is the
+/// sign-in endpoint's (<see cref="SignInThrottle"/>), keyed by what the client sent rather than by the account.
+/// </summary>
 internal sealed class UserAccounts
 {
-    public const int MinPasswordLength = 10;
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
-    private readonly PasswordHasher<UserRecord> _hasher = new();
+    private readonly IPasswordHasher<UserRecord> _hasher;
     private readonly TimeProvider _time;
 
-    public UserAccounts(TimeProvider time)
+    // A name that matches no user is checked against this hash, so it costs the same hashing as a wrong password
+    // and the answer's timing does not tell whether the account exists.
+    private readonly UserRecord _nobody;
+    private readonly string _nobodysHash;
+
+    public UserAccounts(IPasswordHasher<UserRecord> hasher, TimeProvider time)
     {
+        _hasher = hasher;
         _time = time;
+        _nobody = new UserRecord { TenantId = "", Id = "", UserName = "", NormalizedUserName = "", PasswordHash = "" };
+        _nobodysHash = _hasher.HashPassword(_nobody, RandomNumberGenerator.GetHexString(32));
     }
 
     public static string? CheckUserName(string? userName) =>
@@ -25,11 +33,10 @@ internal sealed class UserAccounts
         : userName.Any(char.IsWhiteSpace) ? $"The user name '{userName}' cannot contain spaces."
         : null;
 
-    // Length, not composition rules: NIST SP 800-63B's advice, and what password managers produce.
-    public static string? CheckPassword(string? password) =>
-        string.IsNullOrEmpty(password) || password.Length < MinPasswordLength
-            ? $"The password must be at least {MinPasswordLength} characters long."
-            : null;
+    /// <summary>The form a user name is looked up and throttled by.</summary>
+    public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+
+    public static string NewSecurityStamp() => RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     public async Task<UserRecord> CreateAsync(TenantDbContext db, string userName, string password, IEnumerable<string> roles, CancellationToken cancellationToken)
     {
@@ -38,9 +45,10 @@ internal sealed class UserAccounts
             TenantId = db.TenantId,
             Id = Guid.NewGuid().ToString("N"),
             UserName = userName,
-            NormalizedUserName = userName.ToUpperInvariant(),
+            NormalizedUserName = Normalize(userName),
             PasswordHash = "",
             Roles = string.Join(',', roles),
+            SecurityStamp = NewSecurityStamp(),
             CreatedUtc = _time.GetUtcNow(),
         };
         user.PasswordHash = _hasher.HashPassword(user, password);
@@ -49,53 +57,30 @@ internal sealed class UserAccounts
         return user;
     }
 
-    public async Task<SignInOutcome> CheckPasswordAsync(TenantDbContext db, string userName, string password, CancellationToken cancellationToken)
+    public static Task<UserRecord?> FindAsync(TenantDbContext db, string userName, CancellationToken cancellationToken)
     {
-        var normalized = userName.Trim().ToUpperInvariant();
-        var user = await db.Users.AsTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
-        if (user is null)
+        var normalized = Normalize(userName);
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+    }
+
+    /// <summary>Checks a password; the same hashing work whether or not <paramref name="user"/> was found.</summary>
+    public SignInOutcome Verify(UserRecord? user, string password)
+    {
+        if (_hasher.VerifyHashedPassword(user ?? _nobody, user?.PasswordHash ?? _nobodysHash, password) == PasswordVerificationResult.Failed || user is null)
         {
             return SignInOutcome.Failed;
         }
 
-        var now = _time.GetUtcNow();
-        if (user.LockoutEndUtc > now)
-        {
-            return new SignInOutcome(SignInStatus.LockedOut, user);
-        }
-
-        if (_hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
-        {
-            user.AccessFailedCount++;
-            if (user.AccessFailedCount >= MaxFailedAttempts)
-            {
-                user.AccessFailedCount = 0;
-                user.LockoutEndUtc = now + LockoutDuration;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return user.LockoutEndUtc > now ? new SignInOutcome(SignInStatus.LockedOut, user) : SignInOutcome.Failed;
-        }
-
-        if (!user.IsEnabled)
-        {
-            return new SignInOutcome(SignInStatus.Disabled, user);
-        }
-
-        if (user.AccessFailedCount != 0 || user.LockoutEndUtc is not null)
-        {
-            user.AccessFailedCount = 0;
-            user.LockoutEndUtc = null;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return new SignInOutcome(SignInStatus.Succeeded, user);
+        return new SignInOutcome(user.IsEnabled ? SignInStatus.Succeeded : SignInStatus.Disabled, user);
     }
+
+    public async Task<SignInOutcome> CheckPasswordAsync(TenantDbContext db, string userName, string password, CancellationToken cancellationToken) =>
+        Verify(await FindAsync(db, userName, cancellationToken), password);
 
     public static async Task<IReadOnlyList<UserRecord>> ListAsync(TenantDbContext db, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().OrderBy(u => u.NormalizedUserName).ToListAsync(cancellationToken);
 
-    /// <summary>Sets a user's roles and whether they may sign in; false when there is no such user.</summary>
+    /// <summary>Sets a user's roles and whether they may sign in; false when there is no such user. A change ends their sessions.</summary>
     public static async Task<bool> UpdateAsync(TenantDbContext db, string id, IEnumerable<string> roles, bool enabled, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -104,16 +89,25 @@ internal sealed class UserAccounts
             return false;
         }
 
-        user.Roles = string.Join(',', roles.Distinct(StringComparer.OrdinalIgnoreCase));
-        user.IsEnabled = enabled;
-        await db.SaveChangesAsync(cancellationToken);
+        var newRoles = string.Join(',', roles.Distinct(StringComparer.OrdinalIgnoreCase));
+        if (newRoles != user.Roles || enabled != user.IsEnabled)
+        {
+            user.Roles = newRoles;
+            user.IsEnabled = enabled;
+            user.SecurityStamp = NewSecurityStamp();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return true;
     }
 
-    /// <summary>An administrator sets a new password (the "forgot password" path without e-mail); it also lifts a lockout.</summary>
+    /// <summary>
+    /// An administrator sets a new password (the "forgot password" path without e-mail). It ends the user's sessions,
+    /// and lifts sign-in holds on their name, which are keyed by the stamp (<see cref="SignInThrottle"/>).
+    /// </summary>
     public async Task<string?> ResetPasswordAsync(TenantDbContext db, string id, string password, CancellationToken cancellationToken)
     {
-        if (CheckPassword(password) is { } problem)
+        if (PasswordRule.Check(password) is { } problem)
         {
             return problem;
         }
@@ -125,9 +119,22 @@ internal sealed class UserAccounts
         }
 
         user.PasswordHash = _hasher.HashPassword(user, password);
-        user.AccessFailedCount = 0;
-        user.LockoutEndUtc = null;
+        user.SecurityStamp = NewSecurityStamp();
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>Ends every session of the user, on every node; false when there is no such user.</summary>
+    public static async Task<bool> SignOutEverywhereAsync(TenantDbContext db, string id, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.SecurityStamp = NewSecurityStamp();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Cms.Recipes;
 using Cms.Recipes.Execution;
+using Cms.Security;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Tenancy;
@@ -36,6 +37,11 @@ internal sealed class FirstRunSetup
 
         var options = _options.Value;
         var generated = string.IsNullOrEmpty(options.AdminPassword);
+        if (!generated && PasswordRule.Check(options.AdminPassword) is { } problem)
+        {
+            throw new InvalidOperationException($"First-run setup failed: {SetupOptions.Section}:{nameof(SetupOptions.AdminPassword)} is not accepted. {problem}");
+        }
+
         var password = generated ? RandomNumberGenerator.GetString(PasswordAlphabet, 20) : options.AdminPassword!;
         var host = await _tenants.CreateAsync(new CreateTenantRequest { Name = TenantSettings.DefaultName, AdminUserName = options.AdminUserName, AdminPassword = password }, cancellationToken);
         Ensure(host);

@@ -47,7 +47,7 @@ internal sealed class TenantSetup
         }
         else if (request.AdminUserName is not null)
         {
-            errors.AddRange(new[] { UserAccounts.CheckUserName(request.AdminUserName), UserAccounts.CheckPassword(request.AdminPassword) }.OfType<string>());
+            errors.AddRange(new[] { UserAccounts.CheckUserName(request.AdminUserName), PasswordRule.Check(request.AdminPassword) }.OfType<string>());
         }
 
         return errors;

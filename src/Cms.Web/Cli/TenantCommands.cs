@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cms.Security;
 using Cms.Tenancy;
 
 namespace Cms.Web.Cli;
@@ -54,7 +55,7 @@ internal static class TenantCommands
         var prefix = new Option<string?>("--prefix") { Description = "URL prefix (first path segment), e.g. 'riverbend' for /riverbend/." };
         var recipe = new Option<string?>("--recipe") { Description = "Setup recipe to apply, e.g. 'practice'. Without it the tenant is empty, ready for a recipe import." };
         var adminUser = new Option<string?>("--admin-user") { Description = "User name of the practice's first administrator." };
-        var adminPassword = new Option<string?>("--admin-password") { Description = "Password of the first administrator (at least 10 characters)." };
+        var adminPassword = new Option<string?>("--admin-password") { Description = "Password of the first administrator. " + PasswordRule.Hint };
         var connection = new Option<string?>("--connection-string") { Description = "Give the practice a database of its own instead of the host's default store." };
         var command = new Command("create", "Create and set up a practice.") { name, hosts, prefix, recipe, adminUser, adminPassword, connection };
         command.SetAction(async (parse, cancellationToken) =>

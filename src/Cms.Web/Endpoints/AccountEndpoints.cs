@@ -1,9 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using Cms.Security;
 using Cms.Tenancy;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Cms.Web.Endpoints;
 
@@ -15,46 +20,70 @@ internal static class AccountEndpoints
         app.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
             LoginPage(context, antiforgery, returnUrl, error: null));
 
-        app.MapPost("/login", SignInAsync);
+        app.MapPost("/login", SignInAsync).RequireRateLimiting(SignInThrottle.AddressPolicy);
 
-        app.MapPost("/logout", async (HttpContext context) =>
-        {
-            await context.SignOutAsync(CmsAuthentication.CookieScheme);
-            return Results.LocalRedirect($"{context.Request.PathBase}/");
-        });
+        // Bound from the form, so the antiforgery middleware checks its token as for every form: a page elsewhere
+        // cannot sign a user out (nor out everywhere).
+        app.MapPost("/logout", SignOutAsync);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserAccounts users, TimeProvider time, [FromForm] LoginForm form)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, UserAccounts users, SignInThrottle throttle, [FromForm] LoginForm form)
     {
         var tenant = context.GetTenant();
+        var userName = form.UserName ?? "";
         await using var db = tenant.CreateDbContext();
-        var outcome = await users.CheckPasswordAsync(db, form.UserName ?? "", form.Password ?? "", context.RequestAborted);
-        if (outcome.Status != SignInStatus.Succeeded)
+        var user = await UserAccounts.FindAsync(db, userName, context.RequestAborted);
+        var key = throttle.KeyFor(context, tenant.Name, userName, user?.SecurityStamp);
+        if (throttle.HoldOf(key) is { } hold)
         {
-            var message = outcome.Status switch
-            {
-                SignInStatus.LockedOut => LockedOutMessage(outcome.User!.LockoutEndUtc - time.GetUtcNow()),
-                SignInStatus.Disabled => "This account is disabled. Ask an administrator of this site.",
-                _ => "The user name or password is not right.",
-            };
-            var page = LoginPage(context, antiforgery, form.ReturnUrl, message);
-            return Results.Content(page.Content, "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(hold.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return LoginPage(context, antiforgery, form.ReturnUrl, hold.Message, StatusCodes.Status429TooManyRequests);
         }
 
-        await context.SignInAsync(CmsAuthentication.CookieScheme, CmsAuthentication.CreatePrincipal(outcome.User!, tenant.Name));
-        var target = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : $"{context.Request.PathBase}/admin";
+        var outcome = users.Verify(user, form.Password ?? "");
+        if (outcome.Status == SignInStatus.Failed)
+        {
+            throttle.Failed(key);
+        }
+
+        if (outcome.Status != SignInStatus.Succeeded)
+        {
+            var message = outcome.Status == SignInStatus.Disabled
+                ? "This account is disabled. Ask an administrator of this site."
+                : "The user name or password is not right.";
+            return LoginPage(context, antiforgery, form.ReturnUrl, message, StatusCodes.Status400BadRequest);
+        }
+
+        await context.SignInAsync(CmsAuthentication.CookieScheme, CmsAuthentication.CreatePrincipal(outcome.User!, tenant.Name, UserSessions.NewId()));
+        throttle.Succeeded(context, key);
+        var target = IsLocal(form.ReturnUrl) ? form.ReturnUrl : $"{context.Request.PathBase}/admin";
         return Results.LocalRedirect(target);
     }
 
-    // How long is left, not the full lockout: someone coming back after ten minutes is told five more.
-    private static string LockedOutMessage(TimeSpan? left)
+    private static async Task<IResult> SignOutAsync(HttpContext context, UserSessions sessions, TenantManager tenants, IOptionsMonitor<CookieAuthenticationOptions> cookies, [FromForm] LogoutForm? form)
     {
-        var minutes = Math.Max(1, (int)Math.Ceiling((left ?? TimeSpan.Zero).TotalMinutes));
-        return $"This account is locked after {UserAccounts.MaxFailedAttempts} wrong passwords in a row. "
-            + $"Try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}, or ask an administrator of this site to set a new password for you.";
+        var tenant = context.GetTenant();
+        if (context.User.FindFirstValue(CmsClaims.Tenant) == tenant.Name && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            // A form with only its token binds to no form object at all.
+            if (form?.Everywhere == true)
+            {
+                await using (var db = tenant.CreateDbContext())
+                {
+                    await UserAccounts.SignOutEverywhereAsync(db, userId, context.RequestAborted);
+                }
+
+                await tenants.ChangedAsync(tenant.Name, context.RequestAborted);
+            }
+
+            await sessions.EndAsync(tenant, context.User, cookies.Get(CmsAuthentication.CookieScheme).ExpireTimeSpan, context.RequestAborted);
+        }
+
+        await context.SignOutAsync(CmsAuthentication.CookieScheme);
+        return Results.LocalRedirect($"{context.Request.PathBase}/");
     }
 
-    private static ContentPage LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error)
+    private static ContentPage LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error, int statusCode = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var site = WebUtility.HtmlEncode(context.GetTenant().Site.SiteName);
@@ -63,7 +92,7 @@ internal static class AccountEndpoints
             {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>")}
             <form method="post" action="{context.Request.PathBase}/login">
               <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
-              <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(returnUrl ?? "")}">
+              <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(IsLocal(returnUrl) ? returnUrl : "")}">
               <label for="userName">User name</label>
               <input id="userName" name="userName" autocomplete="username" required autofocus>
               <label for="password">Password</label>
@@ -71,13 +100,15 @@ internal static class AccountEndpoints
               <button type="submit">Sign in</button>
             </form>
             <p>Forgot your password? An administrator of this site can set a new one for you on the Users page of its admin;
-            that also unlocks an account locked after failed attempts.</p>
+            that also lifts a hold after wrong passwords.</p>
             """;
-        return new ContentPage(StatusPage.Render("Sign in", body));
+        return new ContentPage(StatusPage.Render("Sign in", body), statusCode);
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    // Control characters are refused too: "\r\n" made the redirect throw (a 500), and browsers drop tabs and newlines
+    // from addresses, so "/\t/evil.example" would have been followed as "//evil.example".
+    private static bool IsLocal([NotNullWhen(true)] string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 
     // Properties rather than a positional record: the form binder requires every constructor parameter.
     internal sealed record LoginForm
@@ -89,8 +120,14 @@ internal static class AccountEndpoints
         public string? ReturnUrl { get; init; }
     }
 
-    private sealed record ContentPage(string Content) : IResult
+    internal sealed record LogoutForm
     {
-        public Task ExecuteAsync(HttpContext httpContext) => Results.Content(Content, "text/html; charset=utf-8").ExecuteAsync(httpContext);
+        /// <summary>Ends every session of the user (every browser, every copied cookie), not only this one.</summary>
+        public bool Everywhere { get; init; }
+    }
+
+    private sealed record ContentPage(string Content, int StatusCode) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Results.Content(Content, "text/html; charset=utf-8", statusCode: StatusCode).ExecuteAsync(httpContext);
     }
 }

@@ -121,9 +121,11 @@ public sealed class AdminPermissionTests : IClassFixture<CmsFactory>, IAsyncLife
         var id = users.QuerySelector("form[aria-label='Roles of stepping-down'] input[name=id]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(_admin, AdminSite.Base + "/admin/users", [new("id", id), new("roles", "Editor"), new("enabled", "true")], "Save")).StatusCode);
 
-        // The cookie still names the Administrator role; the stored roles decide.
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(AdminSite.Base + "/api/recipes/export")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(AdminSite.Base + "/api/recipes?dryRun=true", new StringContent(DryRunRecipe, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        // The role change ended their sessions (issue 10); signed in again, the stored roles decide.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(AdminSite.Base + "/api/recipes/export")).StatusCode);
+        var again = await AdminSite.SignInAsync(_factory, "stepping-down", Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.GetAsync(AdminSite.Base + "/api/recipes/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.PostAsync(AdminSite.Base + "/api/recipes?dryRun=true", new StringContent(DryRunRecipe, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string page) => page.Split(' ') switch
@@ -197,7 +199,10 @@ public sealed class AdminPermissionTests : IClassFixture<CmsFactory>, IAsyncLife
         var saved = await AdminSite.PostFormAsync(_admin, AdminSite.Base + "/admin/users", [new("id", id), new("roles", "Editor"), new("enabled", "false")], "Save");
         Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await leaving.GetAsync(AdminSite.Base + "/admin/content")).StatusCode);
+        // Disabling ended the session (issue 10): the cookie they have leads to the sign-in page, which refuses them.
+        var refused = await leaving.GetAsync(AdminSite.Base + "/admin/content");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith(AdminSite.Base + "/login", refused.Headers.Location!.IsAbsoluteUri ? refused.Headers.Location.PathAndQuery : refused.Headers.Location.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await CmsFactory.SignInAsync(_factory.Client(), AdminSite.Base, "leaving", Password)).StatusCode);
     }
 

@@ -88,6 +88,23 @@ internal static partial class AdminSite
             .OfType<System.Text.Json.Nodes.JsonObject>().Single(i => (string?)i["ContentItemId"] == id && (bool?)i["Latest"] == true);
     }
 
+    /// <summary>Signs out with the admin layout's own form and its antiforgery token ("Sign out everywhere" when asked).</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient browser, string tenantBase = Base, bool everywhere = false)
+    {
+        var page = await PublicSite.PageAsync(browser, tenantBase + "/admin");
+        var form = page.QuerySelector($"form[action='{tenantBase}/logout']")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        };
+        if (everywhere)
+        {
+            fields["everywhere"] = form.QuerySelector("button[name=everywhere]")!.GetAttribute("value")!;
+        }
+
+        return await browser.PostAsync(tenantBase + "/logout", new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Adds a user through the Users page as the practice's administrator.</summary>
     public static async Task AddUserAsync(HttpClient admin, string userName, string password, params string[] roles)
     {

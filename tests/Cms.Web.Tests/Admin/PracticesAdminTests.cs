@@ -140,9 +140,11 @@ public sealed class PracticesAdminTests : IClassFixture<CmsFactory>
         var id = users.QuerySelector("form[aria-label='Roles of second-host'] input[name=id]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Found, (await AdminSite.PostFormAsync(host, "/admin/users", [new("id", id), new("roles", "Editor"), new("enabled", "true")], "Save")).StatusCode);
 
-        // Their cookie still names the Administrator role; the stored roles decide.
-        Assert.Equal(HttpStatusCode.Forbidden, (await second.GetAsync("/admin/practices")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await second.GetAsync("/api/tenants")).StatusCode);
+        // The role change ended their sessions (issue 10); signed in again, the stored roles decide.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/tenants")).StatusCode);
+        var again = await AdminSite.SignInAsync(_factory, "second-host", "second-password-1", tenantBase: "");
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.GetAsync("/admin/practices")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.GetAsync("/api/tenants")).StatusCode);
     }
 
     private static List<KeyValuePair<string, string>> Practice(string name, string prefix, string? host) =>

@@ -51,6 +51,8 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
         ["Cms:Setup:AdminPassword"] = AdminPassword,
         ["Cms:Host:ApiKey"] = ApiKey,
         ["Cms:Tenants:RegistryPollInterval"] = "00:00:00.100",
+        // Every test client here comes from the same (missing) address; the throttle's own tests use the real limit.
+        ["Cms:SignIn:AttemptsPerAddressPerMinute"] = "1000",
     }.Concat(_storage).ToDictionary();
 
     public HttpClient Client(string host = "localhost") => CreateClient(new WebApplicationFactoryClientOptions

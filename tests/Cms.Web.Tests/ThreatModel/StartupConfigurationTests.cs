@@ -26,6 +26,7 @@ public sealed partial class StartupConfigurationTests : IDisposable
 
         // Only the web host writes absolute links.
         data.Add("public address with a path", false);
+        data.Add("trusted proxy that is not an address", false);
         return data;
     }
 
@@ -45,6 +46,8 @@ public sealed partial class StartupConfigurationTests : IDisposable
             "data folder below a file" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(file, "App_Data") }, "which is not a folder this program can write to"),
             "public address with a path" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(_folder, "data"), ["Cms__PublicAddress__BaseUrl"] = "https://practices.example.com/sites" },
                 "Cms:PublicAddress:BaseUrl 'https://practices.example.com/sites' must be an http or https address without a path"),
+            "trusted proxy that is not an address" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(_folder, "data"), ["Cms__TrustedProxies"] = "10.0.0.1, proxy.example" },
+                "Cms:TrustedProxies: 'proxy.example' is neither an IP address nor a network such as 10.0.0.0/8."),
             _ => (Postgres(BypassRole()), "logs in as 'cms_ci_bypass', a role with BYPASSRLS"),
         };
 

@@ -62,6 +62,8 @@ public sealed class TenantRemovalTests
         var pending = check.QuerySelector("input[name=pending]")!.GetAttribute("value")!;
         await PublicSite.ImportAsync(factory.Client(), "/oak", PublicSite.ArticleRecipe(Draft, "A Draft", "articles/a-draft", published: false));
         await scheduler.ScheduleAsync("oak", Draft, DateTimeOffset.UtcNow.AddDays(2), "oak-admin", default);
+        using var signedOut = await AdminSite.SignOutAsync(await AdminSite.SignInAsync(factory, "oak-admin", Password, "/oak"), "/oak");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
 
         var before = await TenantRowsAsync(factory, postgres, "oak");
         Assert.NotEmpty(before);

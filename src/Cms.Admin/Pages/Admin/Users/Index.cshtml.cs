@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Admin.Pages.Admin.Users;
 
-/// <summary>The practice's users: add one, and from each row change roles, disable or set a new password.</summary>
+/// <summary>
+/// The practice's users: add one, and from each row change roles, disable, set a new password or sign them out
+/// everywhere. Each change but adding ends the user's sessions; an administrator changing themself stays signed in here.
+/// </summary>
 [Authorize(Policy = Permissions.ManageUsers)]
 public sealed class UsersModel : PageModel
 {
@@ -40,8 +43,9 @@ public sealed class UsersModel : PageModel
         Notice = done switch
         {
             "added" => "User added. Give them their user name and password; they can sign in now.",
-            "saved" => "Saved. The change applies from the user's next click.",
-            "password" => "New password set. Any lockout is lifted.",
+            "saved" => "Saved. A user whose roles or access changed is signed out everywhere and signs in again.",
+            "password" => "New password set. The user is signed out everywhere, and any hold after wrong passwords is lifted.",
+            "signedout" => "The user is signed out everywhere: every session has ended, and they sign in again with their password.",
             _ => null,
         };
         await LoadAsync();
@@ -56,7 +60,7 @@ public sealed class UsersModel : PageModel
             Errors.Add(nameProblem);
         }
 
-        if (UserAccounts.CheckPassword(NewPassword) is { } passwordProblem)
+        if (PasswordRule.Check(NewPassword) is { } passwordProblem)
         {
             Errors.Add(passwordProblem);
         }
@@ -93,7 +97,7 @@ public sealed class UsersModel : PageModel
             return NotFound();
         }
 
-        await _content.ChangedAsync(HttpContext);
+        await ChangedAsync(session, id);
         return Redirect($"{Request.PathBase}/admin/users?done=saved");
     }
 
@@ -107,18 +111,41 @@ public sealed class UsersModel : PageModel
             return Page();
         }
 
+        await ChangedAsync(session, id);
         return Redirect($"{Request.PathBase}/admin/users?done=password");
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync(string id)
+    {
+        await using var session = _content.Open(HttpContext);
+        if (!await UserAccounts.SignOutEverywhereAsync(session.Db, id, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
+        await _content.ChangedAsync(HttpContext);
+        return Redirect($"{Request.PathBase}/admin/users?done=signedout");
+    }
+
+    // The user's new stamp ends their sessions: the runtime (with what it read of sessions) is rebuilt here at once and
+    // on other nodes through the registry. An administrator who changed themself gets a fresh cookie for this session.
+    private async Task ChangedAsync(AdminContent.Session session, string id)
+    {
+        await _content.ChangedAsync(HttpContext);
+        if (id == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value)
+        {
+            await UserSessions.RenewAsync(HttpContext, session.Db);
+        }
     }
 
     private async Task LoadAsync()
     {
         await using var session = _content.Open(HttpContext);
-        var now = DateTimeOffset.UtcNow;
         Users = (await UserAccounts.ListAsync(session.Db, HttpContext.RequestAborted))
-            .Select(u => new UserRow(u.Id, u.UserName, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), u.IsEnabled, u.LockoutEndUtc > now))
+            .Select(u => new UserRow(u.Id, u.UserName, u.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), u.IsEnabled))
             .ToList();
         RoleNames = (await TenantRoles.OfAsync(HttpContext)).Roles.Order(StringComparer.Ordinal).ToList();
     }
 }
 
-public sealed record UserRow(string Id, string UserName, IReadOnlyList<string> Roles, bool Enabled, bool LockedOut);
+public sealed record UserRow(string Id, string UserName, IReadOnlyList<string> Roles, bool Enabled);
