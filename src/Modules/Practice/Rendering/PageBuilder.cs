@@ -1,13 +1,23 @@
+using Cms.Liquid;
 using Cms.Practice.Site;
 using Cms.Tenancy;
 using Fluid;
+using Fluid.Values;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cms.Practice.Rendering;
 
 /// <summary>Renders one request's page: picks the template and model for the path.</summary>
 internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, RequestInfo request, IQueryCollection query, string? previewId = null)
 {
+    /// <summary>
+    /// Set for pages readers see: a practice's template that fails on a page is logged here once and the theme's own
+    /// template renders that page instead. Unset (a template's preview, a trial render), the failure is thrown as a
+    /// <see cref="TemplateFailedException"/> for the author to read.
+    /// </summary>
+    public ILogger? FallbackLog { get; init; }
+
     private const int RecentCount = 3;
     private const int ArticlesPerPage = 10;
 
@@ -18,13 +28,13 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             case "":
                 return await HomeAsync(cancellationToken);
             case "articles":
-                return await ArticleListAsync();
+                return await ArticleListAsync(cancellationToken);
             case "series":
-                return await RenderAsync("series-index", new PageInfo { Title = "Series", Canonical = "/series", Section = "series", Description = $"Multi-part article series from {site.Practice.Name}." });
+                return await RenderAsync("series-index", new PageInfo { Title = "Series", Canonical = "/series", Section = "series", Description = $"Multi-part article series from {site.Practice.Name}." }, cancellationToken);
             case "counselors":
-                return await DirectoryAsync();
+                return await DirectoryAsync(cancellationToken);
             case "topics":
-                return await RenderAsync("topics", new PageInfo { Title = "Topics", Canonical = "/topics", Section = "articles" });
+                return await RenderAsync("topics", new PageInfo { Title = "Topics", Canonical = "/topics", Section = "articles" }, cancellationToken);
             case "feed.xml" or "atom.xml":
                 return FeedPage(site.Practice.Name, "/", site.Articles, path == "atom.xml");
             case "sitemap.xml":
@@ -36,7 +46,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         if (path.StartsWith("topics/", StringComparison.Ordinal) && site.FindTopic(path["topics/".Length..]) is { } topic)
         {
             var values = new Dictionary<string, object?> { ["Topic"] = topic, ["Articles"] = topic.Articles };
-            return await RenderAsync("topic", new PageInfo { Title = topic.Name, Canonical = topic.Url, Section = "articles", Feeds = [Rss(topic.Name, topic.Url)] }, values);
+            return await RenderAsync("topic", new PageInfo { Title = topic.Name, Canonical = topic.Url, Section = "articles", Feeds = [Rss(topic.Name, topic.Url)] }, cancellationToken, values);
         }
 
         if (path.EndsWith("/feed.xml", StringComparison.Ordinal) || path.EndsWith("/atom.xml", StringComparison.Ordinal))
@@ -57,10 +67,10 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         return site.Routes.GetValueOrDefault(path) switch
         {
             ArticleModel article => await ArticleAsync(article, cancellationToken),
-            SeriesModel series => await SeriesAsync(series),
+            SeriesModel series => await SeriesAsync(series, cancellationToken),
             CounselorModel counselor => await CounselorAsync(counselor, cancellationToken),
             PageModel page => await PageAsync(page, cancellationToken),
-            _ => await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, statusCode: StatusCodes.Status404NotFound),
+            _ => await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, cancellationToken, statusCode: StatusCodes.Status404NotFound),
         };
     }
 
@@ -80,17 +90,17 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Canonical = "/",
             Section = "home",
             Feeds = [Rss(site.Practice.Name, "")],
-        }, values);
+        }, cancellationToken, values);
     }
 
-    private async Task<CachedPage> ArticleListAsync()
+    private async Task<CachedPage> ArticleListAsync(CancellationToken cancellationToken)
     {
         const int size = ArticlesPerPage;
         var pages = Math.Max(1, (site.Articles.Count + size - 1) / size);
         var number = int.TryParse(query["page"], out var n) && n >= 1 ? n : 1;
         if (number > pages)
         {
-            return await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, statusCode: StatusCodes.Status404NotFound);
+            return await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, cancellationToken, statusCode: StatusCodes.Status404NotFound);
         }
 
         var paging = new Paging
@@ -108,10 +118,10 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Canonical = number == 1 ? "/articles" : $"/articles?page={number}",
             Section = "articles",
             Feeds = [Rss(site.Practice.Name, "")],
-        }, values);
+        }, cancellationToken, values);
     }
 
-    private async Task<CachedPage> DirectoryAsync()
+    private async Task<CachedPage> DirectoryAsync(CancellationToken cancellationToken)
     {
         var specialties = query["specialty"].Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList();
         var status = query["status"].ToString();
@@ -132,7 +142,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Description = $"Meet the counselors of {site.Practice.Name}: specialties, approaches and who is accepting new clients.",
             Canonical = "/counselors",
             Section = "counselors",
-        }, values);
+        }, cancellationToken, values);
     }
 
     private async Task<CachedPage> ArticleAsync(ArticleModel article, CancellationToken cancellationToken)
@@ -155,10 +165,10 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Section = "articles",
             Feeds = article.Series is { } s ? [Rss(site.Practice.Name, ""), Rss(s.Title, s.Url)] : [Rss(site.Practice.Name, "")],
         };
-        return await RenderAsync("article", info, values, viewedItem: article.Id);
+        return await RenderAsync("article", info, cancellationToken, values, viewedItem: article.Id);
     }
 
-    private Task<CachedPage> SeriesAsync(SeriesModel series) =>
+    private Task<CachedPage> SeriesAsync(SeriesModel series, CancellationToken cancellationToken) =>
         RenderAsync("series", new PageInfo
         {
             Title = series.Title,
@@ -168,7 +178,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             JsonLd = JsonLd.Graph(request, site, JsonLd.Series(request, series)),
             Section = "series",
             Feeds = [Rss(series.Title, series.Url)],
-        }, new Dictionary<string, object?> { ["Series"] = series, ["Description"] = request.Rebase(series.DescriptionHtml) });
+        }, cancellationToken, new Dictionary<string, object?> { ["Series"] = series, ["Description"] = request.Rebase(series.DescriptionHtml) });
 
     private async Task<CachedPage> CounselorAsync(CounselorModel counselor, CancellationToken cancellationToken)
     {
@@ -188,7 +198,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             JsonLd = JsonLd.Graph(request, site, JsonLd.ProfilePage(request, counselor)),
             Section = "counselors",
             Feeds = counselor.Articles.Count > 0 ? [Rss(counselor.NameWithCredentials, counselor.Url)] : [],
-        }, values);
+        }, cancellationToken, values);
     }
 
     private async Task<CachedPage> PageAsync(PageModel page, CancellationToken cancellationToken)
@@ -200,7 +210,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Description = page.MetaDescription,
             Canonical = page.Url,
             Section = page.Url == "/contact" ? "contact" : null,
-        }, values);
+        }, cancellationToken, values);
     }
 
     private async Task<string?> BodyAsync(string id, CancellationToken cancellationToken) =>
@@ -211,34 +221,43 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
 
     private static LinkModel Rss(string title, string path) => new() { Name = title, Url = path + "/feed.xml" };
 
-    private async Task<CachedPage> RenderAsync(string template, PageInfo info, Dictionary<string, object?>? values = null, int statusCode = StatusCodes.Status200OK, string? viewedItem = null)
+    private async Task<CachedPage> RenderAsync(string template, PageInfo info, CancellationToken cancellationToken, Dictionary<string, object?>? values = null, int statusCode = StatusCodes.Status200OK, string? viewedItem = null)
     {
-        if (templates.Overridden.Count == 0)
+        // The theme's own templates never fall back: a failure of theirs is an error of this host.
+        if (templates.Overridden.Count == 0 || templates.IsSetAside(template))
         {
-            return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem);
+            return await RenderWithAsync(templates.Overridden.Count == 0 ? templates : ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem, cancellationToken);
         }
 
         try
         {
-            return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem);
+            return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or ArithmeticException or FluidException)
+        catch (TemplateFailedException failure) when (FallbackLog is { } log)
         {
-            // A practice's template that parsed but fails on this page: the live site shows the theme's page instead.
-            return await RenderWithAsync(ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem);
+            if (templates.SetAside(template))
+            {
+                log.LogWarning(
+                    "The templates of practice {Tenant} {Reason} while rendering {Path} with the template {Template}; its pages show the theme's {Template} until the practice's templates or content change",
+                    tenant.Name, failure.Reason, request.Path, template, template);
+            }
+
+            return await RenderWithAsync(ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem, cancellationToken);
         }
     }
 
-    private async Task<CachedPage> RenderWithAsync(ThemeTemplates templates, string template, PageInfo info, Dictionary<string, object?>? values, int statusCode, string? viewedItem)
+    private async Task<CachedPage> RenderWithAsync(ThemeTemplates templates, string template, PageInfo info, Dictionary<string, object?>? values, int statusCode, string? viewedItem, CancellationToken cancellationToken)
     {
-        var context = new TemplateContext(templates.Options);
+        // One render, one budget: the page's template and the layout around it share the steps and the time.
+        using var render = LiquidLimits.Pages.Start(templates.Options, cancellationToken);
+        var context = render.Context;
         context.SetValue("Site", site);
         context.SetValue("Practice", site.Practice);
         context.SetValue("Request", request);
         context.SetValue("Stylesheet", PracticePages.StylesheetUrl);
         foreach (var (name, value) in values ?? [])
         {
-            context.SetValue(name, value);
+            context.SetValue(name, FluidValue.Create(value, context.Options));
         }
 
         var withLd = info.JsonLd is null ? new PageInfo
@@ -254,8 +273,15 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             JsonLd = JsonLd.Graph(request, site),
         } : info;
         context.SetValue("Page", withLd);
-        context.SetValue("Content", await templates.RenderAsync(template, context));
-        var html = await templates.RenderAsync("layout", context);
-        return CachedPage.Create(html, PracticePages.Html, statusCode, viewedItem);
+        try
+        {
+            context.SetValue("Content", await templates.RenderAsync(template, context));
+            var html = await templates.RenderAsync("layout", context);
+            return CachedPage.Create(html, PracticePages.Html, statusCode, viewedItem);
+        }
+        catch (Exception e) when (render.Explain(e) is { } reason)
+        {
+            throw new TemplateFailedException(template, reason);
+        }
     }
 }
