@@ -196,6 +196,32 @@ public sealed class TemplateLimitsTests : IClassFixture<CmsFactory>
         Assert.False(db.ContentItems.Any(c => c.ContentItemId == "limitspatternnote00000001"));
     }
 
+    [Fact]
+    public async Task ATopicIsPagedSoThatTheThemesOwnPagesStayWithinTheLimitsHoweverBigThePractice()
+    {
+        const string practice = "limits-topic";
+        await NewPracticeAsync(practice);
+        var articles = Enumerable.Range(1, 25).Select(i => $$"""
+            { "ContentItemId": "limitsbigarticle{{i:D9}}", "ContentType": "Article", "DisplayText": "Worry, note {{i}}", "Latest": true, "Published": true,
+              "PublishedUtc": "2026-01-01T10:00:00Z", "CreatedUtc": "2026-01-01T10:00:00Z", "ModifiedUtc": "2026-01-01T10:00:00Z",
+              "TitlePart": { "Title": "Worry, note {{i}}" }, "AutoroutePart": { "Path": "articles/worry-note-{{i}}" },
+              "MarkdownBodyPart": { "Markdown": "A few words on worry." },
+              "Article": { "Authors": { "ContentItemIds": [ "counselordanawhitfield0001" ] }, "Topics": { "Values": [ "Anxiety" ] }, "SensitiveTopic": { "Value": false } } }
+            """);
+        using var imported = await SendRecipeAsync(practice, $$"""{ "name": "many", "steps": [ { "name": "content", "data": [ {{string.Join(",", articles)}} ] } ] }""");
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        // A topic showed all its articles on one page: about 700 characters a card went over the output limit at 1,500.
+        var first = await PublicSite.PageAsync(_factory.Client(), $"/{practice}/topics/anxiety");
+        var last = await PublicSite.PageAsync(_factory.Client(), $"/{practice}/topics/anxiety?page=3");
+
+        Assert.Equal(10, first.QuerySelectorAll("li.article-card").Length);
+        Assert.Equal($"/{practice}/topics/anxiety?page=2", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.NotEmpty(last.QuerySelectorAll("li.article-card"));
+        await PublicSite.PageAsync(_factory.Client(), $"/{practice}/topics/anxiety?page=4", HttpStatusCode.NotFound);
+        Assert.Empty(WarningsAbout(practice));
+    }
+
     // A practice of its own with the demo's content, and its administrator signed in.
     private async Task<HttpClient> NewPracticeAsync(string name)
     {

@@ -11,15 +11,15 @@ namespace Cms.Practice.Rendering;
 /// <summary>Renders one request's page: picks the template and model for the path.</summary>
 internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, RequestInfo request, IQueryCollection query, string? previewId = null)
 {
+    private const int RecentCount = 3;
+    private const int ArticlesPerPage = 10;
+
     /// <summary>
     /// Set for pages readers see: a practice's template that fails on a page is logged here once and the theme's own
     /// template renders that page instead. Unset (a template's preview, a trial render), the failure is thrown as a
     /// <see cref="TemplateFailedException"/> for the author to read.
     /// </summary>
     public ILogger? FallbackLog { get; init; }
-
-    private const int RecentCount = 3;
-    private const int ArticlesPerPage = 10;
 
     public async Task<CachedPage> BuildAsync(string path, CancellationToken cancellationToken)
     {
@@ -45,8 +45,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
 
         if (path.StartsWith("topics/", StringComparison.Ordinal) && site.FindTopic(path["topics/".Length..]) is { } topic)
         {
-            var values = new Dictionary<string, object?> { ["Topic"] = topic, ["Articles"] = topic.Articles };
-            return await RenderAsync("topic", new PageInfo { Title = topic.Name, Canonical = topic.Url, Section = "articles", Feeds = [Rss(topic.Name, topic.Url)] }, cancellationToken, values);
+            return await TopicAsync(topic, cancellationToken);
         }
 
         if (path.EndsWith("/feed.xml", StringComparison.Ordinal) || path.EndsWith("/atom.xml", StringComparison.Ordinal))
@@ -70,7 +69,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             SeriesModel series => await SeriesAsync(series, cancellationToken),
             CounselorModel counselor => await CounselorAsync(counselor, cancellationToken),
             PageModel page => await PageAsync(page, cancellationToken),
-            _ => await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, cancellationToken, statusCode: StatusCodes.Status404NotFound),
+            _ => await NotFoundAsync(cancellationToken),
         };
     }
 
@@ -95,22 +94,13 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
 
     private async Task<CachedPage> ArticleListAsync(CancellationToken cancellationToken)
     {
-        const int size = ArticlesPerPage;
-        var pages = Math.Max(1, (site.Articles.Count + size - 1) / size);
-        var number = int.TryParse(query["page"], out var n) && n >= 1 ? n : 1;
-        if (number > pages)
+        if (PagingOf(site.Articles.Count, "/articles") is not { } paging)
         {
-            return await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, cancellationToken, statusCode: StatusCodes.Status404NotFound);
+            return await NotFoundAsync(cancellationToken);
         }
 
-        var paging = new Paging
-        {
-            Page = number,
-            Pages = pages,
-            PreviousUrl = number > 1 ? (number == 2 ? "/articles" : $"/articles?page={number - 1}") : null,
-            NextUrl = number < pages ? $"/articles?page={number + 1}" : null,
-        };
-        var values = new Dictionary<string, object?> { ["Articles"] = site.Articles.Skip((number - 1) * size).Take(size).ToList(), ["Paging"] = paging };
+        var number = paging.Page;
+        var values = new Dictionary<string, object?> { ["Articles"] = site.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList(), ["Paging"] = paging };
         return await RenderAsync("article-list", new PageInfo
         {
             Title = number == 1 ? "Articles" : $"Articles, page {number}",
@@ -120,6 +110,43 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Feeds = [Rss(site.Practice.Name, "")],
         }, cancellationToken, values);
     }
+
+    // A topic's articles a page at a time, like the article list: a page of all of them grew with the practice
+    // (thousands of cards for a big one) and would go over the render limits.
+    private async Task<CachedPage> TopicAsync(TopicModel topic, CancellationToken cancellationToken)
+    {
+        if (PagingOf(topic.Articles.Count, topic.Url) is not { } paging)
+        {
+            return await NotFoundAsync(cancellationToken);
+        }
+
+        var number = paging.Page;
+        var values = new Dictionary<string, object?> { ["Topic"] = topic, ["Articles"] = topic.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList(), ["Paging"] = paging };
+        return await RenderAsync("topic", new PageInfo
+        {
+            Title = number == 1 ? topic.Name : $"{topic.Name}, page {number}",
+            Canonical = number == 1 ? topic.Url : $"{topic.Url}?page={number}",
+            Section = "articles",
+            Feeds = [Rss(topic.Name, topic.Url)],
+        }, cancellationToken, values);
+    }
+
+    // The page of a list the query asks for (?page=N); null past its last page.
+    private Paging? PagingOf(int count, string url)
+    {
+        var pages = Math.Max(1, (count + ArticlesPerPage - 1) / ArticlesPerPage);
+        var number = int.TryParse(query["page"], out var n) && n >= 1 ? n : 1;
+        return number > pages ? null : new Paging
+        {
+            Page = number,
+            Pages = pages,
+            PreviousUrl = number > 1 ? (number == 2 ? url : $"{url}?page={number - 1}") : null,
+            NextUrl = number < pages ? $"{url}?page={number + 1}" : null,
+        };
+    }
+
+    private Task<CachedPage> NotFoundAsync(CancellationToken cancellationToken) =>
+        RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, cancellationToken, statusCode: StatusCodes.Status404NotFound);
 
     private async Task<CachedPage> DirectoryAsync(CancellationToken cancellationToken)
     {
