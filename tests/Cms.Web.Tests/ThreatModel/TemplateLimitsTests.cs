@@ -222,6 +222,20 @@ public sealed class TemplateLimitsTests : IClassFixture<CmsFactory>
         Assert.Empty(WarningsAbout(practice));
     }
 
+    [Fact]
+    public async Task ATemplateReadsTheSiteModelAndNothingBehindIt()
+    {
+        const string practice = "limits-members";
+        var admin = await NewPracticeAsync(practice);
+
+        // Fluid 3 reads any public member of anything reachable unless told otherwise; a time zone is not the site model.
+        var response = await AdminSite.PostFormAsync(admin, $"/{practice}/admin/templates/home", [new("Source", "<p id=\"probe\">[{{ Practice.Name }}|{{ Practice.TimeZone.Id }}|{{ Practice.TimeZone.BaseUtcOffset }}]</p>"), new("PreviewPath", "/")], "Preview");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), $"/{practice}/");
+        Assert.Equal("[Riverbend Counseling||]", page.QuerySelector("#probe")!.TextContent);
+    }
+
     // A practice of its own with the demo's content, and its administrator signed in.
     private async Task<HttpClient> NewPracticeAsync(string name)
     {

@@ -265,8 +265,8 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             if (templates.SetAside(template))
             {
                 log.LogWarning(
-                    "The templates of practice {Tenant} {Reason} while rendering {Path} with the template {Template}; its pages show the theme's {Template} until the practice's templates or content change",
-                    tenant.Name, failure.Reason, request.Path, template, template);
+                    "The templates of practice {Tenant} {Reason} while rendering {Path} with the template {Template}; its pages show the theme's own until the practice's templates or content change",
+                    tenant.Name, failure.Reason, request.Path, template);
             }
 
             return await RenderWithAsync(ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem, cancellationToken);
