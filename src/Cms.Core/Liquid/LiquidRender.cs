@@ -36,7 +36,7 @@ public sealed class LiquidRender : IDisposable
     public string? Explain(Exception failure) => failure switch
     {
         OperationCanceledException when _caller.IsCancellationRequested || !_budget.IsCancellationRequested => null,
-        OperationCanceledException => $"took longer than {_limits.TimeBudget.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds",
+        OperationCanceledException => $"took longer than {Seconds(_limits.TimeBudget)}",
         LiquidLimitException => failure.Message,
 
         // Fluid throws these as InvalidOperationException; its wording is matched so the author reads our numbers and words.
@@ -70,4 +70,7 @@ public sealed class LiquidRender : IDisposable
     private static bool IsFluidLimit(Exception failure, string start) => failure.Message.StartsWith(start, StringComparison.Ordinal);
 
     private static string Number(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan time) =>
+        time == TimeSpan.FromSeconds(1) ? "a second" : $"{time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds";
 }

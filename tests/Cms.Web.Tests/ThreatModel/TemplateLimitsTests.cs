@@ -61,6 +61,22 @@ public sealed class TemplateLimitsTests : IClassFixture<CmsFactory>
         Assert.Equal("We couldn't find that page", (await PublicSite.PageAsync(_factory.Client(), $"/{practice}/nowhere", HttpStatusCode.NotFound)).QuerySelector("h1")!.TextContent);
     }
 
+    [Fact]
+    public async Task ALoopReplacingAStoredTemplateThatFailsTooIsRefused()
+    {
+        const string practice = "limits-replace";
+        var admin = await NewPracticeAsync(practice);
+        await StoreTemplateAsync(practice, "not-found", MillionSteps);
+
+        var response = await AdminSite.PostFormAsync(admin, $"/{practice}/admin/templates/not-found", [new("Source", Loop), new("PreviewPath", "/")], "Save");
+
+        var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), $"/{practice}/admin/templates/not-found");
+        var error = page.QuerySelector(".error-summary .error")?.TextContent ?? $"no error shown: {(int)response.StatusCode}";
+        Assert.StartsWith("Not saved:", error, StringComparison.Ordinal);
+        Assert.Contains("more than 10,000 items", error, StringComparison.Ordinal);
+        Assert.Equal(MillionSteps, (string?)(await StoredTemplatesAsync(practice))?["not-found"]?["Content"]);
+    }
+
     [Theory]
     [InlineData("limits-recipe-loop", Loop, "more than 10,000 items")]
     [InlineData("limits-recipe-nested", NestedLoop, "more than 100,000 steps")]

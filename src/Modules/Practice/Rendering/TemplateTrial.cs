@@ -22,10 +22,11 @@ internal sealed class TemplateTrial(TenantRuntime tenant, PracticeSite site, Jso
         var trial = ThemeTemplates.With(stored, candidates);
         foreach (var (path, page) in Pages())
         {
+            // Without the candidates means with the theme's own in their place, not the stored ones they replace.
             if (await FailureAsync(trial, path, cancellationToken) is not { } failure
-                || await FailureAsync(new ThemeTemplates(stored), path, cancellationToken) is not null)
+                || await FailureAsync(ThemeTemplates.With(Without(candidates.Keys), new Dictionary<string, string>()), path, cancellationToken) is not null)
             {
-                // Rendered, or fails without the candidates too: an older template's doing, which the live site already falls back from.
+                // Rendered, or fails without the candidates too: another stored template's doing, which the live site already falls back from.
                 continue;
             }
 
@@ -48,13 +49,25 @@ internal sealed class TemplateTrial(TenantRuntime tenant, PracticeSite site, Jso
         foreach (var name in candidates.Keys)
         {
             var others = candidates.Where(c => c.Key != name).ToDictionary();
-            if (await FailureAsync(ThemeTemplates.With(stored, others), path, cancellationToken) is null)
+            if (await FailureAsync(ThemeTemplates.With(Without([name]), others), path, cancellationToken) is null)
             {
                 return name;
             }
         }
 
         return null;
+    }
+
+    // The stored templates but these names, which the theme's own then render.
+    private JsonObject Without(IEnumerable<string> names)
+    {
+        var rest = (JsonObject)stored.DeepClone();
+        foreach (var name in names)
+        {
+            rest.Remove(name);
+        }
+
+        return rest;
     }
 
     private async Task<TemplateFailedException?> FailureAsync(ThemeTemplates templates, string path, CancellationToken cancellationToken)
