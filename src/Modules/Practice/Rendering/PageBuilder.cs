@@ -1,8 +1,5 @@
-using Cms.Liquid;
 using Cms.Practice.Site;
 using Cms.Tenancy;
-using Fluid;
-using Fluid.Values;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -248,67 +245,6 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
 
     private static LinkModel Rss(string title, string path) => new() { Name = title, Url = path + "/feed.xml" };
 
-    private async Task<CachedPage> RenderAsync(string template, PageInfo info, CancellationToken cancellationToken, Dictionary<string, object?>? values = null, int statusCode = StatusCodes.Status200OK, string? viewedItem = null)
-    {
-        // The theme's own templates never fall back: a failure of theirs is an error of this host.
-        if (templates.Overridden.Count == 0 || templates.IsSetAside(template))
-        {
-            return await RenderWithAsync(templates.Overridden.Count == 0 ? templates : ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem, cancellationToken);
-        }
-
-        try
-        {
-            return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem, cancellationToken);
-        }
-        catch (TemplateFailedException failure) when (FallbackLog is { } log)
-        {
-            if (templates.SetAside(template))
-            {
-                log.LogWarning(
-                    "The templates of practice {Tenant} {Reason} while rendering {Path} with the template {Template}; its pages show the theme's own until the practice's templates or content change",
-                    tenant.Name, failure.Reason, request.Path, template);
-            }
-
-            return await RenderWithAsync(ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem, cancellationToken);
-        }
-    }
-
-    private async Task<CachedPage> RenderWithAsync(ThemeTemplates templates, string template, PageInfo info, Dictionary<string, object?>? values, int statusCode, string? viewedItem, CancellationToken cancellationToken)
-    {
-        // One render, one budget: the page's template and the layout around it share the steps and the time.
-        using var render = LiquidLimits.Pages.Start(templates.Options, cancellationToken);
-        var context = render.Context;
-        context.SetValue("Site", site);
-        context.SetValue("Practice", site.Practice);
-        context.SetValue("Request", request);
-        context.SetValue("Stylesheet", PracticePages.StylesheetUrl);
-        foreach (var (name, value) in values ?? [])
-        {
-            context.SetValue(name, FluidValue.Create(value, context.Options));
-        }
-
-        var withLd = info.JsonLd is null ? new PageInfo
-        {
-            Title = info.Title,
-            Description = info.Description,
-            Canonical = info.Canonical,
-            OgType = info.OgType,
-            Image = info.Image,
-            Section = info.Section,
-            Feeds = info.Feeds,
-            NoIndex = info.NoIndex,
-            JsonLd = JsonLd.Graph(request, site),
-        } : info;
-        context.SetValue("Page", withLd);
-        try
-        {
-            context.SetValue("Content", await templates.RenderAsync(template, context));
-            var html = await templates.RenderAsync("layout", context);
-            return CachedPage.Create(html, PracticePages.Html, statusCode, viewedItem);
-        }
-        catch (Exception e) when (render.Explain(e) is { } reason)
-        {
-            throw new TemplateFailedException(template, reason);
-        }
-    }
+    private Task<CachedPage> RenderAsync(string template, PageInfo info, CancellationToken cancellationToken, Dictionary<string, object?>? values = null, int statusCode = StatusCodes.Status200OK, string? viewedItem = null) =>
+        new PageRenderer(tenant, site, templates, request, FallbackLog).RenderAsync(template, info, values, statusCode, viewedItem, cancellationToken);
 }
