@@ -1,11 +1,12 @@
+using Cms.Tenancy;
 using Microsoft.AspNetCore.Http;
 
 namespace Cms.Themes;
 
 /// <summary>
-/// The public theme's templates as the admin's templates page sees them: their names and sources, a check
-/// that points at the line of a mistake, and a preview of a page rendered with a candidate override.
-/// Implemented by the module that renders the public site.
+/// The public theme's templates as the admin's templates page and the <c>Templates</c> recipe step see them: their
+/// names and sources, a check that points at the line of a mistake, a trial render of the site with candidate
+/// overrides, and a preview of a page rendered with them. Implemented by the module that renders the public site.
 /// </summary>
 public interface IThemeTemplates
 {
@@ -15,8 +16,15 @@ public interface IThemeTemplates
     /// <summary>Null when the Liquid parses; otherwise what is wrong, with its line and column.</summary>
     string? Check(string source);
 
+    /// <summary>
+    /// Renders one page of each kind of the tenant's site (home, lists, an article, a profile, the 404, ...) with the
+    /// candidate templates in place of the stored ones, within the limits of the live site: what would fail live,
+    /// found before anything is stored. Empty when every page rendered.
+    /// </summary>
+    Task<IReadOnlyList<TemplateRefusal>> TrialAsync(TenantRuntime tenant, IReadOnlyDictionary<string, string> candidates, CancellationToken cancellationToken);
+
     /// <summary>The page at the site path rendered with these candidate templates in place of the stored ones, without caching.</summary>
-    Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path);
+    Task<TemplatePreview> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path);
 
     /// <summary>An item's page with its latest version (a draft) in place of the published one; null when it has no page.</summary>
     Task<(int StatusCode, string Html)?> PreviewItemAsync(HttpContext context, string contentItemId);

@@ -36,9 +36,18 @@ internal sealed class AutoroutePartHandler : IContentHandler
             var given = part["Path"] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim().Trim('/') : "";
             // Imported items keep the path they come with, as Orchard keeps it.
             var generated = given.Length == 0 || (!allowCustom && !context.IsImport);
-            var path = generated
-                ? (await _patterns.RenderAsync(SettingsReader.Text(definition.Settings, "AutoroutePartSettings", "Pattern") ?? DefaultPattern, context.Item, context.Lookup, cancellationToken)).Trim().Trim('/')
-                : given;
+            string path;
+            try
+            {
+                path = generated
+                    ? (await _patterns.RenderAsync(SettingsReader.Text(definition.Settings, "AutoroutePartSettings", "Pattern") ?? DefaultPattern, context.Item, context.Lookup, cancellationToken)).Trim().Trim('/')
+                    : given;
+            }
+            catch (LiquidPatternException e)
+            {
+                context.AddError(errorPath, e.Message);
+                continue;
+            }
 
             if (path.Length == 0)
             {

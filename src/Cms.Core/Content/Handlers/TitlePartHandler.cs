@@ -25,7 +25,16 @@ internal sealed class TitlePartHandler : IContentHandler
             var title = data?["Title"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
             if (options is "GeneratedDisabled" or "GeneratedHidden" or "1" or "2" && !string.IsNullOrWhiteSpace(pattern))
             {
-                title = (await _patterns.RenderAsync(pattern, context.Item, context.Lookup, cancellationToken)).Trim();
+                try
+                {
+                    title = (await _patterns.RenderAsync(pattern, context.Item, context.Lookup, cancellationToken)).Trim();
+                }
+                catch (LiquidPatternException e)
+                {
+                    context.AddError($"{definition.Name}.Title", e.Message);
+                    continue;
+                }
+
                 context.Item.GetOrCreatePart(definition.Name)["Title"] = title;
             }
             else if (options is "EditableRequired" or "3" && string.IsNullOrWhiteSpace(title))

@@ -78,6 +78,11 @@ internal sealed class RecipeExecutor
         }
 
         await CheckReferencesAsync(db, validation, cancellationToken);
+        foreach (var check in validation.SiteChecks)
+        {
+            await check(tenant, cancellationToken);
+        }
+
         if (validation.Errors.Count > 0 || options.DryRun)
         {
             return Result(validation, applied: false, s_none);

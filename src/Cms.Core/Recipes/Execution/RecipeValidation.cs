@@ -1,4 +1,5 @@
 using Cms.Content.Definitions;
+using Cms.Tenancy;
 
 namespace Cms.Recipes.Execution;
 
@@ -29,6 +30,13 @@ internal sealed class RecipeValidation
 
     /// <summary>References to check once every item has been seen.</summary>
     public List<(int Step, string Pointer, string TargetId)> References { get; } = [];
+
+    /// <summary>
+    /// Checks a step leaves for the site the recipe goes into (a trial render of its templates over the site's content),
+    /// run once the whole recipe has been read and before anything is written; they report through <see cref="Error"/>.
+    /// A recipe checked on its own, without a site, skips them.
+    /// </summary>
+    public List<Func<TenantSettings, CancellationToken, Task>> SiteChecks { get; } = [];
 
     /// <summary>One message per place: the schema and a step's own checks may both see the same problem.</summary>
     public void Error(int? step, string pointer, string message)

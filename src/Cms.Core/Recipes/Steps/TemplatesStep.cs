@@ -1,13 +1,28 @@
 using System.Text.Json.Nodes;
 using Cms.Recipes.Execution;
+using Cms.Tenancy;
+using Cms.Themes;
 using Fluid;
 
 namespace Cms.Recipes.Steps;
 
-/// <summary><c>Templates</c>: Liquid templates that override the theme's, by name; a template that does not parse is refused.</summary>
+/// <summary>
+/// <c>Templates</c>: Liquid templates that override the theme's, by name. A template that does not parse is refused;
+/// so is one that goes over a rendering limit or fails on a page of the site it is imported into (a trial render
+/// before anything is written, as the admin does on save), since a recipe is untrusted input.
+/// </summary>
 internal sealed class TemplatesStep : IRecipeStep
 {
     private static readonly FluidParser s_parser = new();
+
+    private readonly IThemeTemplates? _theme;
+    private readonly TenantActivator _activator;
+
+    public TemplatesStep(IEnumerable<IThemeTemplates> theme, TenantActivator activator)
+    {
+        _theme = theme.FirstOrDefault();
+        _activator = activator;
+    }
 
     public string Name => "Templates";
 
@@ -19,9 +34,10 @@ internal sealed class TemplatesStep : IRecipeStep
             return;
         }
 
+        var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, template) in templates)
         {
-            var pointer = $"{step.PointerOf("Templates")}/{name}/Content";
+            var pointer = Pointer(step, name);
             var content = template?["Content"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
             if (content is null)
             {
@@ -35,6 +51,15 @@ internal sealed class TemplatesStep : IRecipeStep
             {
                 validation.Error(step.Index, pointer, $"The template '{name}' does not parse: {error}");
             }
+            else
+            {
+                candidates[name] = content;
+            }
+        }
+
+        if (_theme is { } theme && candidates.Count > 0)
+        {
+            validation.SiteChecks.Add((tenant, cancellationToken) => TryAsync(theme, tenant, step, candidates, validation, cancellationToken));
         }
     }
 
@@ -51,5 +76,17 @@ internal sealed class TemplatesStep : IRecipeStep
 
         await RecipeDocuments.MergeAsync(application, RecipeDocuments.Templates, templates, cancellationToken);
         application.Count("templates", templates.Count);
+    }
+
+    private static string Pointer(RecipeStepContext step, string name) => $"{step.PointerOf("Templates")}/{name}/Content";
+
+    // The step's templates together over the site's stored ones, on the site as it is before this recipe.
+    private async Task TryAsync(IThemeTemplates theme, TenantSettings tenant, RecipeStepContext step, Dictionary<string, string> candidates, RecipeValidation validation, CancellationToken cancellationToken)
+    {
+        var runtime = await _activator.ActivateAsync(tenant, cancellationToken);
+        foreach (var refusal in await theme.TrialAsync(runtime, candidates, cancellationToken))
+        {
+            validation.Error(step.Index, refusal.Template is { } name ? Pointer(step, name) : step.PointerOf("Templates"), refusal.Message);
+        }
     }
 }

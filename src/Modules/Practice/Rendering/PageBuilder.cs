@@ -1,7 +1,7 @@
 using Cms.Practice.Site;
 using Cms.Tenancy;
-using Fluid;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cms.Practice.Rendering;
 
@@ -11,6 +11,13 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
     private const int RecentCount = 3;
     private const int ArticlesPerPage = 10;
 
+    /// <summary>
+    /// Set for pages readers see: a practice's template that fails on a page is logged here once and the theme's own
+    /// template renders that page instead. Unset (a template's preview, a trial render), the failure is thrown as a
+    /// <see cref="TemplateFailedException"/> for the author to read.
+    /// </summary>
+    public ILogger? FallbackLog { get; init; }
+
     public async Task<CachedPage> BuildAsync(string path, CancellationToken cancellationToken)
     {
         switch (path)
@@ -18,13 +25,13 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             case "":
                 return await HomeAsync(cancellationToken);
             case "articles":
-                return await ArticleListAsync();
+                return await ArticleListAsync(cancellationToken);
             case "series":
-                return await RenderAsync("series-index", new PageInfo { Title = "Series", Canonical = "/series", Section = "series", Description = $"Multi-part article series from {site.Practice.Name}." });
+                return await RenderAsync("series-index", new PageInfo { Title = "Series", Canonical = "/series", Section = "series", Description = $"Multi-part article series from {site.Practice.Name}." }, cancellationToken);
             case "counselors":
-                return await DirectoryAsync();
+                return await DirectoryAsync(cancellationToken);
             case "topics":
-                return await RenderAsync("topics", new PageInfo { Title = "Topics", Canonical = "/topics", Section = "articles" });
+                return await RenderAsync("topics", new PageInfo { Title = "Topics", Canonical = "/topics", Section = "articles" }, cancellationToken);
             case "feed.xml" or "atom.xml":
                 return FeedPage(site.Practice.Name, "/", site.Articles, path == "atom.xml");
             case "sitemap.xml":
@@ -35,8 +42,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
 
         if (path.StartsWith("topics/", StringComparison.Ordinal) && site.FindTopic(path["topics/".Length..]) is { } topic)
         {
-            var values = new Dictionary<string, object?> { ["Topic"] = topic, ["Articles"] = topic.Articles };
-            return await RenderAsync("topic", new PageInfo { Title = topic.Name, Canonical = topic.Url, Section = "articles", Feeds = [Rss(topic.Name, topic.Url)] }, values);
+            return await TopicAsync(topic, cancellationToken);
         }
 
         if (path.EndsWith("/feed.xml", StringComparison.Ordinal) || path.EndsWith("/atom.xml", StringComparison.Ordinal))
@@ -57,10 +63,10 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         return site.Routes.GetValueOrDefault(path) switch
         {
             ArticleModel article => await ArticleAsync(article, cancellationToken),
-            SeriesModel series => await SeriesAsync(series),
+            SeriesModel series => await SeriesAsync(series, cancellationToken),
             CounselorModel counselor => await CounselorAsync(counselor, cancellationToken),
             PageModel page => await PageAsync(page, cancellationToken),
-            _ => await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, statusCode: StatusCodes.Status404NotFound),
+            _ => await NotFoundAsync(cancellationToken),
         };
     }
 
@@ -80,27 +86,18 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Canonical = "/",
             Section = "home",
             Feeds = [Rss(site.Practice.Name, "")],
-        }, values);
+        }, cancellationToken, values);
     }
 
-    private async Task<CachedPage> ArticleListAsync()
+    private async Task<CachedPage> ArticleListAsync(CancellationToken cancellationToken)
     {
-        const int size = ArticlesPerPage;
-        var pages = Math.Max(1, (site.Articles.Count + size - 1) / size);
-        var number = int.TryParse(query["page"], out var n) && n >= 1 ? n : 1;
-        if (number > pages)
+        if (PagingOf(site.Articles.Count, "/articles") is not { } paging)
         {
-            return await RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, statusCode: StatusCodes.Status404NotFound);
+            return await NotFoundAsync(cancellationToken);
         }
 
-        var paging = new Paging
-        {
-            Page = number,
-            Pages = pages,
-            PreviousUrl = number > 1 ? (number == 2 ? "/articles" : $"/articles?page={number - 1}") : null,
-            NextUrl = number < pages ? $"/articles?page={number + 1}" : null,
-        };
-        var values = new Dictionary<string, object?> { ["Articles"] = site.Articles.Skip((number - 1) * size).Take(size).ToList(), ["Paging"] = paging };
+        var number = paging.Page;
+        var values = new Dictionary<string, object?> { ["Articles"] = site.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList(), ["Paging"] = paging };
         return await RenderAsync("article-list", new PageInfo
         {
             Title = number == 1 ? "Articles" : $"Articles, page {number}",
@@ -108,10 +105,47 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Canonical = number == 1 ? "/articles" : $"/articles?page={number}",
             Section = "articles",
             Feeds = [Rss(site.Practice.Name, "")],
-        }, values);
+        }, cancellationToken, values);
     }
 
-    private async Task<CachedPage> DirectoryAsync()
+    // A topic's articles a page at a time, like the article list: a page of all of them grew with the practice
+    // (thousands of cards for a big one) and would go over the render limits.
+    private async Task<CachedPage> TopicAsync(TopicModel topic, CancellationToken cancellationToken)
+    {
+        if (PagingOf(topic.Articles.Count, topic.Url) is not { } paging)
+        {
+            return await NotFoundAsync(cancellationToken);
+        }
+
+        var number = paging.Page;
+        var values = new Dictionary<string, object?> { ["Topic"] = topic, ["Articles"] = topic.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList(), ["Paging"] = paging };
+        return await RenderAsync("topic", new PageInfo
+        {
+            Title = number == 1 ? topic.Name : $"{topic.Name}, page {number}",
+            Canonical = number == 1 ? topic.Url : $"{topic.Url}?page={number}",
+            Section = "articles",
+            Feeds = [Rss(topic.Name, topic.Url)],
+        }, cancellationToken, values);
+    }
+
+    // The page of a list the query asks for (?page=N); null past its last page.
+    private Paging? PagingOf(int count, string url)
+    {
+        var pages = Math.Max(1, (count + ArticlesPerPage - 1) / ArticlesPerPage);
+        var number = int.TryParse(query["page"], out var n) && n >= 1 ? n : 1;
+        return number > pages ? null : new Paging
+        {
+            Page = number,
+            Pages = pages,
+            PreviousUrl = number > 1 ? (number == 2 ? url : $"{url}?page={number - 1}") : null,
+            NextUrl = number < pages ? $"{url}?page={number + 1}" : null,
+        };
+    }
+
+    private Task<CachedPage> NotFoundAsync(CancellationToken cancellationToken) =>
+        RenderAsync("not-found", new PageInfo { Title = "Page not found", Canonical = request.Path, NoIndex = true }, cancellationToken, statusCode: StatusCodes.Status404NotFound);
+
+    private async Task<CachedPage> DirectoryAsync(CancellationToken cancellationToken)
     {
         var specialties = query["specialty"].Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList();
         var status = query["status"].ToString();
@@ -132,7 +166,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Description = $"Meet the counselors of {site.Practice.Name}: specialties, approaches and who is accepting new clients.",
             Canonical = "/counselors",
             Section = "counselors",
-        }, values);
+        }, cancellationToken, values);
     }
 
     private async Task<CachedPage> ArticleAsync(ArticleModel article, CancellationToken cancellationToken)
@@ -155,10 +189,10 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Section = "articles",
             Feeds = article.Series is { } s ? [Rss(site.Practice.Name, ""), Rss(s.Title, s.Url)] : [Rss(site.Practice.Name, "")],
         };
-        return await RenderAsync("article", info, values, viewedItem: article.Id);
+        return await RenderAsync("article", info, cancellationToken, values, viewedItem: article.Id);
     }
 
-    private Task<CachedPage> SeriesAsync(SeriesModel series) =>
+    private Task<CachedPage> SeriesAsync(SeriesModel series, CancellationToken cancellationToken) =>
         RenderAsync("series", new PageInfo
         {
             Title = series.Title,
@@ -168,7 +202,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             JsonLd = JsonLd.Graph(request, site, JsonLd.Series(request, series)),
             Section = "series",
             Feeds = [Rss(series.Title, series.Url)],
-        }, new Dictionary<string, object?> { ["Series"] = series, ["Description"] = request.Rebase(series.DescriptionHtml) });
+        }, cancellationToken, new Dictionary<string, object?> { ["Series"] = series, ["Description"] = request.Rebase(series.DescriptionHtml) });
 
     private async Task<CachedPage> CounselorAsync(CounselorModel counselor, CancellationToken cancellationToken)
     {
@@ -188,7 +222,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             JsonLd = JsonLd.Graph(request, site, JsonLd.ProfilePage(request, counselor)),
             Section = "counselors",
             Feeds = counselor.Articles.Count > 0 ? [Rss(counselor.NameWithCredentials, counselor.Url)] : [],
-        }, values);
+        }, cancellationToken, values);
     }
 
     private async Task<CachedPage> PageAsync(PageModel page, CancellationToken cancellationToken)
@@ -200,7 +234,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Description = page.MetaDescription,
             Canonical = page.Url,
             Section = page.Url == "/contact" ? "contact" : null,
-        }, values);
+        }, cancellationToken, values);
     }
 
     private async Task<string?> BodyAsync(string id, CancellationToken cancellationToken) =>
@@ -211,51 +245,6 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
 
     private static LinkModel Rss(string title, string path) => new() { Name = title, Url = path + "/feed.xml" };
 
-    private async Task<CachedPage> RenderAsync(string template, PageInfo info, Dictionary<string, object?>? values = null, int statusCode = StatusCodes.Status200OK, string? viewedItem = null)
-    {
-        if (templates.Overridden.Count == 0)
-        {
-            return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem);
-        }
-
-        try
-        {
-            return await RenderWithAsync(templates, template, info, values, statusCode, viewedItem);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or ArithmeticException or FluidException)
-        {
-            // A practice's template that parsed but fails on this page: the live site shows the theme's page instead.
-            return await RenderWithAsync(ThemeTemplates.ThemeOnly, template, info, values, statusCode, viewedItem);
-        }
-    }
-
-    private async Task<CachedPage> RenderWithAsync(ThemeTemplates templates, string template, PageInfo info, Dictionary<string, object?>? values, int statusCode, string? viewedItem)
-    {
-        var context = new TemplateContext(templates.Options);
-        context.SetValue("Site", site);
-        context.SetValue("Practice", site.Practice);
-        context.SetValue("Request", request);
-        context.SetValue("Stylesheet", PracticePages.StylesheetUrl);
-        foreach (var (name, value) in values ?? [])
-        {
-            context.SetValue(name, value);
-        }
-
-        var withLd = info.JsonLd is null ? new PageInfo
-        {
-            Title = info.Title,
-            Description = info.Description,
-            Canonical = info.Canonical,
-            OgType = info.OgType,
-            Image = info.Image,
-            Section = info.Section,
-            Feeds = info.Feeds,
-            NoIndex = info.NoIndex,
-            JsonLd = JsonLd.Graph(request, site),
-        } : info;
-        context.SetValue("Page", withLd);
-        context.SetValue("Content", await templates.RenderAsync(template, context));
-        var html = await templates.RenderAsync("layout", context);
-        return CachedPage.Create(html, PracticePages.Html, statusCode, viewedItem);
-    }
+    private Task<CachedPage> RenderAsync(string template, PageInfo info, CancellationToken cancellationToken, Dictionary<string, object?>? values = null, int statusCode = StatusCodes.Status200OK, string? viewedItem = null) =>
+        new PageRenderer(tenant, site, templates, request, FallbackLog).RenderAsync(template, info, values, statusCode, viewedItem, cancellationToken);
 }

@@ -3,9 +3,10 @@ using Cms.Practice.Site;
 using Cms.Practice.Views;
 using Cms.Security;
 using Cms.Tenancy;
-using Fluid;
+using Cms.Themes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Practice.Rendering;
@@ -27,13 +28,15 @@ internal sealed class PracticePages
     private readonly Cms.Data.CmsDatabase _database;
     private readonly IOptions<PracticeOptions> _options;
     private readonly PublicOrigin _origin;
+    private readonly ILogger<PracticePages> _logger;
 
-    public PracticePages(ViewCounter views, Cms.Data.CmsDatabase database, IOptions<PracticeOptions> options, PublicOrigin origin)
+    public PracticePages(ViewCounter views, Cms.Data.CmsDatabase database, IOptions<PracticeOptions> options, PublicOrigin origin, ILogger<PracticePages> logger)
     {
         _views = views;
         _database = database;
         _options = options;
         _origin = origin;
+        _logger = logger;
     }
 
     public static string StylesheetUrl => "/theme/site.css?v=" + s_stylesheet.Value.Version;
@@ -54,15 +57,14 @@ internal sealed class PracticePages
             return;
         }
 
-        var theme = tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes));
+        var theme = Theme(tenant);
         // Keyed by the origin the page's links name, not the Host header: made-up names share one entry.
-        var origin = _origin.Of(context);
-        var key = $"{origin}{context.Request.PathBase}/{path}{CacheQuery(context.Request)}";
+        var request = Request(context, path);
+        var key = $"{request.Origin}{context.Request.PathBase}/{path}{CacheQuery(context.Request)}";
         if (!theme.Cache.TryGet(key, out var page))
         {
             var (site, templates) = await theme.LoadAsync();
-            var request = new RequestInfo { Base = context.Request.PathBase.Value ?? "", Origin = origin, Path = "/" + path };
-            page = await new PageBuilder(tenant, site, templates, request, context.Request.Query).BuildAsync(path, context.RequestAborted);
+            page = await new PageBuilder(tenant, site, templates, request, context.Request.Query) { FallbackLog = _logger }.BuildAsync(path, context.RequestAborted);
             if (page.StatusCode == StatusCodes.Status200OK)
             {
                 theme.Cache.Add(key, page);
@@ -73,17 +75,27 @@ internal sealed class PracticePages
     }
 
     /// <summary>The page at the path rendered with candidate templates over the practice's own, not cached, for the admin's preview.</summary>
-    public async Task<(int StatusCode, string Html)> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path)
+    public async Task<TemplatePreview> PreviewAsync(HttpContext context, IReadOnlyDictionary<string, string> candidates, string path)
     {
         var tenant = context.GetTenant();
-        var (site, stored) = await tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes)).LoadAsync();
-        var overrides = (System.Text.Json.Nodes.JsonObject)stored.Overrides.DeepClone();
-        foreach (var (name, source) in candidates)
+        var (site, stored) = await Theme(tenant).LoadAsync();
+        var trimmed = path.Trim('/');
+        try
         {
-            overrides[name] = new System.Text.Json.Nodes.JsonObject { ["Content"] = source };
+            var (status, html) = await RenderUncachedAsync(context, new PageBuilder(tenant, site, ThemeTemplates.With(stored.Overrides, candidates), Request(context, trimmed), new QueryCollection()), trimmed);
+            return new TemplatePreview(status, html);
         }
+        catch (TemplateFailedException e)
+        {
+            return new TemplatePreview(StatusCodes.Status500InternalServerError, "", $"While rendering /{trimmed}, the templates {e.Reason}.");
+        }
+    }
 
-        return await RenderUncachedAsync(context, tenant, site, new ThemeTemplates(overrides), path.Trim('/'), previewId: null);
+    /// <summary>Renders a page of each kind of the practice's site with candidate templates over its own, before they are stored.</summary>
+    public async Task<IReadOnlyList<TemplateRefusal>> TrialAsync(TenantRuntime tenant, IReadOnlyDictionary<string, string> candidates, CancellationToken cancellationToken)
+    {
+        var (site, stored) = await Theme(tenant).LoadAsync();
+        return await new TemplateTrial(tenant, site, stored.Overrides).RunAsync(candidates, cancellationToken);
     }
 
     /// <summary>
@@ -93,7 +105,7 @@ internal sealed class PracticePages
     public async Task<(int StatusCode, string Html)?> PreviewItemAsync(HttpContext context, string contentItemId)
     {
         var tenant = context.GetTenant();
-        var (_, templates) = await tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes)).LoadAsync();
+        var (_, templates) = await Theme(tenant).LoadAsync();
         var site = await PracticeSiteLoader.LoadAsync(tenant, context.RequestAborted, contentItemId);
         var route = site.Routes.FirstOrDefault(r => r.Value switch
         {
@@ -108,16 +120,21 @@ internal sealed class PracticePages
             return null;
         }
 
-        return await RenderUncachedAsync(context, tenant, site, templates, route, contentItemId);
+        // The draft's page as readers would get it: a template that fails on it falls back as it would live.
+        return await RenderUncachedAsync(context, new PageBuilder(tenant, site, templates, Request(context, route), new QueryCollection(), contentItemId) { FallbackLog = _logger }, route);
     }
 
     // A page for the admin's previews: rendered for this request, never cached, the view count left at zero.
-    private async Task<(int StatusCode, string Html)> RenderUncachedAsync(HttpContext context, TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, string path, string? previewId)
+    private static async Task<(int StatusCode, string Html)> RenderUncachedAsync(HttpContext context, PageBuilder builder, string path)
     {
-        var request = new RequestInfo { Base = context.Request.PathBase.Value ?? "", Origin = _origin.Of(context), Path = "/" + path };
-        var page = await new PageBuilder(tenant, site, templates, request, new QueryCollection(), previewId).BuildAsync(path, context.RequestAborted);
+        var page = await builder.BuildAsync(path, context.RequestAborted);
         return (page.StatusCode, string.Join(CachedPage.Views(0), page.Segments.Select(System.Text.Encoding.UTF8.GetString)));
     }
+
+    private RequestInfo Request(HttpContext context, string path) =>
+        new() { Base = context.Request.PathBase.Value ?? "", Origin = _origin.Of(context), Path = "/" + path };
+
+    private PracticeTheme Theme(TenantRuntime tenant) => tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes));
 
     private async Task WriteAsync(HttpContext context, TenantRuntime tenant, CachedPage page)
     {

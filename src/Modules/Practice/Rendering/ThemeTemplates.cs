@@ -1,27 +1,33 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using Cms.Liquid;
 using Cms.Practice.Site;
 using Fluid;
 using Fluid.Values;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Primitives;
 
 namespace Cms.Practice.Rendering;
 
 /// <summary>
 /// A tenant's theme templates: the Practice module's Liquid templates, each replaced by the tenant's own
 /// template of the same name (the <c>Templates</c> recipe step) when that one parses. Parsed once per
-/// tenant runtime; partials (<c>{% render 'article-card' %}</c>) resolve the same way.
+/// tenant runtime; partials (<c>{% render 'article-card' %}</c>) resolve the same way. Rendered within
+/// <see cref="LiquidLimits.Pages"/>.
 /// </summary>
 internal sealed class ThemeTemplates
 {
     private static readonly FluidParser s_parser = new();
     private static readonly Lazy<IReadOnlyDictionary<string, string>> s_defaults = new(ReadDefaults);
+    private static readonly Type[] s_modelTypes =
+    [
+        .. typeof(PracticeSite).Assembly.GetTypes().Where(t => t.Namespace == typeof(PracticeSite).Namespace && t.IsPublic),
+        typeof(PageInfo),
+        typeof(RequestInfo),
+    ];
 
     private readonly Dictionary<string, string> _sources;
     private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _setAside = new(StringComparer.Ordinal);
 
     public ThemeTemplates(JsonObject? overrides)
     {
@@ -38,11 +44,29 @@ internal sealed class ThemeTemplates
             }
         }
 
-        Options = CreateOptions(_sources);
+        Options = LiquidLimits.Pages.CreateOptions(s_modelTypes, builder => builder
+            .WithFileProvider(new TemplateSources(_sources))
+            .AddFilter("href", (input, _, context) => StringValue.Create(Request(context).Href(input.ToStringValue(context))))
+            .AddFilter("absolute_url", (input, _, context) => StringValue.Create(Request(context).Absolute(input.ToStringValue(context)))));
+    }
+
+    /// <summary>The stored overrides with candidates in place of theirs (or added): what a preview and a trial render use.</summary>
+    public static ThemeTemplates With(JsonObject stored, IReadOnlyDictionary<string, string> candidates)
+    {
+        var overrides = (JsonObject)stored.DeepClone();
+        foreach (var (name, source) in candidates)
+        {
+            overrides[name] = new JsonObject { ["Content"] = source };
+        }
+
+        return new ThemeTemplates(overrides);
     }
 
     /// <summary>The theme's own templates by name: what a tenant can override.</summary>
     public static IReadOnlyDictionary<string, string> Defaults => s_defaults.Value;
+
+    /// <summary>The theme without any practice's overrides: what a page falls back to when an override fails while rendering.</summary>
+    public static ThemeTemplates ThemeOnly { get; } = new(null);
 
     /// <summary>The practice's templates document as it was given (a preview merges a candidate into it).</summary>
     public JsonObject Overrides { get; }
@@ -50,35 +74,27 @@ internal sealed class ThemeTemplates
     /// <summary>The names this tenant overrides.</summary>
     public HashSet<string> Overridden { get; }
 
+    public TemplateOptions Options { get; }
+
     /// <summary>Null when the source parses; otherwise Fluid's message, which names the line and column.</summary>
     public static string? Check(string source) => s_parser.TryParse(source, out _, out var error) ? null : error;
-
-    public TemplateOptions Options { get; }
 
     public IFluidTemplate Get(string name) => _parsed.GetOrAdd(name, n =>
         _sources.TryGetValue(n, out var source) ? s_parser.Parse(source) : throw new InvalidOperationException($"The theme has no template '{n}'."));
 
     public async Task<string> RenderAsync(string name, TemplateContext context) => await Get(name).RenderAsync(context, HtmlEncoder.Default);
 
-    /// <summary>The theme without any practice's overrides: what a page falls back to when an override fails while rendering.</summary>
-    public static ThemeTemplates ThemeOnly { get; } = new(null);
+    /// <summary>
+    /// Whether the pages of this template are rendered with the theme's own templates: the practice's failed on one
+    /// of them live. It stays so until the runtime is rebuilt (a template, content or settings change), so a failing
+    /// template costs one render and one log line, not one per request.
+    /// </summary>
+    public bool IsSetAside(string template) => _setAside.ContainsKey(template);
 
-    private static TemplateOptions CreateOptions(Dictionary<string, string> sources)
-    {
-        var options = new TemplateOptions { FileProvider = new SourceFiles(sources) };
-        foreach (var type in typeof(PracticeSite).Assembly.GetTypes().Where(t => t.Namespace == typeof(PracticeSite).Namespace && t.IsPublic))
-        {
-            options.MemberAccessStrategy.Register(type);
-        }
+    /// <summary>Sets the practice's templates aside for this page template; false when they already were.</summary>
+    public bool SetAside(string template) => _setAside.TryAdd(template, true);
 
-        options.MemberAccessStrategy.Register<PageInfo>();
-        options.MemberAccessStrategy.Register<RequestInfo>();
-        options.Filters.AddFilter("href", (input, _, context) => new StringValue(Request(context).Href(input.ToStringValue())));
-        options.Filters.AddFilter("absolute_url", (input, _, context) => new StringValue(Request(context).Absolute(input.ToStringValue())));
-        return options;
-    }
-
-    private static RequestInfo Request(TemplateContext context) => (RequestInfo)context.GetValue("Request").ToObjectValue();
+    private static RequestInfo Request(TemplateContext context) => (RequestInfo)context.GetValue("Request").ToObjectValue(context);
 
     private static Dictionary<string, string> ReadDefaults()
     {
@@ -91,41 +107,6 @@ internal sealed class ThemeTemplates
         }
 
         return result;
-    }
-
-    /// <summary>Partials by name, for Fluid's render and include tags.</summary>
-    private sealed class SourceFiles(Dictionary<string, string> sources) : IFileProvider
-    {
-        private static readonly DateTimeOffset s_loaded = DateTimeOffset.UtcNow;
-
-        public IFileInfo GetFileInfo(string subpath)
-        {
-            var name = Path.GetFileNameWithoutExtension(subpath.TrimStart('/'));
-            return sources.TryGetValue(name, out var source) ? new SourceFile(name, source) : new NotFoundFileInfo(subpath);
-        }
-
-        public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
-
-        public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
-
-        private sealed class SourceFile(string name, string source) : IFileInfo
-        {
-            private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(source);
-
-            public bool Exists => true;
-
-            public long Length => _bytes.Length;
-
-            public string? PhysicalPath => null;
-
-            public string Name => name + ".liquid";
-
-            public DateTimeOffset LastModified => s_loaded;
-
-            public bool IsDirectory => false;
-
-            public Stream CreateReadStream() => new MemoryStream(_bytes, writable: false);
-        }
     }
 }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Cms.Data;
 using Cms.Recipes.Steps;
 using Cms.Security;
+using Cms.Tenancy;
 using Cms.Themes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cms.Admin.Pages.Admin.Templates;
 
 /// <summary>
-/// Edits one template: a template that does not parse is not saved and the error names its line, so the live
-/// site keeps the last good one; a preview renders a page with the text in the box, before saving.
+/// Edits one template: a template that does not parse, or that goes over a limit or fails on one of the practice's
+/// pages when tried, is not saved and the error says where, so the live site keeps the last good one; a preview
+/// renders a page with the text in the box, before saving.
 /// </summary>
 [Authorize(Policy = Permissions.ManageTemplates)]
 public sealed class EditTemplateModel : PageModel
@@ -68,6 +70,14 @@ public sealed class EditTemplateModel : PageModel
             return Page();
         }
 
+        // A template that parses may still loop for ever or include a partial that is not there: tried on the practice's pages first.
+        var refusals = await _theme.TrialAsync(HttpContext.GetTenant(), new Dictionary<string, string> { [name] = Source }, HttpContext.RequestAborted);
+        if (refusals.Count > 0)
+        {
+            Error = $"Not saved: {refusals[0].Message} The live site keeps its current template.";
+            return Page();
+        }
+
         await WriteAsync(name, new JsonObject { ["Content"] = Source, ["Description"] = "Edited in the admin" });
         return Redirect($"{Request.PathBase}/admin/templates/{name}?done=saved");
     }
@@ -96,8 +106,14 @@ public sealed class EditTemplateModel : PageModel
             return Page();
         }
 
-        var (status, html) = await _theme.PreviewAsync(HttpContext, new Dictionary<string, string> { [name] = Source }, PreviewPath);
-        return new PreviewResult(status, html);
+        var preview = await _theme.PreviewAsync(HttpContext, new Dictionary<string, string> { [name] = Source }, PreviewPath);
+        if (preview.Error is { } failure)
+        {
+            Error = $"Cannot preview: {failure}";
+            return Page();
+        }
+
+        return new PreviewResult(preview.StatusCode, preview.Html);
     }
 
     private async Task<bool> LoadAsync(string name, bool keepPosted)
