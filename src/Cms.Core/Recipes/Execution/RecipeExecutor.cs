@@ -49,8 +49,8 @@ internal sealed class RecipeExecutor
     {
         var seed = await HashAsync(source, cancellationToken);
         var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
-        var validation = new RecipeValidation(new ContentDefinitions(), options.Strict, source.Folder);
-        using var validating = new ValidatingVisitor(Run(tenant, source, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation);
+        var validation = new RecipeValidation(new ContentDefinitions(), options.Strict);
+        using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation, source.Folder);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
             foreach (var (step, pointer, target) in validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)))
@@ -70,8 +70,8 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
 
-        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict, source.Folder);
-        using var validating = new ValidatingVisitor(Run(tenant, source, options, seed, defaults), validation);
+        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict);
+        using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults), validation, source.Folder);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
         {
             return Result(validation, applied: false, s_none);
@@ -96,12 +96,12 @@ internal sealed class RecipeExecutor
             manager.NewIds.Add(id);
         }
 
-        var application = new RecipeApplication(db, manager, definitions, media, source.Folder, _time.GetUtcNow());
+        var application = new RecipeApplication(db, manager, definitions, media, _time.GetUtcNow());
         try
         {
             await using (var stream = source.Open())
             {
-                using var applying = new ApplyingVisitor(Run(tenant, source, options, seed, defaults), application);
+                using var applying = new ApplyingVisitor(Run(tenant, options, seed, defaults), application, source.Folder);
                 await RecipeReader.ReadAsync(stream, applying, cancellationToken);
             }
 
@@ -141,7 +141,7 @@ internal sealed class RecipeExecutor
         }
         catch (RecipeFormatException e)
         {
-            validation.Error(null, e.Pointer ?? "", e.Message);
+            validation.Error(e.Step, e.Pointer ?? "", e.Message);
             return false;
         }
     }
@@ -173,10 +173,10 @@ internal sealed class RecipeExecutor
         }
     }
 
-    private RecipeRun Run(TenantSettings tenant, RecipeSource source, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults) =>
-        new(_steps, Expressions(tenant, source, options, seed, defaults), _catalog.Find, _schema);
+    private RecipeRun Run(TenantSettings tenant, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults) =>
+        new(_steps, Expressions(tenant, options, seed, defaults), _catalog.Find, _schema);
 
-    private static Func<JsonObject?, Action<string>, RecipeExpressions> Expressions(TenantSettings tenant, RecipeSource source, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults)
+    private static Func<JsonObject?, string?, Action<string>, RecipeExpressions> Expressions(TenantSettings tenant, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults)
     {
         var counter = 0;
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -185,12 +185,12 @@ internal sealed class RecipeExecutor
             parameters[key] = value;
         }
 
-        return (variables, onUnsupported) => new RecipeExpressions(new RecipeExpressionContext
+        return (variables, folder, onUnsupported) => new RecipeExpressions(new RecipeExpressionContext
         {
             Variables = variables,
             Parameters = parameters,
             TenantName = tenant.Name,
-            RecipeFolder = source.Folder,
+            RecipeFolder = folder,
             OnUnsupported = onUnsupported,
             UrlPrefix = tenant.Prefix is null ? "" : "/" + tenant.Prefix,
             NewId = () => ContentIds.Stable($"{seed}:{tenant.Name}:{Interlocked.Increment(ref counter)}"),

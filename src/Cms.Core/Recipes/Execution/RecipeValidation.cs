@@ -7,15 +7,11 @@ internal sealed class RecipeValidation
 {
     private readonly bool _strict;
 
-    public RecipeValidation(ContentDefinitions definitions, bool strict, string? recipeFolder)
+    public RecipeValidation(ContentDefinitions definitions, bool strict)
     {
         Definitions = definitions;
         _strict = strict;
-        RecipeFolder = recipeFolder;
     }
-
-    /// <summary>Where files named by the recipe are looked for; null for a recipe that came without a folder (an upload).</summary>
-    public string? RecipeFolder { get; }
 
     /// <summary>The tenant's definitions with the recipe's definition steps applied so far.</summary>
     public ContentDefinitions Definitions { get; }
