@@ -29,7 +29,13 @@ internal static class CmsCli
 
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            // The operator gets one line saying what failed, not a stack trace; the verbs report expected problems themselves.
+            await error.WriteLineAsync($"error: {e.Message.ReplaceLineEndings(" ")}");
+            return 1;
         }
         finally
         {

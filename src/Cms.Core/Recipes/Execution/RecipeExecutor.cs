@@ -141,7 +141,8 @@ internal sealed class RecipeExecutor
         }
         catch (RecipeFormatException e)
         {
-            validation.Error(e.Step, e.Pointer ?? "", e.Message);
+            // The pointer is the message's location already; the message adds the line and column.
+            validation.Error(e.Step, e.Pointer ?? "", e.Pointer is null ? e.Message : $"At line {e.Line}, column {e.Column}: {e.Reason}");
             return false;
         }
     }

@@ -6,6 +6,12 @@ namespace Cms.Recipes.Execution;
 internal sealed class RecipeValidation
 {
     private readonly bool _strict;
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
+    // Where each item and each version was first given, to name both places when one comes again; a place rather
+    // than its pointer's text, as an import of 100,000 items keeps one per item.
+    private readonly Dictionary<string, (ItemPlace Place, bool Versioned)> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ItemPlace> _versions = new(StringComparer.Ordinal);
 
     public RecipeValidation(ContentDefinitions definitions, bool strict)
     {
@@ -26,6 +32,27 @@ internal sealed class RecipeValidation
     /// <summary>References to check once every item has been seen.</summary>
     public List<(int Step, string Pointer, string TargetId)> References { get; } = [];
 
+    /// <summary>
+    /// An item of a content step. An item may come more than once only as different versions (a published one and a
+    /// draft, as an export writes them), each with its own ContentItemVersionId; otherwise the later one silently
+    /// replaced the earlier, and two entries of one version made the import fail with an exception.
+    /// </summary>
+    public void Declare(RecipeStepContext step, int itemIndex, string id, string? versionId)
+    {
+        DeclaredIds.Add(id);
+        var place = new ItemPlace(step.Prefix, step.Index, itemIndex);
+        if (versionId is not null && !_versions.TryAdd(versionId, place))
+        {
+            Error(step.Index, $"{place}/ContentItemVersionId", $"The version '{versionId}' is already given at {_versions[versionId]}; each version may appear once.");
+        }
+        else if (_items.TryGetValue(id, out var first) && (!first.Versioned || versionId is null))
+        {
+            Error(step.Index, $"{place}/ContentItemId", $"The item '{id}' is already given at {first.Place}; an item may appear more than once only as different versions, each with its own ContentItemVersionId.");
+        }
+
+        _items.TryAdd(id, (place, versionId is not null));
+    }
+
     /// <summary>One message per place: the schema and a step's own checks may both see the same problem.</summary>
     public void Error(int? step, string pointer, string message)
     {
@@ -34,8 +61,6 @@ internal sealed class RecipeValidation
             Errors.Add(new RecipeMessage(step, pointer, message));
         }
     }
-
-    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Like <see cref="Unsupported"/>, but said once per key: a recipe of 100,000 items of an unknown type
@@ -60,5 +85,11 @@ internal sealed class RecipeValidation
         {
             Warnings.Add(new RecipeMessage(step, pointer, message));
         }
+    }
+
+    /// <summary>A content item's place in the recipe; written as its JSON pointer.</summary>
+    private readonly record struct ItemPlace(string Prefix, int Step, int Item)
+    {
+        public override string ToString() => $"{Prefix}/steps/{Step}/data/{Item}";
     }
 }
