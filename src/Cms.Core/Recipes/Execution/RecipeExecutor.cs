@@ -53,7 +53,7 @@ internal sealed class RecipeExecutor
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation, source.Folder);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
-            foreach (var (step, pointer, target) in validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)))
+            foreach (var (step, pointer, target) in validation.References.Where(r => !validation.Declares(r.TargetId)))
             {
                 validation.Unsupported(step, pointer, $"The item '{target}' is not in this recipe; it must exist in the site the recipe is imported into.");
             }
@@ -148,7 +148,7 @@ internal sealed class RecipeExecutor
     }
 
     // The recipe's items the tenant does not have yet, found in batches rather than one query per item.
-    private static async Task<List<string>> NewIdsAsync(TenantDbContext db, HashSet<string> declared, CancellationToken cancellationToken)
+    private static async Task<List<string>> NewIdsAsync(TenantDbContext db, IReadOnlyCollection<string> declared, CancellationToken cancellationToken)
     {
         var fresh = new List<string>(declared.Count);
         foreach (var batch in declared.Chunk(500))
@@ -163,7 +163,7 @@ internal sealed class RecipeExecutor
     // A reference must point at an item of the recipe or one the tenant has already.
     private static async Task CheckReferencesAsync(TenantDbContext db, RecipeValidation validation, CancellationToken cancellationToken)
     {
-        var outside = validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)).ToList();
+        var outside = validation.References.Where(r => !validation.Declares(r.TargetId)).ToList();
         foreach (var batch in outside.Select(r => r.TargetId).Distinct().Chunk(500))
         {
             var found = await db.ContentItems.Where(c => batch.Contains(c.ContentItemId)).Select(c => c.ContentItemId).Distinct().ToListAsync(cancellationToken);

@@ -27,7 +27,9 @@ internal sealed class RecipeValidation
     public List<RecipeMessage> Warnings { get; } = [];
 
     /// <summary>Item ids the recipe declares, so references between its items are not dangling.</summary>
-    public HashSet<string> DeclaredIds { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyCollection<string> DeclaredIds => _items.Keys;
+
+    public bool Declares(string id) => _items.ContainsKey(id);
 
     /// <summary>References to check once every item has been seen.</summary>
     public List<(int Step, string Pointer, string TargetId)> References { get; } = [];
@@ -39,7 +41,6 @@ internal sealed class RecipeValidation
     /// </summary>
     public void Declare(RecipeStepContext step, int itemIndex, string id, string? versionId)
     {
-        DeclaredIds.Add(id);
         var place = new ItemPlace(step.Prefix, step.Index, itemIndex);
         if (versionId is not null && !_versions.TryAdd(versionId, place))
         {

@@ -289,15 +289,14 @@ internal sealed class Utf8JsonTokenStream : IDisposable
     {
         var data = _buffer.AsSpan(_start, _end - _start);
         var reader = new Utf8JsonReader(data, isFinalBlock: false, _state);
-        (string Below, string Reason)? problem;
+        (string Below, string Reason)? problem = null;
         try
         {
             problem = _strings.Find(ref reader, data, out _);
         }
         catch (JsonException)
         {
-            // Bad JSON is reported where it is read, with its position.
-            return;
+            // Bad JSON is reported where it is read, with its position; the buffer still grows no further.
         }
 
         if (problem is { } found)
