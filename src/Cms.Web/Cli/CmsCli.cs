@@ -31,16 +31,11 @@ internal static class CmsCli
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (SettingsProblemException e)
+        catch (Exception e)
         {
-            // A setting to fix, not a bug in the program: one line that names it, no stack trace.
-            await error.WriteLineAsync($"error: {e.Message}");
-            return 1;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // What System.CommandLine's own handler (switched off for the case above) writes for anything else.
-            await error.WriteLineAsync($"Unhandled exception: {e}");
+            // A setting to fix, or anything unexpected: the operator gets one line saying what failed, not a stack trace;
+            // the verbs report expected problems themselves.
+            await error.WriteLineAsync($"error: {e.Message.ReplaceLineEndings(" ")}");
             return 1;
         }
         finally

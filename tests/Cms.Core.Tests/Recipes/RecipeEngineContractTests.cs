@@ -156,7 +156,7 @@ public abstract class RecipeEngineContractTests
             """{ "name": "Roles", "Roles": [ { "Name": "Editor", "Description": "Edits", "Permissions": [ "EditContent", "PublishContent" ] } ] }""",
             """{ "name": "Templates", "Templates": { "Content__Article": { "Description": "article", "Content": "<h1>{{ Model.ContentItem.DisplayText }}</h1>" } } }""",
             """{ "name": "custom-settings", "PracticeSettings": { "ContentType": "PracticeSettings", "PracticeSettings": { "Phone": { "Text": "555" } } } }""",
-            """{ "name": "media", "Files": [ { "TargetPath": "team/dana.txt", "Base64": "aGVsbG8=" } ] }""",
+            """{ "name": "media", "Files": [ { "TargetPath": "team/dana.png", "Base64": "iVBORw0KGgpoZWxsbw==" } ] }""",
             ArticleDefinition,
             """{ "name": "DeleteContentDefinition", "ContentTypes": [ "Series" ], "ContentParts": [] }""",
             """{ "name": "ReplaceContentDefinition", "ContentTypes": [], "ContentParts": [ { "Name": "Article", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TextField", "Name": "Subtitle" } ] } ] }"""));
@@ -173,7 +173,7 @@ public abstract class RecipeEngineContractTests
         Assert.Equal(2, (await tenant.DocumentAsync(RecipeDocuments.Roles))!["Editor"]!["Permissions"]!.AsArray().Count);
         Assert.NotNull((await tenant.DocumentAsync(RecipeDocuments.Templates))!["Content__Article"]);
         Assert.Equal("555", (await tenant.DocumentAsync(RecipeDocuments.CustomSettings))!["PracticeSettings"]!["PracticeSettings"]!["Phone"]!["Text"]!.GetValue<string>());
-        Assert.Equal("hello", await File.ReadAllTextAsync(Path.Combine(storage.DataPath, "Sites", "steps", "Media", "team", "dana.txt")));
+        Assert.Equal("iVBORw0KGgpoZWxsbw==", Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(storage.DataPath, "Sites", "steps", "Media", "team", "dana.png"))));
         var definitions = await tenant.DefinitionsAsync();
         Assert.Null(definitions.FindType("Series"));
         Assert.Equal(["Subtitle"], definitions.FindPart("Article")!.ContentPartFieldDefinitionRecords.Select(f => f.Name));

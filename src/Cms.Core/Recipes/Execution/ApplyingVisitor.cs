@@ -8,8 +8,8 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
 {
     private readonly RecipeApplication _application;
 
-    public ApplyingVisitor(RecipeRun run, RecipeApplication application, string prefix = "", int depth = 0)
-        : base(run, prefix, depth)
+    public ApplyingVisitor(RecipeRun run, RecipeApplication application, string? folder, string prefix = "", int depth = 0)
+        : base(run, folder, prefix, depth)
     {
         _application = application;
     }
@@ -26,7 +26,7 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
         await handler.ApplyItemAsync(step, itemIndex, item, _application, ct);
 
     // The first pass evaluated the same expressions without error; failing now means the input changed.
-    protected override RecipeStepDispatcher Nested(string prefix, int depth) => new ApplyingVisitor(Run, _application, prefix, depth);
+    protected override RecipeStepDispatcher Nested(string? folder, string prefix, int depth) => new ApplyingVisitor(Run, _application, folder, prefix, depth);
 
     protected override void OnExpressionError(int step, string pointer, string message) =>
         throw new RecipeApplyException([new RecipeMessage(step, pointer, message)]);

@@ -7,13 +7,12 @@ namespace Cms.Recipes.Execution;
 /// <summary>The second pass: one transaction on the tenant's database that every step writes through.</summary>
 internal sealed class RecipeApplication
 {
-    public RecipeApplication(TenantDbContext db, ContentManager content, ContentDefinitions definitions, MediaStaging media, string? recipeFolder, DateTimeOffset now)
+    public RecipeApplication(TenantDbContext db, ContentManager content, ContentDefinitions definitions, MediaStaging media, DateTimeOffset now)
     {
         Db = db;
         Content = content;
         Definitions = definitions;
         Media = media;
-        RecipeFolder = recipeFolder;
         Now = now;
     }
 
@@ -25,8 +24,6 @@ internal sealed class RecipeApplication
     public ContentDefinitions Definitions { get; }
 
     public MediaStaging Media { get; }
-
-    public string? RecipeFolder { get; }
 
     public DateTimeOffset Now { get; }
 

@@ -49,11 +49,11 @@ internal sealed class RecipeExecutor
     {
         var seed = await HashAsync(source, cancellationToken);
         var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
-        var validation = new RecipeValidation(new ContentDefinitions(), options.Strict, source.Folder);
-        using var validating = new ValidatingVisitor(Run(tenant, source, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation);
+        var validation = new RecipeValidation(new ContentDefinitions(), options.Strict);
+        using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation, source.Folder);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
-            foreach (var (step, pointer, target) in validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)))
+            foreach (var (step, pointer, target) in validation.References.Where(r => !validation.Declares(r.TargetId)))
             {
                 validation.Unsupported(step, pointer, $"The item '{target}' is not in this recipe; it must exist in the site the recipe is imported into.");
             }
@@ -70,8 +70,8 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
 
-        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict, source.Folder);
-        using var validating = new ValidatingVisitor(Run(tenant, source, options, seed, defaults), validation);
+        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict);
+        using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults), validation, source.Folder);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
         {
             return Result(validation, applied: false, s_none);
@@ -101,12 +101,12 @@ internal sealed class RecipeExecutor
             manager.NewIds.Add(id);
         }
 
-        var application = new RecipeApplication(db, manager, definitions, media, source.Folder, _time.GetUtcNow());
+        var application = new RecipeApplication(db, manager, definitions, media, _time.GetUtcNow());
         try
         {
             await using (var stream = source.Open())
             {
-                using var applying = new ApplyingVisitor(Run(tenant, source, options, seed, defaults), application);
+                using var applying = new ApplyingVisitor(Run(tenant, options, seed, defaults), application, source.Folder);
                 await RecipeReader.ReadAsync(stream, applying, cancellationToken);
             }
 
@@ -146,13 +146,14 @@ internal sealed class RecipeExecutor
         }
         catch (RecipeFormatException e)
         {
-            validation.Error(null, e.Pointer ?? "", e.Message);
+            // The pointer is the message's location already; the message adds the line and column.
+            validation.Error(e.Step, e.Pointer ?? "", e.Pointer is null ? e.Message : $"At line {e.Line}, column {e.Column}: {e.Reason}");
             return false;
         }
     }
 
     // The recipe's items the tenant does not have yet, found in batches rather than one query per item.
-    private static async Task<List<string>> NewIdsAsync(TenantDbContext db, HashSet<string> declared, CancellationToken cancellationToken)
+    private static async Task<List<string>> NewIdsAsync(TenantDbContext db, IReadOnlyCollection<string> declared, CancellationToken cancellationToken)
     {
         var fresh = new List<string>(declared.Count);
         foreach (var batch in declared.Chunk(500))
@@ -167,7 +168,7 @@ internal sealed class RecipeExecutor
     // A reference must point at an item of the recipe or one the tenant has already.
     private static async Task CheckReferencesAsync(TenantDbContext db, RecipeValidation validation, CancellationToken cancellationToken)
     {
-        var outside = validation.References.Where(r => !validation.DeclaredIds.Contains(r.TargetId)).ToList();
+        var outside = validation.References.Where(r => !validation.Declares(r.TargetId)).ToList();
         foreach (var batch in outside.Select(r => r.TargetId).Distinct().Chunk(500))
         {
             var found = await db.ContentItems.Where(c => batch.Contains(c.ContentItemId)).Select(c => c.ContentItemId).Distinct().ToListAsync(cancellationToken);
@@ -178,10 +179,10 @@ internal sealed class RecipeExecutor
         }
     }
 
-    private RecipeRun Run(TenantSettings tenant, RecipeSource source, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults) =>
-        new(_steps, Expressions(tenant, source, options, seed, defaults), _catalog.Find, _schema);
+    private RecipeRun Run(TenantSettings tenant, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults) =>
+        new(_steps, Expressions(tenant, options, seed, defaults), _catalog.Find, _schema);
 
-    private static Func<JsonObject?, Action<string>, RecipeExpressions> Expressions(TenantSettings tenant, RecipeSource source, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults)
+    private static Func<JsonObject?, string?, Action<string>, RecipeExpressions> Expressions(TenantSettings tenant, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults)
     {
         var counter = 0;
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -190,12 +191,12 @@ internal sealed class RecipeExecutor
             parameters[key] = value;
         }
 
-        return (variables, onUnsupported) => new RecipeExpressions(new RecipeExpressionContext
+        return (variables, folder, onUnsupported) => new RecipeExpressions(new RecipeExpressionContext
         {
             Variables = variables,
             Parameters = parameters,
             TenantName = tenant.Name,
-            RecipeFolder = source.Folder,
+            RecipeFolder = folder,
             OnUnsupported = onUnsupported,
             UrlPrefix = tenant.Prefix is null ? "" : "/" + tenant.Prefix,
             NewId = () => ContentIds.Stable($"{seed}:{tenant.Name}:{Interlocked.Increment(ref counter)}"),

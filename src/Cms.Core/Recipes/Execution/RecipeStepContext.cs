@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Cms.Recipes.Execution;
 
-/// <summary>A step as the handlers see it: expressions already evaluated, its data array streamed apart.</summary>
-internal sealed record RecipeStepContext(int Index, string Name, JsonObject Step, string Prefix = "")
+/// <summary>
+/// A step as the handlers see it: expressions already evaluated, its data array streamed apart, and the files its
+/// recipe may read.
+/// </summary>
+internal sealed record RecipeStepContext(int Index, string Name, JsonObject Step, RecipeFiles Files, string Prefix = "")
 {
     /// <summary>Where the step is; a recipe run by a <c>recipes</c> step has its steps under that step's entry.</summary>
     public string Pointer => $"{Prefix}/steps/{Index}";

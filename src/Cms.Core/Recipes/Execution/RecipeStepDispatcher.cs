@@ -13,15 +13,20 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
     private const int MaxNesting = 5;
 
     private readonly RecipeRun _run;
+    private readonly string? _folder;
+    private readonly RecipeFiles _files;
     private readonly string _prefix;
     private readonly int _depth;
     private RecipeExpressions? _expressions;
     private (RecipeStepContext Context, IRecipeStep? Handler)? _current;
     private (int Step, string Pointer) _evaluating;
 
-    protected RecipeStepDispatcher(RecipeRun run, string prefix, int depth)
+    /// <param name="folder">The recipe's folder, which the files it names are read from; null when it has none.</param>
+    protected RecipeStepDispatcher(RecipeRun run, string? folder, string prefix, int depth)
     {
         _run = run;
+        _folder = folder;
+        _files = new RecipeFiles(folder);
         _prefix = prefix;
         _depth = depth;
     }
@@ -32,7 +37,7 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
     {
         var variables = header.Find("variables") as JsonObject;
         _expressions?.Dispose();
-        _expressions = _run.ExpressionsFor(variables, Unsupported);
+        _expressions = _run.ExpressionsFor(variables, _folder, Unsupported);
         OnHeader(header);
         return ValueTask.CompletedTask;
     }
@@ -48,7 +53,7 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
     public async ValueTask OnStepAsync(int index, JsonObject step, CancellationToken ct)
     {
         var name = step.FindText("name") ?? "";
-        var context = new RecipeStepContext(index, name, step, _prefix);
+        var context = new RecipeStepContext(index, name, step, _files, _prefix);
         _run.Steps.TryGetValue(name, out var handler);
 
         // A step nobody handles is skipped whole: its scripts may call functions of modules we do not have.
@@ -81,8 +86,8 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
 
     protected abstract ValueTask OnStepAsync(RecipeStepContext step, IRecipeStep? handler, CancellationToken ct);
 
-    /// <summary>The same pass over a recipe named by a <c>recipes</c> step, its findings placed under that entry.</summary>
-    protected abstract RecipeStepDispatcher Nested(string prefix, int depth);
+    /// <summary>The same pass over a recipe named by a <c>recipes</c> step (its files read from its own folder), its findings placed under that entry.</summary>
+    protected abstract RecipeStepDispatcher Nested(string? folder, string prefix, int depth);
 
     protected abstract ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct);
 
@@ -111,7 +116,7 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
             var name = values[i]?["name"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
             if (name is not null && _run.FindRecipe(name) is { } recipe)
             {
-                using var nested = Nested($"{step.PointerOf("Values")}/{i}", _depth + 1);
+                using var nested = Nested(Path.GetDirectoryName(recipe.FilePath), $"{step.PointerOf("Values")}/{i}", _depth + 1);
                 await using var stream = File.OpenRead(recipe.FilePath);
                 await RecipeReader.ReadAsync(stream, nested, ct);
             }
@@ -125,7 +130,7 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
         try
         {
             _evaluating = (step, pointer);
-            (_expressions ??= _run.ExpressionsFor(null, Unsupported)).EvaluateTree(node, CancellationToken.None);
+            (_expressions ??= _run.ExpressionsFor(null, _folder, Unsupported)).EvaluateTree(node, CancellationToken.None);
             return true;
         }
         catch (RecipeExpressionException e)

@@ -7,16 +7,18 @@ namespace Cms.Recipes.Execution;
 internal sealed class RecipeValidation
 {
     private readonly bool _strict;
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
-    public RecipeValidation(ContentDefinitions definitions, bool strict, string? recipeFolder)
+    // Where each item and each version was first given, to name both places when one comes again; a place rather
+    // than its pointer's text, as an import of 100,000 items keeps one per item.
+    private readonly Dictionary<string, (ItemPlace Place, bool Versioned)> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ItemPlace> _versions = new(StringComparer.Ordinal);
+
+    public RecipeValidation(ContentDefinitions definitions, bool strict)
     {
         Definitions = definitions;
         _strict = strict;
-        RecipeFolder = recipeFolder;
     }
-
-    /// <summary>Where files named by the recipe are looked for; null for a recipe that came without a folder (an upload).</summary>
-    public string? RecipeFolder { get; }
 
     /// <summary>The tenant's definitions with the recipe's definition steps applied so far.</summary>
     public ContentDefinitions Definitions { get; }
@@ -26,7 +28,9 @@ internal sealed class RecipeValidation
     public List<RecipeMessage> Warnings { get; } = [];
 
     /// <summary>Item ids the recipe declares, so references between its items are not dangling.</summary>
-    public HashSet<string> DeclaredIds { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyCollection<string> DeclaredIds => _items.Keys;
+
+    public bool Declares(string id) => _items.ContainsKey(id);
 
     /// <summary>References to check once every item has been seen.</summary>
     public List<(int Step, string Pointer, string TargetId)> References { get; } = [];
@@ -38,6 +42,26 @@ internal sealed class RecipeValidation
     /// </summary>
     public List<Func<TenantSettings, CancellationToken, Task>> SiteChecks { get; } = [];
 
+    /// <summary>
+    /// An item of a content step. An item may come more than once only as different versions (a published one and a
+    /// draft, as an export writes them), each with its own ContentItemVersionId; otherwise the later one silently
+    /// replaced the earlier, and two entries of one version made the import fail with an exception.
+    /// </summary>
+    public void Declare(RecipeStepContext step, int itemIndex, string id, string? versionId)
+    {
+        var place = new ItemPlace(step.Prefix, step.Index, itemIndex);
+        if (versionId is not null && !_versions.TryAdd(versionId, place))
+        {
+            Error(step.Index, $"{place}/ContentItemVersionId", $"The version '{versionId}' is already given at {_versions[versionId]}; each version may appear once.");
+        }
+        else if (_items.TryGetValue(id, out var first) && (!first.Versioned || versionId is null))
+        {
+            Error(step.Index, $"{place}/ContentItemId", $"The item '{id}' is already given at {first.Place}; an item may appear more than once only as different versions, each with its own ContentItemVersionId.");
+        }
+
+        _items.TryAdd(id, (place, versionId is not null));
+    }
+
     /// <summary>One message per place: the schema and a step's own checks may both see the same problem.</summary>
     public void Error(int? step, string pointer, string message)
     {
@@ -46,8 +70,6 @@ internal sealed class RecipeValidation
             Errors.Add(new RecipeMessage(step, pointer, message));
         }
     }
-
-    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Like <see cref="Unsupported"/>, but said once per key: a recipe of 100,000 items of an unknown type
@@ -72,5 +94,11 @@ internal sealed class RecipeValidation
         {
             Warnings.Add(new RecipeMessage(step, pointer, message));
         }
+    }
+
+    /// <summary>A content item's place in the recipe; written as its JSON pointer.</summary>
+    private readonly record struct ItemPlace(string Prefix, int Step, int Item)
+    {
+        public override string ToString() => $"{Prefix}/steps/{Step}/data/{Item}";
     }
 }

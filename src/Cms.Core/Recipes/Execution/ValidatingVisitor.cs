@@ -8,8 +8,8 @@ internal sealed class ValidatingVisitor : RecipeStepDispatcher
 {
     private readonly RecipeValidation _validation;
 
-    public ValidatingVisitor(RecipeRun run, RecipeValidation validation, string prefix = "", int depth = 0)
-        : base(run, prefix, depth)
+    public ValidatingVisitor(RecipeRun run, RecipeValidation validation, string? folder, string prefix = "", int depth = 0)
+        : base(run, folder, prefix, depth)
     {
         _validation = validation;
     }
@@ -57,7 +57,7 @@ internal sealed class ValidatingVisitor : RecipeStepDispatcher
         }
     }
 
-    protected override RecipeStepDispatcher Nested(string prefix, int depth) => new ValidatingVisitor(Run, _validation, prefix, depth);
+    protected override RecipeStepDispatcher Nested(string? folder, string prefix, int depth) => new ValidatingVisitor(Run, _validation, folder, prefix, depth);
 
     protected override void OnExpressionError(int step, string pointer, string message) => _validation.Error(step, pointer, message);
 }

@@ -152,20 +152,20 @@ internal sealed class RecipeExporter
             return;
         }
 
-        writer.WriteStartObject();
-        writer.WriteString("name", "media");
-        writer.WriteStartArray("Files");
+        // One step per file: an import holds a step whole, and a step is limited to RecipeLimits.MaxValueBytes.
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            writer.WriteStartObject();
+            writer.WriteString("name", "media");
+            writer.WriteStartArray("Files");
             writer.WriteStartObject();
             writer.WriteString("TargetPath", Path.GetRelativePath(root, file).Replace('\\', '/'));
             writer.WriteBase64String("Base64", await File.ReadAllBytesAsync(file, cancellationToken));
             writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken);
         }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     // A selection takes its types' definitions and the parts they use, nothing more.

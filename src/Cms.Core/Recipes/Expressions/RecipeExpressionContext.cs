@@ -18,21 +18,14 @@ internal sealed record RecipeExpressionContext
 
     public string TenantName { get; init; } = "";
 
-    /// <summary>The folder of the recipe file; <c>file:</c> paths are relative to it.</summary>
+    /// <summary>The folder of the recipe file; <c>file:</c> paths are relative to it and must stay inside it (<see cref="Execution.RecipeFiles"/>).</summary>
     public string? RecipeFolder { get; init; }
-
-    /// <summary>
-    /// The folder that <c>file:</c> paths must stay inside; defaults to <see cref="RecipeFolder"/>. Set it to the
-    /// module folder to allow Orchard's documented <c>../wwwroot/...</c> paths from a <c>Recipes/</c> folder.
-    /// </summary>
-    public string? FileRoot { get; init; }
 
     /// <summary>Makes the ids returned by <c>uuid()</c>; replace it to make an import's ids deterministic.</summary>
     public Func<string> NewId { get; init; } = Content.ContentIds.NewId;
 
-    /// <summary>Where <c>log(...)</c> writes.</summary>
     /// <summary>
-    /// When set, what the host cannot do but a recipe may ask for (a file that is not beside it, a function
+    /// When set, what the host cannot do but a recipe may ask for (a file it may not read, a function
     /// of a module we do not have) gives "" and is reported here as a message instead of failing.
     /// </summary>
     public Action<string>? OnUnsupported { get; init; }
@@ -40,6 +33,7 @@ internal sealed record RecipeExpressionContext
     /// <summary>The tenant's URL prefix ("/riverbend", or "" when it has none), for <c>getUrlPrefix()</c>.</summary>
     public string UrlPrefix { get; init; } = "";
 
+    /// <summary>Where <c>log(...)</c> writes.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>How long one script may run before it is stopped.</summary>

@@ -1,24 +1,23 @@
 using System.Text.RegularExpressions;
+using Cms.Recipes.Execution;
+using Cms.Recipes.Reading;
 
 namespace Cms.Recipes.Expressions;
 
 /// <summary>
-/// Orchard's <c>file:</c> engine: <c>text('path')</c> reads a file as text and <c>base64('path')</c> as base64,
-/// with paths relative to the recipe's folder. A path that leaves <see cref="RecipeExpressionContext.FileRoot"/>
-/// (the recipe folder unless set) is refused; none of the Orchard fixtures reach outside their folder.
+/// Orchard's <c>file:</c> engine: <c>text('path')</c> reads a file as text and <c>base64('path')</c> as base64, by
+/// the rule every file a recipe reads follows (<see cref="RecipeFiles"/>). A file it may not read gives "" and a
+/// message, as a missing one does; a file whose value would pass the recipe value limit is refused.
 /// </summary>
 internal sealed partial class RecipeFileFunctions
 {
-    private readonly string? _folder;
-    private readonly string? _root;
+    private readonly RecipeFiles _files;
     private readonly Action<string>? _onUnsupported;
 
     public RecipeFileFunctions(RecipeExpressionContext context)
     {
         _onUnsupported = context.OnUnsupported;
-        _folder = context.RecipeFolder is null ? null : Path.GetFullPath(context.RecipeFolder);
-        var root = context.FileRoot ?? context.RecipeFolder;
-        _root = root is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        _files = new RecipeFiles(context.RecipeFolder);
     }
 
     /// <summary>Evaluates the body of a <c>[file:...]</c> expression.</summary>
@@ -30,40 +29,34 @@ internal sealed partial class RecipeFileFunctions
             throw new ScriptFunctionException("a file expression must be text('relative/path') or base64('relative/path')");
         }
 
-        var path = Resolve(call.Groups["path"].Value);
+        var name = call.Groups["path"].Value;
+        var asText = call.Groups["function"].Value == "text";
+        var (path, refusal) = _files.Find(name);
+        if (path is null)
+        {
+            if (_onUnsupported is null)
+            {
+                throw new ScriptFunctionException(refusal!);
+            }
+
+            _onUnsupported($"{refusal} The value is left empty.");
+            return "";
+        }
+
         try
         {
-            return call.Groups["function"].Value == "text"
-                ? File.ReadAllText(path)
-                : Convert.ToBase64String(File.ReadAllBytes(path));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException && _onUnsupported is not null)
-        {
-            _onUnsupported!($"The file '{call.Groups["path"].Value}' that the recipe reads is not beside it; the value is left empty.");
-            return "";
+            var length = new FileInfo(path).Length;
+            if ((asText ? length : (length + 2) / 3 * 4) > RecipeLimits.MaxStringBytes)
+            {
+                throw new ScriptFunctionException($"the file '{name}' is {length / 1024.0 / 1024.0:0.0} MB; a value in a recipe can be at most {RecipeLimits.MaxStringBytes / 1024 / 1024} MB");
+            }
+
+            return asText ? File.ReadAllText(path) : Convert.ToBase64String(File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ScriptFunctionException($"the file '{path}' could not be read: {e.Message}", e);
+            throw new ScriptFunctionException($"the file '{name}' could not be read: {e.Message}", e);
         }
-    }
-
-    private string Resolve(string relativePath)
-    {
-        if (_folder is null || _root is null)
-        {
-            throw new ScriptFunctionException("file expressions need the recipe's folder, and none was given");
-        }
-
-        // Recipes written on Windows use backslashes; Orchard's file providers accept both.
-        var path = Path.GetFullPath(Path.Combine(_folder, relativePath.Replace('\\', '/')));
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (!path.StartsWith(_root, comparison))
-        {
-            throw new ScriptFunctionException($"the path '{relativePath}' leaves the folder '{_root}'");
-        }
-
-        return path;
     }
 
     [GeneratedRegex("""^\s*(?<function>text|base64)\(\s*(?<quote>['"])(?<path>.+?)\k<quote>\s*\)\s*$""")]

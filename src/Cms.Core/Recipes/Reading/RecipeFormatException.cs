@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Cms.Recipes.Reading;
 
 /// <summary>A recipe file that is not valid JSON or not shaped like a recipe; the message says what and where.</summary>
@@ -22,6 +24,23 @@ internal sealed class RecipeFormatException : Exception
 
     /// <summary>JSON pointer of the enclosing value when known, e.g. <c>/steps/3/data/17</c>.</summary>
     public string? Pointer { get; }
+
+    /// <summary>The index of the step the problem is in, when it is in one (read from <see cref="Pointer"/>).</summary>
+    public int? Step
+    {
+        get
+        {
+            const string Steps = "/steps/";
+            if (Pointer is not { } pointer || !pointer.StartsWith(Steps, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var rest = pointer.AsSpan(Steps.Length);
+            var end = rest.IndexOf('/');
+            return int.TryParse(end < 0 ? rest : rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var step) ? step : null;
+        }
+    }
 
     private static string Describe(string reason, long line, long column, string? pointer) =>
         pointer is null

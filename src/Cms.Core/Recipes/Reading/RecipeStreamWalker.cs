@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -16,6 +17,9 @@ internal sealed class RecipeStreamWalker : IDisposable
     private int _stepIndex = -1;
     private string? _property;
     private int _itemIndex = -1;
+
+    // Bytes of what is being kept whole: the header, or the current step without its streamed data.
+    private long _held;
 
     public RecipeStreamWalker(Stream utf8Json, IRecipeVisitor visitor, int initialBufferSize)
     {
@@ -47,11 +51,12 @@ internal sealed class RecipeStreamWalker : IDisposable
                 await _visitor.OnHeaderAsync(header, ct);
                 headerDelivered = true;
                 await WalkStepsAsync(ct);
+                _held = 0;
                 continue;
             }
 
             _property = name;
-            var value = await _tokens.ReadValueAsync(ct);
+            var value = await ReadHeldValueAsync("the recipe's properties other than its steps are, together, larger than {0} MB, the most a recipe holds at once", ct);
             _property = null;
             (headerDelivered ? trailing ??= new JsonObject(s_caseInsensitive) : header)[name] = value;
         }
@@ -103,6 +108,7 @@ internal sealed class RecipeStreamWalker : IDisposable
     private async Task WalkStepAsync(CancellationToken ct)
     {
         var step = new JsonObject(s_caseInsensitive);
+        _held = 0;
         var delivered = false;
         var sawData = false;
         List<JsonNode?>? waitingForName = null;
@@ -118,7 +124,7 @@ internal sealed class RecipeStreamWalker : IDisposable
 
             if (!isData || await _tokens.PeekTokenAsync(ct) != JsonTokenType.StartArray)
             {
-                step[name] = await _tokens.ReadValueAsync(ct);
+                step[name] = await ReadHeldValueAsync("this step, without its data array, is larger than {0} MB, the most a recipe holds at once; split it into several steps", ct);
                 _property = null;
                 continue;
             }
@@ -139,7 +145,7 @@ internal sealed class RecipeStreamWalker : IDisposable
             for (_itemIndex = 0; await _tokens.PeekTokenAsync(ct) != JsonTokenType.EndArray; _itemIndex++)
             {
                 ct.ThrowIfCancellationRequested();
-                var item = await _tokens.ReadValueAsync(ct);
+                var item = waitingForName is null ? await _tokens.ReadValueAsync(ct) : await ReadHeldValueAsync("this step's data comes before its name, so it is held until the name, and it is larger than {0} MB, the most a recipe holds at once; give the step's name first", ct);
                 if (waitingForName is null)
                 {
                     await _visitor.OnStepItemAsync(_stepIndex, _itemIndex, item, ct);
@@ -165,6 +171,20 @@ internal sealed class RecipeStreamWalker : IDisposable
         }
 
         await _visitor.OnStepEndAsync(_stepIndex, ct);
+    }
+
+    /// <summary>Reads a value that is kept until its header or step is complete; <paramref name="refusal"/> ({0}: the limit in MB) says why too much is refused.</summary>
+    private async ValueTask<JsonNode?> ReadHeldValueAsync(string refusal, CancellationToken ct)
+    {
+        var start = _tokens.Position;
+        var value = await _tokens.ReadValueAsync(ct);
+        _held += _tokens.Position - start;
+        if (_held > RecipeLimits.MaxValueBytes)
+        {
+            throw _tokens.Error(string.Format(CultureInfo.InvariantCulture, refusal, RecipeLimits.MaxValueBytes / 1024 / 1024));
+        }
+
+        return value;
     }
 
     private string? Pointer()

@@ -6,7 +6,8 @@ namespace Cms.Recipes.Reading;
 
 /// <summary>
 /// Pulls JSON tokens and whole values from a UTF-8 stream through one buffer that is refilled as it is consumed
-/// and grown only when a single value does not fit, so memory is bounded by the largest value read at once.
+/// and grown only when a single value does not fit, up to <see cref="RecipeLimits.MaxValueBytes"/>; a string longer
+/// than <see cref="RecipeLimits.MaxStringBytes"/> is refused as soon as the buffer shows it, so memory stays bounded.
 /// <see cref="Utf8JsonReader"/> is a ref struct and cannot live across awaits: each operation builds one over the
 /// unconsumed bytes from the saved <see cref="JsonReaderState"/>, and when the bytes run out it drops that attempt,
 /// refills and retries.
@@ -25,6 +26,7 @@ internal sealed class Utf8JsonTokenStream : IDisposable
 
     private readonly Stream _stream;
     private readonly Func<string?> _pointer;
+    private readonly StringCheck _strings = new();
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -55,6 +57,9 @@ internal sealed class Utf8JsonTokenStream : IDisposable
     public long TokenLine { get; private set; } = 1;
 
     public long TokenColumn { get; private set; } = 1;
+
+    /// <summary>How many bytes of the stream have been consumed (a UTF-8 BOM not counted).</summary>
+    public long Position => _offset;
 
     public async ValueTask<JsonTokenType> ReadTokenAsync(CancellationToken ct)
     {
@@ -90,6 +95,8 @@ internal sealed class Utf8JsonTokenStream : IDisposable
 
     public RecipeFormatException Error(string reason) => new(reason, TokenLine, TokenColumn, _pointer());
 
+    private RecipeFormatException Error(string reason, string below) => new(reason, TokenLine, TokenColumn, _pointer() + below);
+
     public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
 
     private bool TryReadToken(bool consume)
@@ -116,8 +123,13 @@ internal sealed class Utf8JsonTokenStream : IDisposable
             }
 
             TokenType = reader.TokenType;
-            PropertyName = reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null;
             NoteTokenPosition(reader.TokenStartIndex);
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && StringCheck.Problem(ref reader) is { } problem)
+            {
+                throw Error(problem);
+            }
+
+            PropertyName = reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null;
         }
         catch (JsonException e)
         {
@@ -161,14 +173,18 @@ internal sealed class Utf8JsonTokenStream : IDisposable
                 throw new InvalidOperationException($"A value was requested where the next token is {reader.TokenType}.");
             }
 
-            // Only parse once the whole value is in the buffer; a copy of the reader probes without committing.
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            // Only parse once the whole value is in the buffer and its strings are fine (StringCheck): a second reader
+            // walks it first without committing.
+            var data = _buffer.AsSpan(_start, _end - _start);
+            var probe = new Utf8JsonReader(data, _endOfStream, _state);
+            if (_strings.Find(ref probe, data, out var complete) is { } problem)
             {
-                var probe = reader;
-                if (!probe.TrySkip())
-                {
-                    return false;
-                }
+                throw Error(problem.Reason, problem.Below);
+            }
+
+            if (!complete)
+            {
+                return false;
             }
 
             value = JsonNode.Parse(ref reader, s_nodeOptions);
@@ -239,7 +255,8 @@ internal sealed class Utf8JsonTokenStream : IDisposable
         var unread = _end - _start;
         if (unread == _buffer.Length)
         {
-            // The pending token or value fills the whole buffer: grow it.
+            // The pending token or value fills the whole buffer: grow it, unless what it holds is already too much.
+            CheckPending();
             var larger = ArrayPool<byte>.Shared.Rent(checked(_buffer.Length * 2));
             _buffer.AsSpan(_start, unread).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);
@@ -265,6 +282,31 @@ internal sealed class Utf8JsonTokenStream : IDisposable
             }
 
             _end += read;
+        }
+    }
+
+    private void CheckPending()
+    {
+        var data = _buffer.AsSpan(_start, _end - _start);
+        var reader = new Utf8JsonReader(data, isFinalBlock: false, _state);
+        (string Below, string Reason)? problem = null;
+        try
+        {
+            problem = _strings.Find(ref reader, data, out _);
+        }
+        catch (JsonException)
+        {
+            // Bad JSON is reported where it is read, with its position; the buffer still grows no further.
+        }
+
+        if (problem is { } found)
+        {
+            throw Error(found.Reason, found.Below);
+        }
+
+        if (_buffer.Length >= RecipeLimits.MaxValueBytes)
+        {
+            throw Error($"this value (a content item, or a property of a step) is larger than {RecipeLimits.MaxValueBytes / 1024 / 1024} MB, the most a recipe holds at once; split it (one item or step per file, or media as files beside the recipe)");
         }
     }
 

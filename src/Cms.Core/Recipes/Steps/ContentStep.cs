@@ -33,7 +33,7 @@ internal sealed class ContentStep : IRecipeStep
 
         var id = Text(data, "ContentItemId", pointer, step, validation, required: true);
         var type = Text(data, "ContentType", pointer, step, validation, required: true);
-        Text(data, "ContentItemVersionId", pointer, step, validation, required: false);
+        var versionId = Text(data, "ContentItemVersionId", pointer, step, validation, required: false);
         Text(data, "DisplayText", pointer, step, validation, required: false);
         foreach (var flag in new[] { "Latest", "Published" })
         {
@@ -54,7 +54,7 @@ internal sealed class ContentStep : IRecipeStep
 
         if (id is not null)
         {
-            validation.DeclaredIds.Add(id);
+            validation.Declare(step, itemIndex, id, versionId);
         }
 
         if (type is null)
@@ -69,6 +69,7 @@ internal sealed class ContentStep : IRecipeStep
             return;
         }
 
+        CheckShapes(step, pointer, data, definition, validation);
         foreach (var (key, value) in data)
         {
             // ContainedPart is attached by the list an item is in, not by its type, as in Orchard.
@@ -93,9 +94,49 @@ internal sealed class ContentStep : IRecipeStep
         application.Count(result.Skipped ? "items unchanged" : "items imported");
     }
 
+    // The parts of the type, and the fields of its parts, are objects: a string in their place (as in "Article": "nope")
+    // made the checks below and the handlers that read them fail with an exception instead of an answer.
+    private static void CheckShapes(RecipeStepContext step, string pointer, JsonObject data, ContentTypeDefinition type, RecipeValidation validation)
+    {
+        foreach (var typePart in type.ContentTypePartDefinitionRecords)
+        {
+            var partPointer = $"{pointer}/{typePart.Name}";
+            if (ObjectOrNull(step, partPointer, data[typePart.Name], $"'{typePart.Name}' is a part of the type '{type.Name}'", validation) is not { } part)
+            {
+                continue;
+            }
+
+            foreach (var field in validation.Definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
+            {
+                ObjectOrNull(step, $"{partPointer}/{field.Name}", part[field.Name], $"'{field.Name}' is a {field.FieldName} of '{typePart.Name}'", validation);
+            }
+        }
+
+        ObjectOrNull(step, $"{pointer}/{ContentNames.ContainedPart}", data[ContentNames.ContainedPart], $"'{ContentNames.ContainedPart}' is a part", validation);
+    }
+
+    private static JsonObject? ObjectOrNull(RecipeStepContext step, string pointer, JsonNode? value, string what, RecipeValidation validation)
+    {
+        if (value is not (null or JsonObject))
+        {
+            validation.Error(step.Index, pointer, $"{what} and must be an object ({{ ... }}), not {Describe(value)}.");
+        }
+
+        return value as JsonObject;
+    }
+
+    private static string Describe(JsonNode value) => value.GetValueKind() switch
+    {
+        JsonValueKind.String => $"the string {(value.ToJsonString() is { Length: > 40 } text ? text[..37] + "...\"" : value.ToJsonString())}",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        _ => value.ToJsonString(),
+    };
+
     private static void CollectReferences(RecipeStepContext step, string pointer, JsonObject data, ContentTypeDefinition type, RecipeValidation validation)
     {
-        if (data[ContentNames.ContainedPart]?["ListContentItemId"] is JsonValue list && list.TryGetValue<string>(out var listId) && listId.Length > 0)
+        if ((data[ContentNames.ContainedPart] as JsonObject)?["ListContentItemId"] is JsonValue list && list.TryGetValue<string>(out var listId) && listId.Length > 0)
         {
             validation.References.Add((step.Index, $"{pointer}/{ContentNames.ContainedPart}/ListContentItemId", listId));
         }
@@ -105,7 +146,7 @@ internal sealed class ContentStep : IRecipeStep
             var part = validation.Definitions.FindPart(typePart.PartName);
             foreach (var field in part?.ContentPartFieldDefinitionRecords.Where(f => f.FieldName == ContentNames.ContentPickerField) ?? [])
             {
-                if (data[typePart.Name]?[field.Name]?["ContentItemIds"] is JsonArray ids)
+                if (((data[typePart.Name] as JsonObject)?[field.Name] as JsonObject)?["ContentItemIds"] is JsonArray ids)
                 {
                     for (var i = 0; i < ids.Count; i++)
                     {

@@ -1,16 +1,17 @@
 using System.Text.Json.Nodes;
+using Cms.Media;
 using Cms.Recipes.Execution;
 
 namespace Cms.Recipes.Steps;
 
 /// <summary>
-/// <c>media</c>: files into the tenant's media library, from base64 in the recipe or a file beside it.
-/// Downloads (SourceUrl) are not made: a recipe must not reach out to the network.
+/// <c>media</c>: files into the tenant's media library, from base64 in the recipe or a file in its folder
+/// (<see cref="RecipeFiles"/>), each checked as an upload is (<see cref="AcceptedMedia"/>): the public site serves
+/// media by extension, so a file must be the image its TargetPath says. Downloads (SourceUrl) are not made: a recipe
+/// must not reach out to the network.
 /// </summary>
 internal sealed class MediaStep : IRecipeStep
 {
-    public const long MaxFileBytes = 20 * 1024 * 1024;
-
     public string Name => "media";
 
     public void Validate(RecipeStepContext step, RecipeValidation validation)
@@ -30,10 +31,18 @@ internal sealed class MediaStep : IRecipeStep
                 continue;
             }
 
-            var target = TargetPath(file);
-            if (MediaStaging.CheckPath(target ?? "") is { } problem)
+            var target = TargetPath(file) ?? "";
+            if (MediaStaging.CheckPath(target) is { } problem)
             {
                 validation.Error(step.Index, pointer + "/TargetPath", problem);
+                continue;
+            }
+
+            // Orchard recipes bring other files too (SVG logos, PDFs); the library does not take them, as an upload would not.
+            if (AcceptedMedia.CheckName(target) is { } notTaken)
+            {
+                validation.Unsupported(step.Index, pointer + "/TargetPath", $"{notTaken} The file is not imported.");
+                continue;
             }
 
             if (file.FindText("Base64") is { } base64)
@@ -42,16 +51,22 @@ internal sealed class MediaStep : IRecipeStep
                 {
                     validation.Error(step.Index, pointer + "/Base64", "Base64 is not valid base64 data.");
                 }
-                else if (bytes.Length > MaxFileBytes)
+                else if (AcceptedMedia.CheckContent(target, bytes.Length, bytes) is { } refused)
                 {
-                    validation.Error(step.Index, pointer + "/Base64", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
+                    validation.Error(step.Index, pointer + "/Base64", refused);
                 }
             }
             else if (file.FindText("SourcePath") is { } source)
             {
-                if (validation.RecipeFolder is null || !File.Exists(Path.Combine(validation.RecipeFolder, source)))
+                // A file the recipe may not read is left out, as a missing one is; one that is there must be an image the site takes.
+                var (path, refusal) = step.Files.Find(source);
+                if (path is null)
                 {
-                    validation.Unsupported(step.Index, pointer + "/SourcePath", $"The file '{source}' is not beside the recipe; it is not imported.");
+                    validation.Unsupported(step.Index, pointer + "/SourcePath", $"{refusal} The file is not imported.");
+                }
+                else if (CheckFile(path, target) is { } refused)
+                {
+                    validation.Error(step.Index, pointer + "/SourcePath", refused);
                 }
             }
             else if (file.FindText("SourceUrl") is { } url)
@@ -67,24 +82,57 @@ internal sealed class MediaStep : IRecipeStep
 
     public async Task ApplyAsync(RecipeStepContext step, RecipeApplication application, CancellationToken cancellationToken)
     {
-        foreach (var file in ((JsonArray)step.Property("Files")!).OfType<JsonObject>())
+        var files = (JsonArray)step.Property("Files")!;
+        for (var i = 0; i < files.Count; i++)
         {
-            byte[]? content = null;
+            var file = (JsonObject)files[i]!;
+            var target = TargetPath(file)!;
+            byte[] content;
+            if (AcceptedMedia.CheckName(target) is not null)
+            {
+                continue;
+            }
+
             if (file.FindText("Base64") is { } base64 && TryDecode(base64, out var bytes))
             {
                 content = bytes;
             }
-            else if (file.FindText("SourcePath") is { } source && application.RecipeFolder is { } folder && File.Exists(Path.Combine(folder, source)))
+            else if (file.FindText("SourcePath") is { } source && step.Files.Find(source).Path is { } path)
             {
-                content = await File.ReadAllBytesAsync(Path.Combine(folder, source), cancellationToken);
+                content = await ReadAsync(path, cancellationToken);
+            }
+            else
+            {
+                // Reported by the check, as is a file of a type the library does not take: not imported.
+                continue;
             }
 
-            if (content is not null)
+            // The check read only the file's first bytes; these are the bytes that are stored.
+            if (AcceptedMedia.CheckContent(target, content.Length, content) is { } refused)
             {
-                await application.Media.StageAsync(TargetPath(file)!, content, cancellationToken);
-                application.Count("media files");
+                throw new RecipeApplyException([new RecipeMessage(step.Index, $"{step.PointerOf("Files")}/{i}", refused)]);
             }
+
+            await application.Media.StageAsync(target, content, cancellationToken);
+            application.Count("media files");
         }
+    }
+
+    private static string? CheckFile(string path, string target)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[AcceptedMedia.HeadBytes];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return AcceptedMedia.CheckContent(target, stream.Length, head.AsSpan(0, read));
+    }
+
+    // Never more than one byte over the limit, so a file that grew since the check is refused without being read whole.
+    private static async Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        var content = new byte[Math.Min(stream.Length, AcceptedMedia.MaxBytes + 1)];
+        var read = await stream.ReadAtLeastAsync(content, content.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == content.Length ? content : content[..read];
     }
 
     private static string? TargetPath(JsonObject file) => file.FindText("TargetPath") ?? file.FindText("Path");

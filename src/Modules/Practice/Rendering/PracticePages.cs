@@ -20,7 +20,6 @@ internal sealed class PracticePages
     internal const string Html = "text/html; charset=utf-8";
 
     private static readonly string[] s_queryKeys = ["page", "specialty", "status", "telehealth"];
-    private static readonly HashSet<string> s_imageTypes = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif" };
     private static readonly FileExtensionContentTypeProvider s_contentTypes = new();
     private static readonly Lazy<(byte[] Bytes, string Version)> s_stylesheet = new(ReadStylesheet);
 
@@ -178,7 +177,7 @@ internal sealed class PracticePages
     {
         var root = Path.GetFullPath(Path.Combine(_database.TenantFolder(tenant.Name), "Media")) + Path.DirectorySeparatorChar;
         var file = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(relative)));
-        if (!file.StartsWith(root, StringComparison.Ordinal) || !s_imageTypes.Contains(Path.GetExtension(file)) || !File.Exists(file)
+        if (!file.StartsWith(root, StringComparison.Ordinal) || Cms.Media.AcceptedMedia.CheckName(file) is not null || !File.Exists(file)
             || !s_contentTypes.TryGetContentType(file, out var contentType))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
