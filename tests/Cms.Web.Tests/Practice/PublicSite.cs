@@ -28,6 +28,17 @@ internal static class PublicSite
         return await ParseAsync(html, path);
     }
 
+    /// <summary>An article read as a browser with this User-Agent reads it; its view count as the page shows it.</summary>
+    public static async Task<string> ViewsAsync(HttpClient client, string path, string userAgent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var page = await ParseAsync(await response.Content.ReadAsStringAsync(), path);
+        return page.QuerySelector(".view-count")!.TextContent.Trim();
+    }
+
     public static Task<IDocument> ParseAsync(string html, string path) =>
         s_browser.OpenAsync(request => request.Content(html).Address("http://localhost" + path));
 

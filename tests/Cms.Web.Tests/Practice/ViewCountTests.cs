@@ -16,21 +16,21 @@ public sealed class ViewCountTests
         using var factory = new CmsFactory();
         var client = factory.Client();
 
-        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, Browser + " reader-1"));
-        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, Browser + " reader-1"));
-        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
-        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article2, ""));
-        Assert.Equal("2 views", await ViewsAsync(client, PublicSite.Article2, Browser + " reader-2"));
+        Assert.Equal("1 view", await PublicSite.ViewsAsync(client, PublicSite.Article2, Browser + " reader-1"));
+        Assert.Equal("1 view", await PublicSite.ViewsAsync(client, PublicSite.Article2, Browser + " reader-1"));
+        Assert.Equal("1 view", await PublicSite.ViewsAsync(client, PublicSite.Article2, "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+        Assert.Equal("1 view", await PublicSite.ViewsAsync(client, PublicSite.Article2, ""));
+        Assert.Equal("2 views", await PublicSite.ViewsAsync(client, PublicSite.Article2, Browser + " reader-2"));
 
         // Fifty readers at once: none lost, none doubled.
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => ViewsAsync(factory.Client(), PublicSite.Article2, $"{Browser} parallel-{i}")));
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => PublicSite.ViewsAsync(factory.Client(), PublicSite.Article2, $"{Browser} parallel-{i}")));
         Assert.Null(StoredViews(factory, "articletherapypart20000001"));
 
         await factory.Services.GetRequiredService<ViewCounter>().FlushAsync(default);
 
         Assert.Equal(52, StoredViews(factory, "articletherapypart20000001"));
-        Assert.Equal("52 views", await ViewsAsync(client, PublicSite.Article2, "curl/8.5.0"));
-        Assert.Equal("1 view", await ViewsAsync(client, PublicSite.Article1, Browser + " reader-1"));
+        Assert.Equal("52 views", await PublicSite.ViewsAsync(client, PublicSite.Article2, "curl/8.5.0"));
+        Assert.Equal("1 view", await PublicSite.ViewsAsync(client, PublicSite.Article1, Browser + " reader-1"));
     }
 
     [Fact]
@@ -43,29 +43,19 @@ public sealed class ViewCountTests
             {
                 foreach (var reader in new[] { "a", "b", "c" })
                 {
-                    await ViewsAsync(first.Client(), PublicSite.Article1, $"{Browser} {reader}");
+                    await PublicSite.ViewsAsync(first.Client(), PublicSite.Article1, $"{Browser} {reader}");
                 }
             }
 
             // The stopping host wrote what it had counted.
             using var second = CmsFactory.At(dataPath);
-            Assert.Equal("3 views", await ViewsAsync(second.Client(), PublicSite.Article1, "Googlebot"));
+            Assert.Equal("3 views", await PublicSite.ViewsAsync(second.Client(), PublicSite.Article1, "Googlebot"));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(dataPath, recursive: true);
         }
-    }
-
-    private static async Task<string> ViewsAsync(HttpClient client, string path, string userAgent)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), path);
-        return page.QuerySelector(".view-count")!.TextContent.Trim();
     }
 
     private static long? StoredViews(CmsFactory factory, string item)

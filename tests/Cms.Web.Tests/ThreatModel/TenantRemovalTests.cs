@@ -55,9 +55,9 @@ public sealed class TenantRemovalTests
         Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
         var uploaded = "/oak/media/" + Assert.Single((await LibraryAsync(admin)).Files, f => f.Name.StartsWith("oak-photo-", StringComparison.Ordinal)).Path;
         Assert.Equal(s_png, await factory.Client().GetByteArrayAsync(uploaded));
-        await ViewsAsync(factory.Client(), Article1, Browser + " first");
+        await PublicSite.ViewsAsync(factory.Client(), Article1, Browser + " first");
         await counter.FlushAsync(default);
-        await ViewsAsync(factory.Client(), Article2, Browser + " second");
+        await PublicSite.ViewsAsync(factory.Client(), Article2, Browser + " second");
         var check = await PublicSite.ParseAsync(await (await AdminSite.UploadRecipeAsync(admin, "/oak", PublicSite.ArticleRecipe("oakwaiting00000000000001", "Waiting", "articles/waiting", published: true))).Content.ReadAsStringAsync(), "/oak/admin/import");
         var pending = check.QuerySelector("input[name=pending]")!.GetAttribute("value")!;
         await PublicSite.ImportAsync(factory.Client(), "/oak", PublicSite.ArticleRecipe(Draft, "A Draft", "articles/a-draft", published: false));
@@ -103,8 +103,8 @@ public sealed class TenantRemovalTests
         // views the host had counted and not yet written when the practice was removed.
         await ImportSampleAsync(factory);
         await counter.FlushAsync(default);
-        Assert.Equal("0 views", await ViewsAsync(factory.Client(), Article1, "curl/8.5.0"));
-        Assert.Equal("0 views", await ViewsAsync(factory.Client(), Article2, "curl/8.5.0"));
+        Assert.Equal("0 views", await PublicSite.ViewsAsync(factory.Client(), Article1, "curl/8.5.0"));
+        Assert.Equal("0 views", await PublicSite.ViewsAsync(factory.Client(), Article2, "curl/8.5.0"));
         Assert.All(await TenantRowsAsync(factory, postgres, "oak"), table =>
             Assert.False(table.Key.StartsWith("ViewCounts.", StringComparison.Ordinal) && table.Value > 0, "The new practice got the old one's view counts."));
     }
@@ -186,16 +186,6 @@ public sealed class TenantRemovalTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
-    }
-
-    private static async Task<string> ViewsAsync(HttpClient client, string path, string userAgent)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), path);
-        return page.QuerySelector(".view-count")!.TextContent.Trim();
     }
 
     private static async Task<Library> LibraryAsync(HttpClient admin) =>
