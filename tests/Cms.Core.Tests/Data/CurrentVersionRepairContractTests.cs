@@ -42,18 +42,17 @@ public abstract class CurrentVersionRepairContractTests
                 await migrating.GetService<IMigrator>().MigrateAsync(BeforeTheRule);
             }
 
+            // Written as the rows were then: the table has no Revision column yet.
             await using var db = new TenantDbContext(database.TenantOptions(tenant), tenant.Name);
-            db.ContentItems.AddRange(
-                Row(db, "dup", "dup-1", modified: 10, latest: true, published: 10),
-                Row(db, "dup", "dup-2", modified: 11, latest: true, published: 11),
-                Row(db, "dup", "dup-3", modified: 12, latest: true, published: null),
-                Row(db, "tie", "tie-a", modified: 9, latest: true, published: 9),
-                Row(db, "tie", "tie-b", modified: 9, latest: true, published: 9),
-                Row(db, "undated", "undated-a", modified: null, latest: true, published: null),
-                Row(db, "undated", "undated-b", modified: 8, latest: true, published: null),
-                Row(db, "fine", "fine-1", modified: 7, latest: false, published: 7),
-                Row(db, "fine", "fine-2", modified: 8, latest: true, published: null));
-            await db.SaveChangesAsync();
+            await InsertAsync(db, "dup", "dup-1", modified: 10, latest: true, published: 10);
+            await InsertAsync(db, "dup", "dup-2", modified: 11, latest: true, published: 11);
+            await InsertAsync(db, "dup", "dup-3", modified: 12, latest: true, published: null);
+            await InsertAsync(db, "tie", "tie-a", modified: 9, latest: true, published: 9);
+            await InsertAsync(db, "tie", "tie-b", modified: 9, latest: true, published: 9);
+            await InsertAsync(db, "undated", "undated-a", modified: null, latest: true, published: null);
+            await InsertAsync(db, "undated", "undated-b", modified: 8, latest: true, published: null);
+            await InsertAsync(db, "fine", "fine-1", modified: 7, latest: false, published: 7);
+            await InsertAsync(db, "fine", "fine-2", modified: 8, latest: true, published: null);
         }
 
         foreach (var tenant in tenants.Take(Provider == DatabaseProvider.Postgres ? 1 : tenants.Count))
@@ -72,18 +71,15 @@ public abstract class CurrentVersionRepairContractTests
         }
     }
 
-    private static ContentItemRecord Row(TenantDbContext db, string item, string version, int? modified, bool latest, int? published) => new()
+    private static Task<int> InsertAsync(TenantDbContext db, string item, string version, int? modified, bool latest, int? published)
     {
-        TenantId = db.TenantId,
-        ContentItemId = item,
-        ContentItemVersionId = version,
-        ContentType = "Article",
-        Latest = latest,
-        Published = published is not null,
-        ModifiedUtc = modified is { } m ? new DateTime(2020, 7, 20, m, 0, 0, DateTimeKind.Utc) : null,
-        PublishedUtc = published is { } p ? new DateTime(2020, 7, 20, p, 0, 0, DateTimeKind.Utc) : null,
-        Json = $$"""{"ContentItemId":"{{item}}","ContentItemVersionId":"{{version}}","ContentType":"Article"}""",
-    };
+        DateTime? At(int? hour) => hour is { } h ? new DateTime(2020, 7, 20, h, 0, 0, DateTimeKind.Utc) : null;
+        var json = $$"""{"ContentItemId":"{{item}}","ContentItemVersionId":"{{version}}","ContentType":"Article"}""";
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ContentItems" ("TenantId", "ContentItemVersionId", "ContentItemId", "ContentType", "Latest", "Published", "ModifiedUtc", "PublishedUtc", "Json")
+            VALUES ({db.TenantId}, {version}, {item}, {"Article"}, {latest}, {published is not null}, {At(modified)}, {At(published)}, {json})
+            """);
+    }
 }
 
 public sealed class SqliteCurrentVersionRepairTests : CurrentVersionRepairContractTests
