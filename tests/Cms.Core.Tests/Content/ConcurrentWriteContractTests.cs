@@ -83,6 +83,52 @@ public abstract class ConcurrentWriteContractTests
     }
 
     [SkippableFact]
+    public async Task ParallelCreationsOfOneNewItemKeepEveryAcknowledgedVersion()
+    {
+        await using var storage = await TestStorage.CreateAsync(Provider);
+        await using var services = await storage.StartAsync();
+        var tenant = await ArticlesAsync(services);
+        var definitions = await tenant.DefinitionsAsync();
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            // New items with one id (as a client that chooses its ids might send twice): nothing stored to build on.
+            var id = $"created{round}";
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var saves = Enumerable.Range(0, Writers).Select(i => Task.Run(async () =>
+            {
+                await using var db = tenant.OpenDb();
+                var content = services.GetRequiredService<ContentServices>().Open(db, definitions);
+                var item = ContentItem.Create("Article");
+                item.ContentItemId = id;
+                item.GetOrCreatePart("TitlePart")["Title"] = $"Round {round} writer {i}";
+                item.Data["Article"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "Subtitle": { "Text": "New" } }""");
+                await go.Task;
+                try
+                {
+                    return (Title: $"Round {round} writer {i}", Result: await content.PublishAsync(item, $"writer{i}", default), Error: (Exception?)null);
+                }
+                catch (Exception e)
+                {
+                    return (Title: $"Round {round} writer {i}", Result: (ContentResult?)null, Error: e);
+                }
+            })).ToList();
+            go.SetResult();
+            var outcomes = await Task.WhenAll(saves);
+
+            // Each either built on another (kept in history) or was told; the schema's refusal is never an error.
+            Assert.All(outcomes, o => Assert.True(o.Error is null, $"Round {round}: {o.Title} failed instead of being refused: {o.Error}"));
+            Assert.All(outcomes.Where(o => !o.Result!.Succeeded), o => Assert.True(o.Result!.Conflict, $"Round {round}: {o.Title}: {string.Join(" ", o.Result.Errors)}"));
+            var versions = await VersionsAsync(tenant, id);
+            Assert.Single(versions, v => v.Latest);
+            Assert.Single(versions, v => v.Published);
+            Assert.Equal(
+                outcomes.Where(o => o.Result!.Succeeded).Select(o => o.Title).Order(StringComparer.Ordinal),
+                versions.Select(v => v.DisplayText!).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [SkippableFact]
     public async Task AStaleSaveIsRefusedAndTheNewerOneKept()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
