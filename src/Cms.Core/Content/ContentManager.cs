@@ -124,6 +124,52 @@ public sealed partial class ContentManager
         return await StoreImportedAsync(version, cancellationToken);
     }
 
+    // An import's version: the recipe says what is current, so the others are demoted without a check. The import holds
+    // the tenant's write lock alone (see TenantWriteLock), so no save runs between its reads and its writes.
+    private async Task<ContentResult> StoreImportedAsync(ContentItem version, CancellationToken cancellationToken)
+    {
+        var context = await RunHandlersAsync(version, isImport: true, cancellationToken);
+        if (context.Errors.Count > 0)
+        {
+            return new ContentResult(null, context.Errors);
+        }
+
+        if (NewIds.Remove(version.ContentItemId))
+        {
+            // The first version of an item the store does not have: added to the batch, saved with it.
+            var record = ContentRecords.ToRecord(version, context.Index, _db.TenantId);
+            _db.ContentItems.Add(record);
+            AddReferences(version, context.Index);
+            _lookup.Pending.Add(version.ContentItemId);
+            _lookup.UnsavedIds.Add(version.ContentItemId);
+            if (record.RoutePath is { } route)
+            {
+                _lookup.UnsavedRoutes[route] = version.ContentItemId;
+            }
+
+            if (++_unsaved >= ImportBatchSize)
+            {
+                await FlushAsync(cancellationToken);
+            }
+
+            return new ContentResult(version, []);
+        }
+
+        await FlushAsync(cancellationToken);
+        var others = _db.ContentItems.Where(c => c.ContentItemId == version.ContentItemId && c.ContentItemVersionId != version.ContentItemVersionId);
+        if (version.Published)
+        {
+            await others.Where(c => c.Published).ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
+        }
+
+        if (version.Latest)
+        {
+            await others.Where(c => c.Latest).ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, false).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
+        }
+
+        return await WriteVersionAsync(version, context.Index, cancellationToken);
+    }
+
     /// <summary>Saves the versions an import has batched; the import calls it before it commits.</summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
