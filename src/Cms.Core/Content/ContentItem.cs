@@ -45,6 +45,12 @@ public sealed class ContentItem
 
     public string? Author { get => Text(nameof(Author)); set => Data[nameof(Author)] = value; }
 
+    /// <summary>
+    /// The stored version this object was read as, which a save of it is checked against; null for an item not read from
+    /// the store (a new one, a copy), which builds on whatever version is current when it is saved. Not part of the JSON.
+    /// </summary>
+    internal ContentVersionStamp? Stored { get; set; }
+
     /// <summary>A new, empty item of a type, with fresh ids.</summary>
     public static ContentItem Create(string contentType) => new([])
     {
@@ -69,6 +75,7 @@ public sealed class ContentItem
         return part;
     }
 
+    /// <summary>A copy of the data; a copy is not the stored version it came from, so it has no <see cref="Stored"/>.</summary>
     public ContentItem Clone() => new((JsonObject)Data.DeepClone());
 
     /// <summary>Orchard's export shape: envelope first in its order, then every part as it is.</summary>

@@ -7,9 +7,10 @@ namespace Cms.Content;
 
 /// <summary>
 /// Reads and writes one tenant's content items and their versions. A draft and a published version
-/// live side by side; publishing swaps the flags in one save, so readers never see half an edit.
+/// live side by side; publishing swaps the flags in one transaction, so readers never see half an edit.
+/// A write is checked against the version the caller read, in the write itself (see ContentManager.Writes.cs).
 /// </summary>
-public sealed class ContentManager
+public sealed partial class ContentManager
 {
     // New items of an import are saved in batches: one SaveChanges per item was a quarter of an import's time (measured).
     private const int ImportBatchSize = 100;
@@ -81,79 +82,6 @@ public sealed class ContentManager
     internal Task<TextMatches?> MatchAsync(string query, CancellationToken cancellationToken) =>
         TextMatches.OpenAsync(_db, query, cancellationToken);
 
-    /// <summary>Saves the item as its draft: a new version beside the published one, or the existing draft updated.</summary>
-    public async Task<ContentResult> SaveDraftAsync(ContentItem item, string? author, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var draft = item.Clone();
-        var published = await GetAsync(item.ContentItemId, VersionOptions.Published, cancellationToken);
-        if (published is not null && published.ContentItemVersionId == draft.ContentItemVersionId && IsVersionable(draft))
-        {
-            draft.ContentItemVersionId = ContentIds.NewId();
-        }
-
-        draft.Latest = true;
-        draft.Published = published is not null && published.ContentItemVersionId == draft.ContentItemVersionId;
-        draft.CreatedUtc ??= now;
-        draft.ModifiedUtc = now;
-        draft.Author = author ?? draft.Author;
-        return await StoreAsync(draft, cancellationToken);
-    }
-
-    /// <summary>Publishes the item's latest version (saving the given content first when it is passed).</summary>
-    public async Task<ContentResult> PublishAsync(ContentItem item, string? author, CancellationToken cancellationToken)
-    {
-        var version = item.Clone();
-        var now = _time.GetUtcNow();
-
-        // Republishing edits of the published version makes a new version, as Orchard does, so history keeps the old one.
-        if (await GetAsync(item.ContentItemId, VersionOptions.Published, cancellationToken) is { } published
-            && published.ContentItemVersionId == version.ContentItemVersionId && IsVersionable(version))
-        {
-            version.ContentItemVersionId = ContentIds.NewId();
-        }
-
-        version.Latest = true;
-        version.Published = true;
-        version.CreatedUtc ??= now;
-        version.ModifiedUtc = now;
-        version.PublishedUtc = now;
-        version.Author = author ?? version.Author;
-        return await StoreAsync(version, cancellationToken);
-    }
-
-    /// <summary>Takes the item off the public site; its latest version stays as a draft.</summary>
-    public async Task<bool> UnpublishAsync(string contentItemId, CancellationToken cancellationToken)
-    {
-        var changed = await _db.ContentItems.Where(c => c.ContentItemId == contentItemId && c.Published)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false), cancellationToken);
-        return changed > 0;
-    }
-
-    /// <summary>Drops the draft; the published version becomes the latest again.</summary>
-    public async Task<bool> DiscardDraftAsync(string contentItemId, CancellationToken cancellationToken)
-    {
-        var draft = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest && !c.Published, cancellationToken);
-        var published = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Published, cancellationToken);
-        if (draft is null || published is null)
-        {
-            return false;
-        }
-
-        draft.Latest = false;
-        published.Latest = true;
-        await _db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    /// <summary>Removes the item from the site and the admin, as Orchard does: its versions stay as history.</summary>
-    public async Task<bool> DeleteAsync(string contentItemId, CancellationToken cancellationToken)
-    {
-        var changed = await _db.ContentItems.Where(c => c.ContentItemId == contentItemId && (c.Latest || c.Published))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, false).SetProperty(c => c.Published, false), cancellationToken);
-        return changed > 0;
-    }
-
     /// <summary>
     /// Orchard's import: a version id already stored is updated when its content differs and skipped when
     /// not; a new published version demotes the others. A missing version id gets a stable one derived
@@ -193,27 +121,23 @@ public sealed class ContentManager
             return new ContentResult(ContentRecords.ToItem(stored), [], Skipped: true);
         }
 
-        return await StoreAsync(version, cancellationToken, isImport: true);
+        return await StoreImportedAsync(version, cancellationToken);
     }
 
-    private async Task<ContentResult> StoreAsync(ContentItem version, CancellationToken cancellationToken, bool isImport = false)
+    // An import's version: the recipe says what is current, so the others are demoted without a check. The import holds
+    // the tenant's write lock alone (see TenantWriteLock), so no save runs between its reads and its writes.
+    private async Task<ContentResult> StoreImportedAsync(ContentItem version, CancellationToken cancellationToken)
     {
-        var type = Definitions.FindType(version.ContentType) ?? new ContentTypeDefinition { Name = version.ContentType };
-        var context = new ContentSavingContext(version, type, Definitions, _lookup) { IsImport = isImport };
-        foreach (var handler in _handlers)
-        {
-            await handler.SavingAsync(context, cancellationToken);
-        }
-
+        var context = await RunHandlersAsync(version, isImport: true, cancellationToken);
         if (context.Errors.Count > 0)
         {
             return new ContentResult(null, context.Errors);
         }
 
-        var record = ContentRecords.ToRecord(version, context.Index, _db.TenantId);
         if (NewIds.Remove(version.ContentItemId))
         {
             // The first version of an item the store does not have: added to the batch, saved with it.
+            var record = ContentRecords.ToRecord(version, context.Index, _db.TenantId);
             _db.ContentItems.Add(record);
             AddReferences(version, context.Index);
             _lookup.Pending.Add(version.ContentItemId);
@@ -232,45 +156,18 @@ public sealed class ContentManager
         }
 
         await FlushAsync(cancellationToken);
-        await DemoteOthersAsync(version, cancellationToken);
-        var existing = await _db.ContentItems.AsTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == version.ContentItemVersionId, cancellationToken);
-        if (existing is null)
+        var others = _db.ContentItems.Where(c => c.ContentItemId == version.ContentItemId && c.ContentItemVersionId != version.ContentItemVersionId);
+        if (version.Published)
         {
-            _db.ContentItems.Add(record);
-        }
-        else
-        {
-            _db.Entry(existing).CurrentValues.SetValues(record);
+            await others.Where(c => c.Published).ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
         }
 
-        await _db.ContentReferences.Where(r => r.ContentItemVersionId == version.ContentItemVersionId).ExecuteDeleteAsync(cancellationToken);
-        AddReferences(version, context.Index);
-        await _db.SaveChangesAsync(cancellationToken);
-        _db.ChangeTracker.Clear();
-        _lookup.Pending.Add(version.ContentItemId);
-        return new ContentResult(version, []);
-    }
-
-    /// <summary>
-    /// Changes the JSON of an item's current versions (latest and published) in place, without a new version:
-    /// for values no index or handler depends on, such as an article's place in its series when parts are reordered.
-    /// </summary>
-    public async Task<bool> PatchCurrentVersionsAsync(string contentItemId, Action<ContentItem> patch, CancellationToken cancellationToken)
-    {
-        var records = await _db.ContentItems.AsTracking().Where(c => c.ContentItemId == contentItemId && (c.Latest || c.Published)).ToListAsync(cancellationToken);
-        foreach (var record in records)
+        if (version.Latest)
         {
-            var item = ContentRecords.ToItem(record);
-            patch(item);
-            var json = item.ToOrchardJson();
-            json.Remove(nameof(ContentItem.Latest));
-            json.Remove(nameof(ContentItem.Published));
-            record.Json = json.ToJsonString();
+            await others.Where(c => c.Latest).ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, false).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
         }
 
-        await _db.SaveChangesAsync(cancellationToken);
-        _db.ChangeTracker.Clear();
-        return records.Count > 0;
+        return await WriteVersionAsync(version, context.Index, cancellationToken);
     }
 
     /// <summary>Saves the versions an import has batched; the import calls it before it commits.</summary>
@@ -296,27 +193,6 @@ public sealed class ContentManager
             Path = r.Path,
             TargetId = r.TargetId,
         }));
-
-    // Only one published and one latest version per item.
-    private async Task DemoteOthersAsync(ContentItem version, CancellationToken cancellationToken)
-    {
-        var others = _db.ContentItems.Where(c => c.ContentItemId == version.ContentItemId && c.ContentItemVersionId != version.ContentItemVersionId);
-        if (version.Published && version.Latest)
-        {
-            await others.Where(c => c.Published || c.Latest).ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false).SetProperty(c => c.Latest, false), cancellationToken);
-            return;
-        }
-
-        if (version.Published)
-        {
-            await others.Where(c => c.Published).ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false), cancellationToken);
-        }
-
-        if (version.Latest)
-        {
-            await others.Where(c => c.Latest).ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, false), cancellationToken);
-        }
-    }
 
     private bool IsVersionable(ContentItem item) =>
         Definitions.FindType(item.ContentType) is not { } type || type.Setting("Versionable") || type.Setting("Draftable");

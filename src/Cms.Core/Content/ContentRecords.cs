@@ -46,7 +46,7 @@ internal static class ContentRecords
             Latest = record.Latest,
             Published = record.Published,
         };
-        return new ContentItem(item.ToOrchardJson());
+        return new ContentItem(item.ToOrchardJson()) { Stored = new ContentVersionStamp(record.ContentItemVersionId, record.Revision) };
     }
 
     public static IReadOnlyDictionary<string, string> Rendered(ContentItemRecord record) =>

@@ -15,6 +15,9 @@ public sealed class ScheduledPublishing
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
 
+    // Saves of the draft that keep landing between reading it and publishing it: given up (and logged) after this many.
+    private const int PublishAttempts = 3;
+
     private readonly CmsDatabase _database;
     private readonly TenantRegistry _registry;
     private readonly TenantRuntimeCache _runtimes;
@@ -107,12 +110,21 @@ public sealed class ScheduledPublishing
         var tenant = await _runtimes.GetAsync(settings, cancellationToken);
         await using var db = tenant.CreateDbContext();
         var manager = _content.Open(db, tenant.Definitions);
-        if (await manager.GetAsync(row.ContentItemId, VersionOptions.Latest, cancellationToken) is not { Published: false } draft)
+        ContentResult result;
+        var attempt = 0;
+        do
         {
-            return false;
-        }
+            // The draft is published as it is when the time comes: a save landing between this read and the publish is
+            // not overwritten by the older text (the publish is refused), the newer draft is read and published instead.
+            if (await manager.GetAsync(row.ContentItemId, VersionOptions.Latest, cancellationToken) is not { Published: false } draft)
+            {
+                return false;
+            }
 
-        var result = await manager.PublishAsync(draft, row.UserName, cancellationToken);
+            result = await manager.PublishAsync(draft, row.UserName, cancellationToken);
+        }
+        while (result.Conflict && ++attempt < PublishAttempts);
+
         if (!result.Succeeded)
         {
             _logger.LogWarning("Scheduled publication of {Item} on tenant {Tenant} failed: {Errors}", row.ContentItemId, row.TenantName, string.Join(" ", result.Errors.Select(e => e.Message)));

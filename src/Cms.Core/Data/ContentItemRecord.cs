@@ -20,6 +20,12 @@ internal sealed class ContentItemRecord : ITenantOwned
 
     public bool Published { get; set; }
 
+    /// <summary>
+    /// Moves on with every write of the row (content or flags), so a save can check in the write itself that the version
+    /// it was built on is still the current one, as it was read (see <see cref="Content.ContentVersionStamp"/>).
+    /// </summary>
+    public int Revision { get; set; }
+
     // UTC DateTime rather than DateTimeOffset: SQLite can sort and compare these; PostgreSQL maps them to timestamptz.
     public DateTime? CreatedUtc { get; set; }
 

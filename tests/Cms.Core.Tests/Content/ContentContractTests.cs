@@ -53,11 +53,11 @@ public abstract class ContentContractTests
         var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
         var two = (await content.GetAsync("a2", VersionOptions.Latest, default))!;
         two.Part("TitlePart")!["Title"] = "Two, draft";
-        await content.SaveDraftAsync(two, null, default);
+        var draft = (await content.SaveDraftAsync(two, null, default)).Item!;
 
-        Assert.True(await content.DiscardDraftAsync("a2", default));
+        Assert.True(await content.DiscardDraftAsync(draft, default) is { Succeeded: true, Skipped: false });
         Assert.Equal("Two", (await content.GetAsync("a2", VersionOptions.Latest, default))!.DisplayText);
-        Assert.True(await content.UnpublishAsync("a1", default));
+        Assert.True(await content.UnpublishAsync((await content.GetAsync("a1", VersionOptions.Latest, default))!, default) is { Succeeded: true, Skipped: false });
         Assert.Null(await content.GetAsync("a1", VersionOptions.Published, default));
         Assert.NotNull(await content.GetAsync("a1", VersionOptions.Latest, default));
         Assert.True(await content.DeleteAsync("a2", default));

@@ -66,6 +66,10 @@ internal sealed class RecipeExecutor
     {
         await _database.MigrateTenantAsync(tenant, cancellationToken);
         await using var db = new TenantDbContext(_database.TenantOptions(tenant), tenant.Name);
+
+        // An import holds the tenant's write lock alone from before it reads what it checks against until it commits, so a
+        // second import (on any node) waits and then starts from what the first one wrote, and no save runs in between.
+        await using var transaction = options.DryRun ? null : await TenantWriteLock.BeginAloneAsync(db, cancellationToken);
         var definitions = await TenantDocuments.GetAsync<ContentDefinitions>(db, ContentDefinitions.DocumentKey, cancellationToken) ?? new ContentDefinitions();
         var seed = await HashAsync(source, cancellationToken);
         var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
@@ -89,7 +93,6 @@ internal sealed class RecipeExecutor
         }
 
         using var media = new MediaStaging(_database.TenantFolder(tenant.Name));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var manager = _content.Open(db, definitions);
         foreach (var id in validation.DeclaredIds)
         {
@@ -112,11 +115,11 @@ internal sealed class RecipeExecutor
 
             await manager.FlushAsync(cancellationToken);
             await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, application.Now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await transaction!.CommitAsync(cancellationToken);
         }
         catch (RecipeApplyException e)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await transaction!.RollbackAsync(CancellationToken.None);
             return Result(validation, applied: false, s_none, e.Errors);
         }
 

@@ -36,7 +36,7 @@ public sealed partial class EditModel
 
         if (IsStale)
         {
-            return Problem(409, "Automatic saving has stopped. " + ConflictMessage);
+            return Problem(409, "Automatic saving has stopped. " + ConflictMessage(Item));
         }
 
         if (IsNew && (Editor.Entries.FirstOrDefault(e => e.Kind == "Title") is not { } title || string.IsNullOrWhiteSpace(Request.Form[title.Name])))
@@ -46,13 +46,18 @@ public sealed partial class EditModel
 
         var errors = await BindFormAsync(session, takeUploads: false);
         var result = errors.Count > 0 ? null : await session.Manager.SaveDraftAsync(Item, AdminContent.UserName(User), HttpContext.RequestAborted);
+        if (result is { Conflict: true })
+        {
+            return Problem(409, "Automatic saving has stopped. " + ConflictMessage(result.Item));
+        }
+
         if (result is not { Succeeded: true })
         {
             var problems = result?.Errors ?? errors;
             return Problem(422, $"The draft is not saved yet: {problems[0].Message}", problems);
         }
 
-        // The stamp the next save is checked against is the stored one (the database may keep the time less precisely).
+        // The stamp the next save is checked against is the stored one.
         Item = await session.Manager.GetAsync(Item.ContentItemId, VersionOptions.Latest, HttpContext.RequestAborted) ?? result.Item!;
         IsNew = false;
         return new JsonResult(new AutosaveReply(Item.ContentItemId, Stamp(Item), Item.ModifiedUtc ?? default, Status, StatusKind, $"{Request.PathBase}/admin/content/{Item.ContentItemId}"));

@@ -55,7 +55,7 @@ public sealed partial class EditModel : PageModel
     /// <summary>The site's time zone, in which the schedule field is read and shown.</summary>
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
-    /// <summary>The latest version's change time when the form was opened (round-trip ticks).</summary>
+    /// <summary>The stored version the form was opened on (see <see cref="Stamp"/>).</summary>
     [BindProperty]
     public string? OpenedVersion { get; set; }
 
@@ -113,7 +113,7 @@ public sealed partial class EditModel : PageModel
 
         if (IsStale)
         {
-            Errors = [new ContentError("", ConflictMessage)];
+            Errors = [new ContentError("", ConflictMessage(Item))];
             await FillChoicesAsync(session);
             return Page();
         }
@@ -122,9 +122,9 @@ public sealed partial class EditModel : PageModel
         switch (action)
         {
             case "unpublish":
-                return await PublishingAsync(session, () => session.Manager.UnpublishAsync(Item.ContentItemId, HttpContext.RequestAborted), "unpublished");
+                return await PublishingAsync(session, () => session.Manager.UnpublishAsync(Item, HttpContext.RequestAborted), "unpublished");
             case "discard":
-                return await PublishingAsync(session, () => session.Manager.DiscardDraftAsync(Item.ContentItemId, HttpContext.RequestAborted), "discarded");
+                return await PublishingAsync(session, () => session.Manager.DiscardDraftAsync(Item, HttpContext.RequestAborted), "discarded");
             case "unschedule":
                 await Scheduler.CancelAsync(session.Tenant.Name, Item.ContentItemId, HttpContext.RequestAborted);
                 return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved=unscheduled");
@@ -151,6 +151,12 @@ public sealed partial class EditModel : PageModel
         var result = publish
             ? await session.Manager.PublishAsync(Item, user, HttpContext.RequestAborted)
             : await session.Manager.SaveDraftAsync(Item, user, HttpContext.RequestAborted);
+        if (result.Conflict)
+        {
+            // Someone saved between this request's check above and its write: told the same way, the form keeps what was typed.
+            return await ShowAgainAsync(session, [new ContentError("", ConflictMessage(result.Item))]);
+        }
+
         if (result.Errors.Count > 0)
         {
             return await ShowAgainAsync(session, result.Errors);
@@ -216,8 +222,11 @@ public sealed partial class EditModel : PageModel
     /// <summary>Whether the item was saved by someone (or something) else since this form was opened.</summary>
     private bool IsStale => !IsNew && OpenedVersion != Stamp(Item);
 
-    private string ConflictMessage =>
-        $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it (at {Item.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {Item.Author ?? "another user"}). Your changes were not saved: copy what you need, then reload the page to see the newest version.";
+    // Who saved and when, from the item's version that is current now (none when it was deleted meanwhile).
+    private string ConflictMessage(ContentItem? current) =>
+        $"Someone else saved this {Editor!.Type.DisplayName.ToLowerInvariant()} after you opened it"
+        + (current is null ? "" : FormattableString.Invariant($" (at {current.ModifiedUtc:yyyy-MM-dd HH:mm} UTC, by {current.Author ?? "another user"})"))
+        + ". Your changes were not saved: copy what you need, then reload the page to see the newest version.";
 
     public IEnumerable<ContentError> ErrorsFor(string path) =>
         Errors.Where(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal));
@@ -225,14 +234,20 @@ public sealed partial class EditModel : PageModel
     public IEnumerable<ContentError> GeneralErrors =>
         Errors.Where(e => Editor is null || !Editor.AllEntries.Any(entry => e.Path == entry.Name || e.Path.StartsWith(entry.Name + ".", StringComparison.Ordinal)));
 
-    private async Task<IActionResult> PublishingAsync(AdminContent.Session session, Func<Task<bool>> change, string outcome)
+    private async Task<IActionResult> PublishingAsync(AdminContent.Session session, Func<Task<Cms.Content.ContentResult>> change, string outcome)
     {
         if (!await AdminContent.MayAsync(HttpContext, Permissions.PublishOwnContent, Item))
         {
             return Forbid();
         }
 
-        await change();
+        if (await change() is { Conflict: true } conflict)
+        {
+            Errors = [new ContentError("", ConflictMessage(conflict.Item))];
+            await FillChoicesAsync(session);
+            return Page();
+        }
+
         await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={outcome}");
     }
@@ -305,5 +320,6 @@ public sealed partial class EditModel : PageModel
         }
     }
 
-    private static string Stamp(ContentItem item) => item.ModifiedUtc?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "";
+    // The stored version the form was opened on: its id and revision, which every write moves on (checked again in the write itself).
+    private static string Stamp(ContentItem item) => item.Stored?.ToString() ?? "";
 }
