@@ -5,6 +5,8 @@ using Cms.Data;
 using Cms.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using static Cms.Core.Tests.Support.Recipes;
 
 namespace Cms.Core.Tests.Content;
@@ -121,7 +123,8 @@ public abstract class ScheduledPublishingContractTests
     public async Task ARowThatKeepsFailingIsGivenUpAfterTheLimitAndKeptWithItsError()
     {
         await using var storage = await TestStorage.CreateAsync(Provider);
-        await using var services = await storage.StartAsync();
+        using var logs = new FakeLoggerProvider();
+        await using var services = await storage.StartAsync(configure: s => s.AddSingleton<ILoggerProvider>(logs));
         var tenant = await ArticlesAsync(services);
         var scheduler = services.GetRequiredService<ScheduledPublishing>();
         var due = storage.Time.GetUtcNow().AddMinutes(-1);
@@ -141,6 +144,9 @@ public abstract class ScheduledPublishingContractTests
         Assert.Equal(ScheduledPublishing.MaxAttempts, row.Attempts);
         Assert.Equal("The item no longer exists.", row.LastError);
         Assert.Equal(due, await scheduler.FindAsync(tenant.Tenant.Name, Item, default));
+        var givenUp = Assert.Single(logs.Collector.GetSnapshot(), l => l.Message.Contains("given up", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, givenUp.Level);
+        Assert.Equal($"Scheduled publication of {Item} on tenant {tenant.Tenant.Name} given up after 5 attempts; the schedule is kept with its error: The item no longer exists.", givenUp.Message);
 
         // Scheduling it again starts its tries afresh.
         await scheduler.ScheduleAsync(tenant.Tenant.Name, Item, storage.Time.GetUtcNow().AddMinutes(-1), "author", default);
