@@ -8,15 +8,28 @@ using Microsoft.Extensions.Logging;
 namespace Cms.Content;
 
 /// <summary>
-/// Publishing a draft at a chosen time. The schedule is a host table row; every node looks for due rows each
-/// half minute, and the node that deletes a row is the one that publishes it, so nothing is published twice.
+/// Publishing a draft at a chosen time. The schedule is a host table row; every node looks for due rows each half
+/// minute and takes one by leasing it (one conditional UPDATE, so one node wins), publishes, then deletes it. A publish
+/// that fails or a node that dies leaves the row, and the first tick after the lease runs out, on any node, tries again;
+/// a row that failed <see cref="MaxAttempts"/> times is left with its error, not tried forever.
 /// </summary>
 public sealed class ScheduledPublishing
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a node owns a row it took. Far longer than a publish takes, so a slow publish is not taken twice; a
+    /// publish that outlives it anyway does no harm, since the next node finds the item published and only drops the row.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Tries (crashes included) before a row is given up: with <see cref="Lease"/> between them, about ten minutes.</summary>
+    public const int MaxAttempts = 5;
+
     // Saves of the draft that keep landing between reading it and publishing it: given up (and logged) after this many.
     private const int PublishAttempts = 3;
+
+    private const int ErrorLength = 1000;
 
     private readonly CmsDatabase _database;
     private readonly TenantRegistry _registry;
@@ -25,6 +38,9 @@ public sealed class ScheduledPublishing
     private readonly TenantManager _tenants;
     private readonly TimeProvider _time;
     private readonly ILogger<ScheduledPublishing> _logger;
+
+    // Names this node on the rows it leases (one publisher per process), for whoever reads the table; a host name is at most 64.
+    private readonly string _node = $"{Environment.MachineName}/{Guid.NewGuid():N}";
 
     internal ScheduledPublishing(CmsDatabase database, TenantRegistry registry, TenantRuntimeCache runtimes, ContentServices content, TenantManager tenants, TimeProvider time, ILogger<ScheduledPublishing> logger)
     {
@@ -47,8 +63,11 @@ public sealed class ScheduledPublishing
         }
         else
         {
+            // A new schedule starts its tries afresh; a lease held by a publish under way is kept, so it is not run twice.
             row.DueUtc = dueUtc.UtcDateTime;
             row.UserName = userName;
+            row.Attempts = 0;
+            row.LastError = null;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -67,46 +86,103 @@ public sealed class ScheduledPublishing
         return due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
     }
 
-    /// <summary>Publishes every draft whose time has come; returns how many.</summary>
+    /// <summary>Publishes every draft whose time has come and that no other node is publishing; returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         List<ScheduledPublicationRecord> due;
         await using (var db = _database.CreateHostContext())
         {
-            due = await db.ScheduledPublications.AsNoTracking().Where(s => s.DueUtc <= now).OrderBy(s => s.DueUtc).Take(100).ToListAsync(cancellationToken);
+            due = await Takeable(db, now).AsNoTracking().OrderBy(s => s.DueUtc).Take(100).ToListAsync(cancellationToken);
         }
 
         var published = 0;
         foreach (var row in due)
         {
-            await using (var db = _database.CreateHostContext())
+            // A practice that is not running keeps its schedule, untouched, until it runs again.
+            if (_registry.Table.FindByName(row.TenantName) is not { State: TenantState.Running } settings)
             {
-                // Whoever deletes the row publishes: another node that found it too deletes nothing and moves on.
-                var claimed = await db.ScheduledPublications.Where(s => s.TenantName == row.TenantName && s.ContentItemId == row.ContentItemId && s.DueUtc == row.DueUtc).ExecuteDeleteAsync(cancellationToken);
-                if (claimed == 0)
-                {
-                    continue;
-                }
+                continue;
             }
 
-            if (await PublishAsync(row, cancellationToken))
+            if (!await TakeAsync(row, now, cancellationToken))
             {
+                continue;
+            }
+
+            string? error;
+            try
+            {
+                error = await PublishAsync(settings, row, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Whatever a handler throws, the row keeps it so the next try, or whoever gives up, can tell why.
+                _logger.LogWarning(ex, "Scheduled publication of {Item} on tenant {Tenant} failed", row.ContentItemId, row.TenantName);
+                error = ex.Message;
+            }
+
+            if (error is null)
+            {
+                await ReleaseAsync(row, cancellationToken);
                 published++;
+            }
+            else
+            {
+                await RecordFailureAsync(row, error, cancellationToken);
             }
         }
 
         return published;
     }
 
-    private async Task<bool> PublishAsync(ScheduledPublicationRecord row, CancellationToken cancellationToken)
-    {
-        if (_registry.Table.FindByName(row.TenantName) is not { State: TenantState.Running } settings)
-        {
-            _logger.LogWarning("Scheduled publication of {Item} skipped: tenant {Tenant} is not running", row.ContentItemId, row.TenantName);
-            return false;
-        }
+    private static IQueryable<ScheduledPublicationRecord> Takeable(HostDbContext db, DateTime now) =>
+        db.ScheduledPublications.Where(s => s.DueUtc <= now && (s.LeasedUntilUtc == null || s.LeasedUntilUtc <= now) && s.Attempts < MaxAttempts);
 
+    /// <summary>
+    /// Leases the row to this node: the UPDATE only matches a row that is still due and not leased, so of two nodes
+    /// taking it at once the database lets one change it, and only that one publishes.
+    /// </summary>
+    private async Task<bool> TakeAsync(ScheduledPublicationRecord row, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateHostContext();
+        var taken = await Takeable(db, now)
+            .Where(s => s.TenantName == row.TenantName && s.ContentItemId == row.ContentItemId && s.DueUtc == row.DueUtc)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(s => s.LeasedUntilUtc, now + Lease).SetProperty(s => s.LeasedBy, _node).SetProperty(s => s.Attempts, s => s.Attempts + 1),
+                cancellationToken);
+        row.Attempts += taken;
+        return taken == 1;
+    }
+
+    /// <summary>Drops the row once published, unless it was given a new time meanwhile (that schedule still stands).</summary>
+    private async Task ReleaseAsync(ScheduledPublicationRecord row, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateHostContext();
+        await db.ScheduledPublications
+            .Where(s => s.TenantName == row.TenantName && s.ContentItemId == row.ContentItemId && s.DueUtc == row.DueUtc)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps the row and its lease (the next try waits for the lease to run out) with the reason it failed.</summary>
+    private async Task RecordFailureAsync(ScheduledPublicationRecord row, string error, CancellationToken cancellationToken)
+    {
+        error = error.Length > ErrorLength ? error[..ErrorLength] : error;
+        await using var db = _database.CreateHostContext();
+        await db.ScheduledPublications
+            .Where(s => s.TenantName == row.TenantName && s.ContentItemId == row.ContentItemId && s.LeasedBy == _node)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastError, error), cancellationToken);
+        if (row.Attempts >= MaxAttempts)
+        {
+            _logger.LogWarning(
+                "Scheduled publication of {Item} on tenant {Tenant} given up after {Attempts} attempts; the schedule is kept with its error: {Error}",
+                row.ContentItemId, row.TenantName, row.Attempts, error);
+        }
+    }
+
+    /// <summary>Publishes the item's draft; null when done (or nothing was left to publish), else why not.</summary>
+    private async Task<string?> PublishAsync(TenantSettings settings, ScheduledPublicationRecord row, CancellationToken cancellationToken)
+    {
         var tenant = await _runtimes.GetAsync(settings, cancellationToken);
         await using var db = tenant.CreateDbContext();
         var manager = _content.Open(db, tenant.Definitions);
@@ -116,9 +192,16 @@ public sealed class ScheduledPublishing
         {
             // The draft is published as it is when the time comes: a save landing between this read and the publish is
             // not overwritten by the older text (the publish is refused), the newer draft is read and published instead.
-            if (await manager.GetAsync(row.ContentItemId, VersionOptions.Latest, cancellationToken) is not { Published: false } draft)
+            var draft = await manager.GetAsync(row.ContentItemId, VersionOptions.Latest, cancellationToken);
+            if (draft is null)
             {
-                return false;
+                return "The item no longer exists.";
+            }
+
+            if (draft.Published)
+            {
+                // Published already (by hand, or by a node whose lease ran out before it finished): nothing left to do.
+                return null;
             }
 
             result = await manager.PublishAsync(draft, row.UserName, cancellationToken);
@@ -127,12 +210,13 @@ public sealed class ScheduledPublishing
 
         if (!result.Succeeded)
         {
-            _logger.LogWarning("Scheduled publication of {Item} on tenant {Tenant} failed: {Errors}", row.ContentItemId, row.TenantName, string.Join(" ", result.Errors.Select(e => e.Message)));
-            return false;
+            var errors = string.Join(" ", result.Errors.Select(e => e.Message));
+            _logger.LogWarning("Scheduled publication of {Item} on tenant {Tenant} failed: {Errors}", row.ContentItemId, row.TenantName, errors);
+            return errors;
         }
 
         await _tenants.ChangedAsync(row.TenantName, cancellationToken);
-        return true;
+        return null;
     }
 }
 

@@ -57,6 +57,8 @@ internal sealed class HostDbContext : DbContext
             scheduled.Property(s => s.TenantName).HasMaxLength(63);
             scheduled.Property(s => s.ContentItemId).HasMaxLength(64);
             scheduled.Property(s => s.UserName).HasMaxLength(100);
+            scheduled.Property(s => s.LeasedBy).HasMaxLength(100);
+            scheduled.Property(s => s.LastError).HasMaxLength(1000);
         });
     }
 }
