@@ -91,10 +91,11 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<TenantRecipes>();
     }
 
-    /// <summary>What only the web host needs on top: sign-in, key ring, health, the registry monitor.</summary>
+    /// <summary>What only the web host needs on top: sign-in, key ring, health, the registry monitor and change listener.</summary>
     public static IServiceCollection AddCmsWeb(this IServiceCollection services)
     {
         services.AddHostedService<TenantRegistryMonitor>();
+        services.AddHostedService<TenantChangeListener>();
         services.AddHostedService<ScheduledPublishingService>();
 
         services.AddDataProtection().SetApplicationName("cms");

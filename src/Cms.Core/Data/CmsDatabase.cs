@@ -62,7 +62,8 @@ internal sealed class CmsDatabase
 
     public DbContextOptions<HostDbContext> HostOptions { get; }
 
-    private string? SharedConnectionString { get; }
+    /// <summary>PostgreSQL: the database every node shares, as the role the host runs as; null on SQLite.</summary>
+    public string? SharedConnectionString { get; }
 
     /// <summary>PostgreSQL: the role that owns the tables and migrates them, when it is not the role the host runs as.</summary>
     private string? MigrationConnectionString { get; }

@@ -80,7 +80,8 @@ internal sealed class TenantManager
 
     /// <summary>
     /// After the tenant's content, definitions or documents change: its runtime (and every module's
-    /// state in it, such as cached pages) is rebuilt here at once and on other nodes within the poll interval.
+    /// state in it, such as cached pages) is rebuilt here at once, and on other nodes as soon as PostgreSQL notifies them
+    /// (<see cref="TenantChangeListener"/>), or within the poll interval while that connection is lost.
     /// </summary>
     public async Task ChangedAsync(string name, CancellationToken cancellationToken)
     {

@@ -129,7 +129,7 @@ internal sealed class TenantStore
     {
         await using var db = _database.CreateHostContext();
         db.Tenants.Add(ToRecord(tenant));
-        return await SaveWithVersionAsync(db, cancellationToken);
+        return await SaveWithVersionAsync(db, tenant.Name, cancellationToken);
     }
 
     /// <summary>
@@ -174,7 +174,7 @@ internal sealed class TenantStore
             record.Hosts.AddRange(updated.Hosts.Where(h => record.Hosts.All(existing => existing.Host != h.Host)));
         }
 
-        return await SaveWithVersionAsync(db, cancellationToken);
+        return await SaveWithVersionAsync(db, changed.Name, cancellationToken);
     }
 
     /// <summary>Tells every node that the tenant's definitions or settings changed, so its runtime is rebuilt.</summary>
@@ -185,6 +185,7 @@ internal sealed class TenantStore
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Tenants.Where(t => t.NormalizedName == key).ExecuteUpdateAsync(s => s.SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
         await db.HostState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistryVersion, x => x.RegistryVersion + 1), cancellationToken);
+        await NotifyAsync(db, name, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -199,12 +200,12 @@ internal sealed class TenantStore
         }
 
         db.Tenants.Remove(record);
-        return await SaveWithVersionAsync(db, cancellationToken);
+        return await SaveWithVersionAsync(db, name, cancellationToken);
     }
 
     // The version moves in the same transaction as the change, so a reader that sees the new version
     // also sees the change.
-    private static async Task<bool> SaveWithVersionAsync(HostDbContext db, CancellationToken cancellationToken)
+    private static async Task<bool> SaveWithVersionAsync(HostDbContext db, string name, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -217,8 +218,21 @@ internal sealed class TenantStore
         }
 
         await db.HostState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistryVersion, x => x.RegistryVersion + 1), cancellationToken);
+        await NotifyAsync(db, name, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL: tells every node's <see cref="TenantChangeListener"/> that the registry moved. Sent inside the
+    /// transaction, PostgreSQL delivers it on commit and drops it on rollback, so no node hears of a change it cannot read.
+    /// </summary>
+    private static async Task NotifyAsync(HostDbContext db, string name, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({TenantChangeListener.Channel}, {name})", cancellationToken);
+        }
     }
 
     private static TenantRecord ToRecord(TenantSettings tenant)

@@ -1,0 +1,92 @@
+using Cms.Data;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Cms.Tenancy;
+
+/// <summary>
+/// On PostgreSQL, hears every registry write (a publish, a setting, a new or moved tenant) the moment another node or
+/// the CLI commits it, and refreshes the registry at once. The registry poll goes on beside it: it is what catches up
+/// while this connection is lost, and a refresh that finds the version unchanged costs one single-row read.
+/// </summary>
+internal sealed class TenantChangeListener : BackgroundService
+{
+    /// <summary>The channel <see cref="TenantStore"/> notifies with the changed tenant's name.</summary>
+    public const string Channel = "cms_changes";
+
+    private static readonly TimeSpan s_firstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_lastRetry = TimeSpan.FromSeconds(30);
+
+    private readonly CmsDatabase _database;
+    private readonly TenantRegistry _registry;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TenantChangeListener> _logger;
+
+    public TenantChangeListener(CmsDatabase database, TenantRegistry registry, TimeProvider time, ILogger<TenantChangeListener> logger)
+    {
+        _database = database;
+        _registry = registry;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // SQLite is one node: every change is made in this process (or by the CLI, which the poll catches).
+        if (_database.Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        var retry = s_firstRetry;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(() => retry = s_firstRetry, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "Listening for tenant changes failed; the registry poll carries changes until it reconnects in {Retry}", retry);
+                try
+                {
+                    await Task.Delay(retry, _time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, s_lastRetry.Ticks));
+            }
+        }
+    }
+
+    private async Task ListenAsync(Action connected, CancellationToken cancellationToken)
+    {
+        // A connection of its own, outside the pool: it is held for as long as the host runs. Keepalives make a
+        // connection that died silently fail the wait instead of leaving it hanging.
+        var connectionString = new NpgsqlConnectionStringBuilder(_database.SharedConnectionString) { Pooling = false, KeepAlive = 15 }.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        connected();
+        // What was written while nobody listened (at start, or while the connection was lost) is read now.
+        await _registry.RefreshAsync(cancellationToken);
+        while (true)
+        {
+            await connection.WaitAsync(cancellationToken);
+            // The payload names the tenant, but one refresh reads every change since the last, own writes included.
+            await _registry.RefreshAsync(cancellationToken);
+        }
+    }
+}
