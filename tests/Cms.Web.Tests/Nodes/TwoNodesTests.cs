@@ -9,10 +9,10 @@ using Npgsql;
 namespace Cms.Web.Tests.Nodes;
 
 /// <summary>
-/// Issue 11, item 2: on PostgreSQL a change made on one node reaches the others by LISTEN/NOTIFY, at once, not when
-/// their next registry poll comes round.
+/// Issue 11: two nodes on one PostgreSQL database. A change made on one reaches the others by LISTEN/NOTIFY, at once,
+/// not when their next registry poll comes round (item 2), and a sign-in on one is valid on the other (item 4).
 /// </summary>
-public sealed class ChangePushTests
+public sealed class TwoNodesTests
 {
     private const string ArticleId = "pushedarticle00000000001";
     private const string ArticlePath = PublicSite.Base + "/articles/pushed";
@@ -59,6 +59,26 @@ public sealed class ChangePushTests
         Assert.Equal(2, listening);
         await PublicSite.ImportAsync(nodeA, PublicSite.Base, PublicSite.ArticleRecipe(ArticleId, "After Cut", "articles/pushed", published: true));
         Assert.Contains("After Cut", await WaitForAsync(nodeB, "After Cut"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task ASignInOnOneNodeIsValidOnTheOther()
+    {
+        // Issue 11, item 4: the data-protection keys and the sessions live in the shared database, not on a node.
+        await using var postgres = await PostgresTestDatabase.CreateAsync();
+        using var a = CmsFactory.OnPostgres(postgres.ConnectionString);
+        using var b = CmsFactory.OnPostgres(postgres.ConnectionString);
+        using var nodeA = a.Client();
+        using var signedIn = await CmsFactory.SignInAsync(nodeA, PublicSite.Base, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        var cookies = signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => !c.EndsWith('=')).ToList();
+
+        using var nodeB = b.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, PublicSite.Base + "/admin");
+        request.Headers.Add("Cookie", string.Join("; ", cookies));
+        using var response = await nodeB.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     /// <summary>The connections of this test's database waiting on LISTEN: counted, or cut and counted.</summary>
