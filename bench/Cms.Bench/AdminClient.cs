@@ -199,7 +199,8 @@ internal sealed partial class AdminClient : IDisposable
     [GeneratedRegex("""name="__RequestVerificationToken" value="(?<value>[^"]*)""")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex("""<span class="status status-(?<status>[a-z]+)" aria-label="Status">""")]
+    // Other attributes may follow (data-status, which the editor's script updates after an autosave).
+    [GeneratedRegex("""<span class="status status-(?<status>[a-z]+)" aria-label="Status"[^>]*>""")]
     private static partial Regex StatusBadge();
 
     [GeneratedRegex("""<p class="muted" role="status">(?<more>More than )?(?<n>[0-9,]+) items?""")]
