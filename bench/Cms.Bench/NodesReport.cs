@@ -19,7 +19,7 @@ internal static class NodesReport
             var visible = Distribution.Of(samples.Select(s => s.VisibleMilliseconds));
             var notSeen = samples.Count(s => !s.Seen);
             report.Target(
-                Report.Invariant($"Publish on node A through the {path} → on node B's public page ({samples.Count} publishes, acknowledged → visible)"),
+                Report.Invariant($"Publish on node A ({path}) → on node B's public page ({samples.Count} publishes, acknowledged → visible)"),
                 Report.Invariant($"p50 {visible.P50:0} ms, p95 {visible.P95:0} ms, max {visible.Max:0} ms") + (notSeen > 0 ? Report.Invariant($"; {notSeen} not seen within {Cms.Bench.Propagation.GiveUpAfter.TotalSeconds:0} s") : ""),
                 "≤ 1 s at p95",
                 visible.P95 <= TargetVisibleP95);
