@@ -96,9 +96,13 @@ internal static class NodesReport
             Report.Invariant($"{Percent(onPostgres / onSqlite)} ({onPostgres:N0} against {onSqlite:N0} req/s; by round {string.Join(", ", byRound)})"),
             "≥ 60 %",
             onPostgres / onSqlite >= TargetShareOfSqlite);
+        var (cpuSqlite, cpuPostgres) = (CpuPerRequest(runs, sqlite), CpuPerRequest(runs, postgres));
+        report.Fact(
+            "CPU per uncached page (medians of the rounds): SQLite's host / PostgreSQL's host and its database's backends, and the pages PostgreSQL serves per CPU second as a share of SQLite's (the steadier figure when other programs share the cores)",
+            Report.Invariant($"{cpuSqlite:0} µs / {cpuPostgres:0} µs: {Percent(cpuSqlite / cpuPostgres)}"));
         var table = report.Table(
-            "Throughput, every wrk run in the order run (latency in milliseconds, wrk's percentiles). Cores: CPU time over wall time of the host, of wrk, and of everything else together; on PostgreSQL \"others\" includes the database server's own work on the same machine:",
-            "Round", "Server", "Requests/s", "Of SQLite", "p50", "p99", "Host CPU per request", "Host cores", "wrk cores", "Others");
+            "Throughput, every wrk run in the order run (latency in milliseconds, wrk's percentiles). Server: the host's user and system time, and on PostgreSQL also that of the database's backends (the server runs on the same cores; on another machine they are not counted). Cores: CPU time over wall time of the server, of wrk, and of everything else together:",
+            "Round", "Server", "Requests/s", "Of SQLite", "p50", "p99", "Server CPU per request", "Server cores", "wrk cores", "Others");
         foreach (var run in runs)
         {
             var ofSqlite = run.Wrk.RequestsPerSecond / runs.Single(r => r.Round == run.Round && r.Target == sqlite).Wrk.RequestsPerSecond;
@@ -123,6 +127,9 @@ internal static class NodesReport
 
     private static string Whose(SaveRound round, string title) =>
         title == round.TitleOnA ? "A's" : title == round.TitleOnB ? "B's" : "earlier";
+
+    private static double CpuPerRequest(List<LoadRun> runs, LoadTarget target) =>
+        Distribution.Of(runs.Where(r => r.Target == target).Select(r => r.ServerMicrosecondsPerRequest)).P50;
 
     private static double Median(List<LoadRun> runs, LoadTarget target) =>
         Distribution.Of(runs.Where(r => r.Target == target).Select(r => r.Wrk.RequestsPerSecond)).P50;
