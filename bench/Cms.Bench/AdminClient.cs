@@ -13,6 +13,9 @@ namespace Cms.Bench;
 /// </summary>
 internal sealed partial class AdminClient : IDisposable
 {
+    /// <summary>The start of what the editor says when someone else saved the item after the form was opened.</summary>
+    private const string ConflictNotice = "Someone else saved this";
+
     private readonly HttpClient _client;
     private readonly string _tenant;
 
@@ -96,6 +99,19 @@ internal sealed partial class AdminClient : IDisposable
     /// </summary>
     public async Task<(double Milliseconds, string Location)> SaveAsync(string contentItemId, IEnumerable<KeyValuePair<string, string>> fields, string action)
     {
+        var answer = await TrySaveAsync(contentItemId, fields, action);
+        return answer.Outcome == SaveOutcome.Acknowledged
+            ? (answer.Milliseconds, answer.Detail)
+            : throw new InvalidOperationException($"Saving {contentItemId} ({action}) answered {answer.Status}: {answer.Detail}");
+    }
+
+    /// <summary>
+    /// Posts an editor form back as <see cref="SaveAsync"/> does and says how the host answered: the 302 of a save (the
+    /// detail is where it redirects), the form again with "someone else saved" (a conflict), or anything else (an
+    /// error; the detail is the page's error summary or the start of its body).
+    /// </summary>
+    public async Task<SaveAnswer> TrySaveAsync(string contentItemId, IEnumerable<KeyValuePair<string, string>> fields, string action)
+    {
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields.Append(new("action", action)))
         {
@@ -109,13 +125,15 @@ internal sealed partial class AdminClient : IDisposable
         using var response = await _client.PostAsync(Relative("admin/content/" + contentItemId), content);
         var body = await response.Content.ReadAsStringAsync();
         var elapsed = clock.Elapsed.TotalMilliseconds;
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } location)
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location)
         {
-            var errors = ErrorSummary().Match(body) is { Success: true } summary ? WebUtility.HtmlDecode(Regex.Replace(summary.Value, "<[^>]+>", " ")) : Excerpt(body);
-            throw new InvalidOperationException($"Saving {contentItemId} ({action}) answered {(int)response.StatusCode}: {errors}");
+            return new SaveAnswer(SaveOutcome.Acknowledged, status, elapsed, location.OriginalString);
         }
 
-        return (elapsed, location.OriginalString);
+        var errors = ErrorSummary().Match(body) is { Success: true } summary ? WebUtility.HtmlDecode(Regex.Replace(summary.Value, "<[^>]+>", " ")) : Excerpt(body);
+        var conflict = response.StatusCode == HttpStatusCode.OK && errors.Contains(ConflictNotice, StringComparison.Ordinal);
+        return new SaveAnswer(conflict ? SaveOutcome.Conflict : SaveOutcome.Error, status, elapsed, errors.Trim());
     }
 
     /// <summary>GET the page a save redirected to (the editor again, with its notice), as the browser does next.</summary>
@@ -181,7 +199,8 @@ internal sealed partial class AdminClient : IDisposable
     [GeneratedRegex("""name="__RequestVerificationToken" value="(?<value>[^"]*)""")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex("""<span class="status status-(?<status>[a-z]+)" aria-label="Status">""")]
+    // Other attributes may follow (data-status, which the editor's script updates after an autosave).
+    [GeneratedRegex("""<span class="status status-(?<status>[a-z]+)" aria-label="Status"[^>]*>""")]
     private static partial Regex StatusBadge();
 
     [GeneratedRegex("""<p class="muted" role="status">(?<more>More than )?(?<n>[0-9,]+) items?""")]
