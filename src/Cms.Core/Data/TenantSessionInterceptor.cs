@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
@@ -66,12 +67,22 @@ internal sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCom
         return result;
     }
 
-    // The setting's own result comes first; EF Core reads what follows, the query it asked for.
+    // The setting's own result comes first; EF Core reads what follows, the query it asked for. The query's own error
+    // surfaces here, where EF Core neither disposes the reader nor reports a failed command: both are done here.
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
         if (IsPrefixed(command))
         {
-            result.NextResult();
+            try
+            {
+                result.NextResult();
+            }
+            catch
+            {
+                result.Dispose();
+                MarkUnnamed(command.Connection, eventData.Context);
+                throw;
+            }
         }
 
         return result;
@@ -81,7 +92,16 @@ internal sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCom
     {
         if (IsPrefixed(command))
         {
-            await result.NextResultAsync(cancellationToken);
+            try
+            {
+                await result.NextResultAsync(cancellationToken);
+            }
+            catch
+            {
+                await result.DisposeAsync();
+                MarkUnnamed(command.Connection, eventData.Context);
+                throw;
+            }
         }
 
         return result;
@@ -121,27 +141,27 @@ internal sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCom
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => MarkUnnamed(transaction.Connection, eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => MarkUnnamed(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        MarkUnnamed(transaction.Connection, eventData.Context);
+        MarkUnnamed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => MarkUnnamed(transaction.Connection, eventData.Context);
+    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => MarkUnnamed(eventData.Context);
 
     public Task RolledBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
     {
-        MarkUnnamed(transaction.Connection, eventData.Context);
+        MarkUnnamed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => MarkUnnamed(transaction.Connection, eventData.Context);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => MarkUnnamed(eventData.Context);
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        MarkUnnamed(transaction.Connection, eventData.Context);
+        MarkUnnamed(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -157,7 +177,16 @@ internal sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCom
 
     private void MarkUnnamed(DbConnection? connection, ConnectionEndEventData eventData) => MarkUnnamed(connection, eventData.Context);
 
-    private void MarkUnnamed(DbConnection? connection, Microsoft.EntityFrameworkCore.DbContext? context)
+    // A transaction's events name the context; the transaction itself may be disposed already.
+    private void MarkUnnamed(DbContext? context)
+    {
+        if (context is TenantDbContext tenantContext)
+        {
+            MarkUnnamed(tenantContext.Database.GetDbConnection(), context);
+        }
+    }
+
+    private void MarkUnnamed(DbConnection? connection, DbContext? context)
     {
         if (connection is NpgsqlConnection && context is TenantDbContext tenantContext)
         {
