@@ -217,7 +217,7 @@ internal sealed partial class ViewCounter
                     _stored[key] = new Stored(stored.GetValueOrDefault(key.Item), now);
                 }
             }
-            catch (System.Data.Common.DbException ex)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
             {
                 // The counts shown stay as they were; a count not refreshed for two intervals is read with its page.
                 _logger.LogWarning(ex, "View counts of tenant {Tenant} were not re-read", settings.Name);
