@@ -18,6 +18,9 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
     /// </summary>
     public ILogger? FallbackLog { get; init; }
 
+    /// <summary>The viewed item's stored view count, when the page read it with the item's body.</summary>
+    public long? StoredViews { get; private set; }
+
     public async Task<CachedPage> BuildAsync(string path, CancellationToken cancellationToken)
     {
         switch (path)
@@ -174,7 +177,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         var values = new Dictionary<string, object?>
         {
             ["Article"] = article,
-            ["Body"] = await BodyAsync(article.Id, cancellationToken),
+            ["Body"] = await BodyAsync(article.Id, cancellationToken, countsViews: true),
             ["Views"] = CachedPage.ViewsMarker,
             ["RecentArticles"] = site.Articles.Where(a => a != article).Take(RecentCount).ToList(),
         };
@@ -237,8 +240,16 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         }, cancellationToken, values);
     }
 
-    private async Task<string?> BodyAsync(string id, CancellationToken cancellationToken) =>
-        request.Rebase(await PracticeSiteLoader.BodyAsync(tenant, id, cancellationToken, latest: id == previewId));
+    private async Task<string?> BodyAsync(string id, CancellationToken cancellationToken, bool countsViews = false)
+    {
+        var (body, views) = await PracticeSiteLoader.BodyAsync(tenant, id, cancellationToken, latest: id == previewId);
+        if (countsViews)
+        {
+            StoredViews = views;
+        }
+
+        return request.Rebase(body);
+    }
 
     private CachedPage FeedPage(string title, string htmlPath, IEnumerable<ArticleModel> articles, bool atom) =>
         CachedPage.Create(Feeds.Feed(request, site, title, htmlPath, articles, atom), atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");

@@ -63,7 +63,15 @@ internal sealed class PracticePages
         if (!theme.Cache.TryGet(key, out var page))
         {
             var (site, templates) = await theme.LoadAsync();
-            page = await new PageBuilder(tenant, site, templates, request, context.Request.Query) { FallbackLog = _logger }.BuildAsync(path, context.RequestAborted);
+            var writeMark = _views.WriteMark;
+            var builder = new PageBuilder(tenant, site, templates, request, context.Request.Query) { FallbackLog = _logger };
+            page = await builder.BuildAsync(path, context.RequestAborted);
+            if (page.ViewedItem is { } viewed && builder.StoredViews is { } stored)
+            {
+                // Read with the body: showing the count needs no read of its own.
+                _views.Remember(tenant, viewed, stored, writeMark);
+            }
+
             if (page.StatusCode == StatusCodes.Status200OK)
             {
                 theme.Cache.Add(key, page);

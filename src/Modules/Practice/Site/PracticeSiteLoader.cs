@@ -45,13 +45,18 @@ internal static partial class PracticeSiteLoader
     private static IQueryable<Row> Rows(IQueryable<ContentItemRecord> items) =>
         items.Select(c => new Row(c.ContentItemId, c.ContentType, c.Json, c.RoutePath, c.PublishedUtc, c.ModifiedUtc, c.ContentType == "Series" ? c.RenderedJson : null));
 
-    /// <summary>The published (or, for a preview, the latest) version's rendered Markdown body; bodies are not kept in the site model.</summary>
-    public static async Task<string?> BodyAsync(TenantRuntime tenant, string contentItemId, CancellationToken cancellationToken, bool latest = false)
+    /// <summary>
+    /// The published (or, for a preview, the latest) version's rendered Markdown body, with the item's stored view
+    /// count read in the same query: all a page reads from the database. Bodies are not kept in the site model.
+    /// </summary>
+    public static async Task<(string? Body, long StoredViews)> BodyAsync(TenantRuntime tenant, string contentItemId, CancellationToken cancellationToken, bool latest = false)
     {
         await using var db = tenant.CreateDbContext();
-        var rendered = await db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId && (latest ? c.Latest : c.Published))
-            .Select(c => c.RenderedJson).FirstOrDefaultAsync(cancellationToken);
-        return rendered is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(rendered)?.GetValueOrDefault(ContentNames.MarkdownBodyPart);
+        var row = await db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId && (latest ? c.Latest : c.Published))
+            .Select(c => new { c.RenderedJson, Views = db.ViewCounts.Where(v => v.ContentItemId == contentItemId).Select(v => (long?)v.Views).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        var body = row?.RenderedJson is { } rendered ? JsonSerializer.Deserialize<Dictionary<string, string>>(rendered)?.GetValueOrDefault(ContentNames.MarkdownBodyPart) : null;
+        return (body, row?.Views ?? 0);
     }
 
     internal static PracticeInfo ReadPractice(JsonObject? settings, string siteName)

@@ -14,9 +14,11 @@ namespace Cms.Practice.Views;
 /// Article view counts without a database write per view: reads are counted in memory and added to the
 /// ViewCounts table in one batch per tenant every few seconds (and when the host stops). A reader who
 /// reloads within half an hour, a prefetch and a known bot are not counted. A page shows the stored
-/// count (re-read at most every few seconds) plus what this node has not written yet, so it is at most
-/// about one flush interval behind on any node. Counts belong to a tenant as created (its name and creation time), so
-/// the unwritten counts of a removed tenant are dropped on every node, never added to a new tenant of the same name.
+/// count plus what this node has not written yet. The stored count is read with the page when it is rendered,
+/// and re-read for the items shown since the last flush by the flush itself (one query per tenant), so a page,
+/// cached or not, waits on no read of its own and is at most about one flush interval behind any node; only an item
+/// not shown for two intervals is read again when shown. Counts belong to a tenant as created (its name and creation
+/// time), so the unwritten counts of a removed tenant are dropped on every node, never added to a new tenant of the same name.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "The lock is a SemaphoreSlim whose wait handle is never used, so it holds nothing to dispose; disposing it broke the flush at shutdown under WebApplicationFactory, which disposed the singleton first.")]
@@ -25,10 +27,15 @@ internal sealed partial class ViewCounter
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan ReaderWindow = TimeSpan.FromMinutes(30);
 
+    // A stored count older than this was not refreshed by the last flushes (its item was not shown): read again.
+    private static readonly TimeSpan s_staleAfter = FlushInterval * 2;
+
     private readonly ConcurrentDictionary<Counted, long> _pending = new();
     // Taken from _pending by a flush and still counted until the write has committed, so a count never dips.
     private readonly ConcurrentDictionary<Counted, long> _writing = new();
     private readonly ConcurrentDictionary<Counted, Stored> _stored = new();
+    // Items whose count a page showed since the last flush: the flush re-reads their stored counts.
+    private readonly ConcurrentDictionary<Counted, byte> _shown = new();
     private readonly ConcurrentDictionary<(Counted Item, ulong Reader), long> _seen = new();
     private readonly TenantRegistry _registry;
     private readonly CmsDatabase _database;
@@ -67,22 +74,32 @@ internal sealed partial class ViewCounter
         return true;
     }
 
-    /// <summary>The count to show: stored (re-read when older than the flush interval) plus this node's unwritten views.</summary>
+    /// <summary>Marks the database's view counts as they are now; give it to <see cref="Remember"/> with a count read after it.</summary>
+    public long WriteMark => Interlocked.Read(ref _writes);
+
+    /// <summary>Keeps a stored count a page read with its body (taken after <paramref name="writeMark"/>), so showing it needs no read of its own.</summary>
+    public void Remember(TenantRuntime tenant, string item, long storedViews, long writeMark)
+    {
+        // A value read while a flush committed may already include what is still counted as writing: not kept.
+        if (Interlocked.Read(ref _writes) == writeMark)
+        {
+            _stored[new Counted(tenant.Name, tenant.Settings.CreatedUtc, item)] = new Stored(storedViews, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>The count to show: stored (kept fresh by the flush, read here only when it is not) plus this node's unwritten views.</summary>
     public async ValueTask<long> CountAsync(TenantRuntime tenant, string item, CancellationToken cancellationToken)
     {
         var key = new Counted(tenant.Name, tenant.Settings.CreatedUtc, item);
+        _shown.TryAdd(key, 0);
         var now = _time.GetUtcNow();
-        if (!_stored.TryGetValue(key, out var stored) || now - stored.ReadUtc > FlushInterval)
+        if (!_stored.TryGetValue(key, out var stored) || now - stored.ReadUtc > s_staleAfter)
         {
-            var writes = Interlocked.Read(ref _writes);
+            var writes = WriteMark;
             await using var db = tenant.CreateDbContext();
             var views = await db.ViewCounts.AsNoTracking().Where(v => v.ContentItemId == item).Select(v => (long?)v.Views).FirstOrDefaultAsync(cancellationToken) ?? 0;
             stored = new Stored(views, now);
-            // A value read while a flush committed may already include what is still counted as writing: not kept.
-            if (Interlocked.Read(ref _writes) == writes)
-            {
-                _stored[key] = stored;
-            }
+            Remember(tenant, item, views, writes);
         }
 
         return stored.Views + _writing.GetValueOrDefault(key) + _pending.GetValueOrDefault(key);
@@ -121,9 +138,14 @@ internal sealed partial class ViewCounter
                 {
                     await WriteAsync(settings, tenant.ToDictionary(b => b.Key.Item, b => b.Value), cancellationToken);
                     Interlocked.Increment(ref _writes);
-                    foreach (var (key, _) in tenant)
+                    foreach (var (key, views) in tenant)
                     {
-                        _stored.TryRemove(key, out _);
+                        // Stored now holds what was being written (for an instant it is counted twice, never not at all).
+                        if (_stored.TryGetValue(key, out var before))
+                        {
+                            _stored.TryUpdate(key, before with { Views = before.Views + views }, before);
+                        }
+
                         _writing.TryRemove(key, out _);
                     }
                 }
@@ -138,6 +160,7 @@ internal sealed partial class ViewCounter
                 }
             }
 
+            await RefreshShownAsync(cancellationToken);
             ForgetOldReaders();
         }
         finally
@@ -160,6 +183,44 @@ internal sealed partial class ViewCounter
             else
             {
                 _stored.TryRemove(key, out _);
+            }
+        }
+    }
+
+    // Under the flush lock, after this node's writes have committed: what is read is exactly the stored count,
+    // other nodes' writes included.
+    private async Task RefreshShownAsync(CancellationToken cancellationToken)
+    {
+        var shown = _shown.Keys.ToList();
+        foreach (var key in shown)
+        {
+            _shown.TryRemove(key, out _);
+        }
+
+        foreach (var tenant in shown.GroupBy(k => (k.Tenant, k.TenantCreatedUtc)))
+        {
+            var settings = _registry.Table.FindByName(tenant.Key.Tenant);
+            if (settings is not { State: TenantState.Running } || settings.CreatedUtc != tenant.Key.TenantCreatedUtc)
+            {
+                continue;
+            }
+
+            var items = tenant.Select(k => k.Item).ToList();
+            try
+            {
+                var now = _time.GetUtcNow();
+                await using var db = new TenantDbContext(_database.TenantOptions(settings), settings.Name);
+                var stored = await db.ViewCounts.AsNoTracking().Where(v => items.Contains(v.ContentItemId))
+                    .ToDictionaryAsync(v => v.ContentItemId, v => v.Views, cancellationToken);
+                foreach (var key in tenant)
+                {
+                    _stored[key] = new Stored(stored.GetValueOrDefault(key.Item), now);
+                }
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                // The counts shown stay as they were; a count not refreshed for two intervals is read with its page.
+                _logger.LogWarning(ex, "View counts of tenant {Tenant} were not re-read", settings.Name);
             }
         }
     }
