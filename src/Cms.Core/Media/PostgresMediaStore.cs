@@ -28,30 +28,7 @@ internal sealed class PostgresMediaStore(CmsDatabase database, NodeMediaCache ca
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var fileId = Guid.NewGuid().ToString("N");
         var replaced = await ClaimAsync(connection, tenant, path, fileId, cancellationToken);
-
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[ChunkBytes];
-        long length = 0;
-        await using (var insert = new NpgsqlCommand("""INSERT INTO "MediaChunks" ("TenantId", "FileId", "Number", "Data") VALUES (@tenant, @file, @number, @data)""", connection))
-        {
-            insert.AddParameter("@tenant", tenant.Name);
-            insert.AddParameter("@file", fileId);
-            var number = new NpgsqlParameter<int>("@number", 0);
-            var data = new NpgsqlParameter("@data", NpgsqlDbType.Bytea);
-            insert.Parameters.Add(number);
-            insert.Parameters.Add(data);
-            for (var read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellationToken);
-                read > 0;
-                read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellationToken))
-            {
-                hash.AppendData(buffer, 0, read);
-                data.Value = new ArraySegment<byte>(buffer, 0, read);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-                number.TypedValue++;
-                length += read;
-            }
-        }
-
+        var (length, sha256) = await WriteChunksAsync(connection, tenant, fileId, content, cancellationToken);
         await using (var update = new NpgsqlCommand("""
             UPDATE "MediaFiles" SET "FileId" = @file, "Length" = @length, "ContentType" = @type, "Sha256" = @sha256, "ModifiedUtc" = @modified
             WHERE "TenantId" = @tenant AND "Path" = @path;
@@ -63,7 +40,7 @@ internal sealed class PostgresMediaStore(CmsDatabase database, NodeMediaCache ca
             update.AddParameter("@file", fileId);
             update.AddParameter("@length", length);
             update.AddParameter("@type", AcceptedMedia.ContentType(path));
-            update.AddParameter("@sha256", Convert.ToHexStringLower(hash.GetHashAndReset()));
+            update.AddParameter("@sha256", sha256);
             update.AddParameter("@modified", time.GetUtcNow().UtcDateTime);
             update.AddParameter("@replaced", replaced ?? "");
             await update.ExecuteNonQueryAsync(cancellationToken);
@@ -168,6 +145,33 @@ internal sealed class PostgresMediaStore(CmsDatabase database, NodeMediaCache ca
         claim.AddParameter("@file", fileId);
         var current = (string)(await claim.ExecuteScalarAsync(cancellationToken))!;
         return current == fileId ? null : current;
+    }
+
+    /// <summary>The content as chunks of the file id, read and sent one at a time; its length and SHA-256.</summary>
+    private static async Task<(long Length, string Sha256)> WriteChunksAsync(NpgsqlConnection connection, TenantSettings tenant, string fileId, Stream content, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[ChunkBytes];
+        long length = 0;
+        await using var insert = new NpgsqlCommand("""INSERT INTO "MediaChunks" ("TenantId", "FileId", "Number", "Data") VALUES (@tenant, @file, @number, @data)""", connection);
+        insert.AddParameter("@tenant", tenant.Name);
+        insert.AddParameter("@file", fileId);
+        var number = new NpgsqlParameter<int>("@number", 0);
+        var data = new NpgsqlParameter("@data", NpgsqlDbType.Bytea);
+        insert.Parameters.Add(number);
+        insert.Parameters.Add(data);
+        for (var read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellationToken);
+            read > 0;
+            read = await content.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellationToken))
+        {
+            hash.AppendData(buffer, 0, read);
+            data.Value = new ArraySegment<byte>(buffer, 0, read);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            number.TypedValue++;
+            length += read;
+        }
+
+        return (length, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     private static async Task<(MediaEntry Entry, string FileId, string Sha256)?> FindRowAsync(NpgsqlConnection connection, TenantSettings tenant, string path, CancellationToken cancellationToken)

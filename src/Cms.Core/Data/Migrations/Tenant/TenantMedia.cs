@@ -7,7 +7,8 @@ namespace Cms.Data.Migrations.Tenant;
 /// Issue 11, item 3: the media library in the database, for PostgreSQL installs where several nodes share it
 /// (<see cref="Media.PostgresMediaStore"/>). A row per file, and its content in chunks under an id of its own, so a
 /// replace writes the new chunks beside the old ones and swaps the file's id in one commit. SQLite installs keep media
-/// in the practice's folder; the tables are made there too, because the tenant schema is one for both providers.
+/// in the practice's folder (<see cref="Media.FileSystemMediaStore"/>), so their databases get no tables that would
+/// only ever be empty.
 /// </summary>
 [DbContext(typeof(TenantDbContext))]
 [Migration("20261125000010_TenantMedia")]
@@ -15,6 +16,11 @@ internal sealed class TenantMedia : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        if (migrationBuilder.ActiveProvider != "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            return;
+        }
+
         migrationBuilder.CreateTable(
             name: "MediaFiles",
             columns: table => new
@@ -39,10 +45,7 @@ internal sealed class TenantMedia : Migration
             },
             constraints: table => table.PrimaryKey("PK_MediaChunks", c => new { c.TenantId, c.FileId, c.Number }));
         RowLevelSecurity.Enable(migrationBuilder, "MediaFiles", "MediaChunks");
-        if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
-        {
-            // Images are compressed already: stored out of line as they are, without PostgreSQL trying to compress them again.
-            migrationBuilder.Sql("""ALTER TABLE "MediaChunks" ALTER COLUMN "Data" SET STORAGE EXTERNAL;""");
-        }
+        // Images are compressed already: stored out of line as they are, without PostgreSQL trying to compress them again.
+        migrationBuilder.Sql("""ALTER TABLE "MediaChunks" ALTER COLUMN "Data" SET STORAGE EXTERNAL;""");
     }
 }
