@@ -31,8 +31,8 @@ public static class AdminModule
             options.Conventions.AuthorizeFolder("/Admin", Permissions.AccessAdminPanel);
             options.Conventions.AddPageRoute("/Admin/Content/Edit", "admin/content/new/{type}");
         });
-        services.AddSingleton(provider => new Editors.MediaLibrary(provider.GetRequiredService<Data.CmsDatabase>()));
-        services.AddSingleton(provider => new Editors.MediaUploads(provider.GetRequiredService<Data.CmsDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new Editors.MediaLibrary(provider.GetRequiredService<Media.IMediaStore>()));
+        services.AddSingleton(provider => new Editors.MediaUploads(provider.GetRequiredService<Media.IMediaStore>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new AdminContent(provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TenantManager>()));
         return services;
     }

@@ -46,7 +46,7 @@ internal static class EditorEndpoints
             return TypedResults.Forbid();
         }
 
-        var found = library.List(context.GetTenant().Name, q, page ?? 1);
+        var found = await library.ListAsync(context.GetTenant().Settings, q, page ?? 1, context.RequestAborted);
         var files = found.Files.Select(f => f with { Url = $"{context.Request.PathBase}/media/{string.Join('/', f.Path.Split('/').Select(Uri.EscapeDataString))}" }).ToList();
         return TypedResults.Ok(found with { Files = files });
     }

@@ -1,6 +1,7 @@
 using Cms.Content;
 using Cms.Content.Handlers;
 using Cms.Data;
+using Cms.Media;
 using Cms.Recipes;
 using Cms.Recipes.Execution;
 using Cms.Recipes.Export;
@@ -30,6 +31,7 @@ public static class CmsServiceCollectionExtensions
         services.Configure<SignInLimits>(configuration.GetSection(SignInLimits.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CmsDatabase>();
+        services.AddMediaStore();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<TenantActivator>();
@@ -52,6 +54,19 @@ public static class CmsServiceCollectionExtensions
         // Built from CmsDatabase's options, so the host context shares one EF service provider with the rest.
         services.AddScoped(provider => provider.GetRequiredService<CmsDatabase>().CreateHostContext());
         return services;
+    }
+
+    /// <summary>The media library: rows in the shared database on PostgreSQL, so every node serves them; a folder per practice on SQLite.</summary>
+    private static void AddMediaStore(this IServiceCollection services)
+    {
+        services.AddSingleton<NodeMediaCache>();
+        services.AddSingleton<IMediaStore>(provider =>
+        {
+            var database = provider.GetRequiredService<CmsDatabase>();
+            return database.Provider == DatabaseProvider.Postgres
+                ? new PostgresMediaStore(database, provider.GetRequiredService<NodeMediaCache>(), provider.GetRequiredService<TimeProvider>())
+                : new FileSystemMediaStore(database);
+        });
     }
 
     /// <summary>Content items and the standard parts and fields; handlers run in registration order.</summary>

@@ -19,7 +19,7 @@ internal static class MediaFieldForm
     {
         var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<ContentError>();
-        var tenant = context.GetTenant().Name;
+        var tenant = context.GetTenant().Settings;
         foreach (var entry in editor.AllEntries.Where(e => e.Kind == ContentNames.MediaField))
         {
             if (takeUploads && context.Request.Form.Files.GetFile(entry.Name + ".Upload") is { Length: > 0 } file)
@@ -46,7 +46,7 @@ internal static class MediaFieldForm
             // A field with several images posts one path box per image.
             foreach (var posted in context.Request.Form[entry.Name].OfType<string>().Where(p => p.Length > 0 && !entry.Strings("Paths").Contains(p)))
             {
-                if (context.RequestServices.GetRequiredService<MediaLibrary>().Check(tenant, posted) is { } problem)
+                if (await context.RequestServices.GetRequiredService<MediaLibrary>().CheckAsync(tenant, posted, context.RequestAborted) is { } problem)
                 {
                     errors.Add(new ContentError(entry.Name, problem));
                 }

@@ -1,26 +1,26 @@
-using Cms.Data;
 using Cms.Media;
+using Cms.Tenancy;
 using Microsoft.AspNetCore.Http;
 
 namespace Cms.Admin.Editors;
 
 /// <summary>
-/// Images uploaded from an editor into the practice's media library (the folder the public site serves under
-/// /media/), checked by the rule recipes' media are checked by too (<see cref="AcceptedMedia"/>).
+/// Images uploaded from an editor into the practice's media library (<see cref="IMediaStore"/>, which the public site
+/// serves under /media/), checked by the rule recipes' media are checked by too (<see cref="AcceptedMedia"/>).
 /// </summary>
 public sealed class MediaUploads
 {
-    private readonly CmsDatabase _database;
+    private readonly IMediaStore _store;
     private readonly TimeProvider _time;
 
-    internal MediaUploads(CmsDatabase database, TimeProvider time)
+    internal MediaUploads(IMediaStore store, TimeProvider time)
     {
-        _database = database;
+        _store = store;
         _time = time;
     }
 
     /// <summary>Saves the file; returns its media path, or why it was refused.</summary>
-    public async Task<(string? Path, string? Error)> SaveAsync(string tenantName, IFormFile file, CancellationToken cancellationToken)
+    public async Task<(string? Path, string? Error)> SaveAsync(TenantSettings tenant, IFormFile file, CancellationToken cancellationToken)
     {
         var head = new byte[AcceptedMedia.HeadBytes];
         int read;
@@ -38,11 +38,9 @@ public sealed class MediaUploads
         var now = _time.GetUtcNow();
         var name = Content.LiquidPatterns.Slugify(Path.GetFileNameWithoutExtension(file.FileName));
         var relative = $"uploads/{now:yyyy}/{now:MM}/{(name.Length == 0 ? "image" : name)}-{Guid.NewGuid().ToString("N")[..6]}{extension}";
-        var target = Path.Combine(_database.TenantFolder(tenantName), "Media", relative.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await using (var output = File.Create(target))
+        await using (var content = file.OpenReadStream())
         {
-            await file.CopyToAsync(output, cancellationToken);
+            await _store.WriteAsync(tenant, relative, content, cancellationToken);
         }
 
         return (relative, null);

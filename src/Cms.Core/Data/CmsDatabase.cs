@@ -102,7 +102,7 @@ internal sealed class CmsDatabase
         }
 
         var role = await PostgresStartup.CheckRolesAsync(SharedConnectionString!, MigrationConnectionString, _bypassAllowed, cancellationToken);
-        // Media and waiting uploads live in the data folder on PostgreSQL too.
+        // This node's copies of media and the recipe uploads waiting to be applied live in the data folder on PostgreSQL too.
         DataFolder.EnsureWritable(DataPath);
         var migrator = MigrationConnectionString ?? SharedConnectionString!;
         try

@@ -3,8 +3,9 @@ using Cms.Tenancy;
 namespace Cms.Data;
 
 /// <summary>
-/// The tenant's folder under the data path, on both providers: its media library (editor uploads and recipe media),
-/// recipe uploads waiting to be applied, and on SQLite its database file.
+/// The tenant's folder under the data path, on both providers: on SQLite its media library (editor uploads and recipe
+/// media) and its database file, on PostgreSQL this node's copies of its media (the media rows go with its other rows,
+/// <see cref="TenantDatabaseRemoval"/>), and recipe uploads waiting to be applied.
 /// </summary>
 internal sealed class TenantFolderRemoval(CmsDatabase database) : ITenantRemovalHandler
 {

@@ -22,6 +22,16 @@ internal static class AcceptedMedia
         [".webp"] = ("WebP", "RIFF"u8.ToArray(), 8, "WEBP"u8.ToArray()),
     };
 
+    /// <summary>The content type a file of this name is served with: its image type, or a download for anything else.</summary>
+    public static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".png" => "image/png",
+        ".gif" => "image/gif",
+        ".webp" => "image/webp",
+        _ => "application/octet-stream",
+    };
+
     /// <summary>Why a file of this name is not taken, or null when its extension is one of the image types.</summary>
     public static string? CheckName(string fileName) =>
         s_types.ContainsKey(Path.GetExtension(fileName))

@@ -1,5 +1,6 @@
 using Cms.Core.Tests.Support;
 using Cms.Data;
+using Cms.Media;
 using Cms.Recipes.Execution;
 using Cms.Recipes.Steps;
 using Cms.Tenancy;
@@ -173,7 +174,8 @@ public abstract class RecipeEngineContractTests
         Assert.Equal(2, (await tenant.DocumentAsync(RecipeDocuments.Roles))!["Editor"]!["Permissions"]!.AsArray().Count);
         Assert.NotNull((await tenant.DocumentAsync(RecipeDocuments.Templates))!["Content__Article"]);
         Assert.Equal("555", (await tenant.DocumentAsync(RecipeDocuments.CustomSettings))!["PracticeSettings"]!["PracticeSettings"]!["Phone"]!["Text"]!.GetValue<string>());
-        Assert.Equal("iVBORw0KGgpoZWxsbw==", Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(storage.DataPath, "Sites", "steps", "Media", "team", "dana.png"))));
+        var media = await services.GetRequiredService<IMediaStore>().OpenAsync(tenant.Tenant, "team/dana.png", default);
+        Assert.Equal("iVBORw0KGgpoZWxsbw==", Convert.ToBase64String(await File.ReadAllBytesAsync(media!.FilePath)));
         var definitions = await tenant.DefinitionsAsync();
         Assert.Null(definitions.FindType("Series"));
         Assert.Equal(["Subtitle"], definitions.FindPart("Article")!.ContentPartFieldDefinitionRecords.Select(f => f.Name));

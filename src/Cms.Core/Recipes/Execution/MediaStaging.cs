@@ -1,55 +1,48 @@
+using Cms.Media;
+using Cms.Tenancy;
+
 namespace Cms.Recipes.Execution;
 
 /// <summary>
-/// Media files a recipe brings are written to a staging folder and moved into the tenant's media folder
-/// only after the database commits; a run that fails or is killed leaves the media folder untouched.
+/// Media files a recipe brings are written to a staging folder of this node and put in the tenant's media store
+/// only after the database commits; a run that fails or is killed leaves the media library untouched.
 /// </summary>
 internal sealed class MediaStaging : IDisposable
 {
     private const string StagingPrefix = ".staging-";
-    private readonly string _mediaRoot;
+    private readonly IMediaStore _store;
+    private readonly TenantSettings _tenant;
     private readonly string _staging;
     private readonly List<string> _files = [];
 
-    public MediaStaging(string tenantFolder)
+    public MediaStaging(IMediaStore store, TenantSettings tenant, string tenantFolder)
     {
-        _mediaRoot = Path.Combine(tenantFolder, "Media");
+        _store = store;
+        _tenant = tenant;
         _staging = Path.Combine(tenantFolder, StagingPrefix + Guid.NewGuid().ToString("N"));
         ClearAbandoned(tenantFolder);
     }
 
     public int Count => _files.Count;
 
-    /// <summary>The media path must stay inside the media folder.</summary>
-    public static string? CheckPath(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return "The media path is empty.";
-        }
-
-        var normalized = path.Replace('\\', '/').TrimStart('/');
-        return normalized.Split('/').Any(segment => segment is ".." or "." || segment.Length == 0) || Path.IsPathRooted(normalized)
-            ? $"The media path '{path}' must be a relative path inside the media library, without '..'."
-            : null;
-    }
-
+    /// <param name="path">A path checked by <see cref="MediaPaths.Problem"/>.</param>
     public async Task StageAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
-        var target = Path.Combine(_staging, path.Replace('\\', '/').TrimStart('/'));
+        var normalized = MediaPaths.Checked(path);
+        var target = Path.Combine(_staging, normalized);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await File.WriteAllBytesAsync(target, content, cancellationToken);
-        _files.Add(path.Replace('\\', '/').TrimStart('/'));
+        _files.Add(normalized);
     }
 
-    /// <summary>After the commit: every staged file replaces its target in the media folder.</summary>
-    public void Publish()
+    /// <summary>After the commit: every staged file replaces its target in the media store.</summary>
+    public async Task PublishAsync()
     {
-        foreach (var file in _files.Distinct())
+        foreach (var file in _files.Distinct(StringComparer.Ordinal))
         {
-            var target = Path.Combine(_mediaRoot, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(Path.Combine(_staging, file), target, overwrite: true);
+            await using var content = File.OpenRead(Path.Combine(_staging, file));
+            // What the database committed is published whole, even when the caller has stopped waiting.
+            await _store.WriteAsync(_tenant, file, content, CancellationToken.None);
         }
 
         _files.Clear();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.Content.Definitions;
 using Cms.Data;
+using Cms.Media;
 using Cms.Recipes.Expressions;
 using Cms.Recipes.Reading;
 using Cms.Recipes.Schema;
@@ -26,6 +27,7 @@ internal sealed class RecipeExecutor
     private static readonly IReadOnlyDictionary<string, int> s_none = new Dictionary<string, int>();
 
     private readonly CmsDatabase _database;
+    private readonly IMediaStore _media;
     private readonly ContentServices _content;
     private readonly IReadOnlyDictionary<string, IRecipeStep> _steps;
     private readonly RecipeCatalog _catalog;
@@ -33,9 +35,10 @@ internal sealed class RecipeExecutor
     private readonly TimeProvider _time;
     private readonly ILogger<RecipeExecutor> _logger;
 
-    public RecipeExecutor(CmsDatabase database, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, ILogger<RecipeExecutor> logger)
+    public RecipeExecutor(CmsDatabase database, IMediaStore media, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, ILogger<RecipeExecutor> logger)
     {
         _database = database;
+        _media = media;
         _content = content;
         _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
         _catalog = catalog;
@@ -92,7 +95,7 @@ internal sealed class RecipeExecutor
             return Result(validation, applied: false, s_none);
         }
 
-        using var media = new MediaStaging(_database.TenantFolder(tenant.Name));
+        using var media = new MediaStaging(_media, tenant, _database.TenantFolder(tenant.Name));
         var manager = _content.Open(db, definitions);
         foreach (var id in validation.DeclaredIds)
         {
@@ -123,7 +126,7 @@ internal sealed class RecipeExecutor
             return Result(validation, applied: false, s_none, e.Errors);
         }
 
-        media.Publish();
+        await media.PublishAsync();
         await RefreshStatisticsAsync(db, application.Counts, cancellationToken);
         _logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}: {Counts}", source.Name, tenant.Name, application.Counts.Count == 0 ? "nothing to change" : string.Join(", ", application.Counts.Select(c => $"{c.Value} {c.Key}")));
         return Result(validation, applied: true, application.Counts);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.Content.Definitions;
 using Cms.Data;
+using Cms.Media;
 using Cms.Recipes.Steps;
 using Cms.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +17,18 @@ namespace Cms.Recipes.Export;
 /// </summary>
 internal sealed class RecipeExporter
 {
+    private const int MediaCopyBytes = 3 * 64 * 1024;
+
     private static readonly JsonWriterOptions s_writer = new() { Indented = true };
 
     private readonly CmsDatabase _database;
+    private readonly IMediaStore _media;
     private readonly TimeProvider _time;
 
-    public RecipeExporter(CmsDatabase database, TimeProvider time)
+    public RecipeExporter(CmsDatabase database, IMediaStore media, TimeProvider time)
     {
         _database = database;
+        _media = media;
         _time = time;
     }
 
@@ -146,21 +151,35 @@ internal sealed class RecipeExporter
 
     private async Task WriteMediaAsync(TenantSettings tenant, Utf8JsonWriter writer, CancellationToken cancellationToken)
     {
-        var root = Path.Combine(_database.TenantFolder(tenant.Name), "Media");
-        if (!Directory.Exists(root))
-        {
-            return;
-        }
-
         // One step per file: an import holds a step whole, and a step is limited to RecipeLimits.MaxValueBytes.
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var buffer = new byte[MediaCopyBytes];
+        foreach (var entry in await _media.ListAsync(tenant, cancellationToken))
         {
+            // Gone since it was listed: not exported, as if the export had started a moment later.
+            if (await _media.OpenAsync(tenant, entry.Path, cancellationToken) is not { } file)
+            {
+                continue;
+            }
+
             writer.WriteStartObject();
             writer.WriteString("name", "media");
             writer.WriteStartArray("Files");
             writer.WriteStartObject();
-            writer.WriteString("TargetPath", Path.GetRelativePath(root, file).Replace('\\', '/'));
-            writer.WriteBase64String("Base64", await File.ReadAllBytesAsync(file, cancellationToken));
+            writer.WriteString("TargetPath", entry.Path);
+            writer.WritePropertyName("Base64");
+            await using (var content = File.OpenRead(file.FilePath))
+            {
+                // In pieces, so a file is never held whole; a piece is a multiple of 3 bytes, so each encodes on its own.
+                int read;
+                do
+                {
+                    read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+                    writer.WriteBase64StringSegment(buffer.AsSpan(0, read), isFinalSegment: read < buffer.Length);
+                    await writer.FlushAsync(cancellationToken);
+                }
+                while (read == buffer.Length);
+            }
+
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WriteEndObject();

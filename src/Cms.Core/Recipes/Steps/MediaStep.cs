@@ -32,7 +32,7 @@ internal sealed class MediaStep : IRecipeStep
             }
 
             var target = TargetPath(file) ?? "";
-            if (MediaStaging.CheckPath(target) is { } problem)
+            if (MediaPaths.Problem(target) is { } problem)
             {
                 validation.Error(step.Index, pointer + "/TargetPath", problem);
                 continue;

@@ -5,7 +5,6 @@ using Cms.Security;
 using Cms.Tenancy;
 using Cms.Themes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,19 +19,18 @@ internal sealed class PracticePages
     internal const string Html = "text/html; charset=utf-8";
 
     private static readonly string[] s_queryKeys = ["page", "specialty", "status", "telehealth"];
-    private static readonly FileExtensionContentTypeProvider s_contentTypes = new();
     private static readonly Lazy<(byte[] Bytes, string Version)> s_stylesheet = new(ReadStylesheet);
 
     private readonly ViewCounter _views;
-    private readonly Cms.Data.CmsDatabase _database;
+    private readonly Cms.Media.IMediaStore _media;
     private readonly IOptions<PracticeOptions> _options;
     private readonly PublicOrigin _origin;
     private readonly ILogger<PracticePages> _logger;
 
-    public PracticePages(ViewCounter views, Cms.Data.CmsDatabase database, IOptions<PracticeOptions> options, PublicOrigin origin, ILogger<PracticePages> logger)
+    public PracticePages(ViewCounter views, Cms.Media.IMediaStore media, IOptions<PracticeOptions> options, PublicOrigin origin, ILogger<PracticePages> logger)
     {
         _views = views;
-        _database = database;
+        _media = media;
         _options = options;
         _origin = origin;
         _logger = logger;
@@ -183,10 +181,9 @@ internal sealed class PracticePages
 
     private async Task ServeMediaAsync(HttpContext context, TenantRuntime tenant, string relative)
     {
-        var root = Path.GetFullPath(Path.Combine(_database.TenantFolder(tenant.Name), "Media")) + Path.DirectorySeparatorChar;
-        var file = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(relative)));
-        if (!file.StartsWith(root, StringComparison.Ordinal) || Cms.Media.AcceptedMedia.CheckName(file) is not null || !File.Exists(file)
-            || !s_contentTypes.TryGetContentType(file, out var contentType))
+        var path = Uri.UnescapeDataString(relative);
+        if (Cms.Media.AcceptedMedia.CheckName(path) is not null
+            || await _media.OpenAsync(tenant.Settings, path, context.RequestAborted) is not { } file)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -194,7 +191,7 @@ internal sealed class PracticePages
 
         context.Response.Headers.CacheControl = "public, max-age=86400";
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        await Results.File(file, contentType, enableRangeProcessing: true, lastModified: File.GetLastWriteTimeUtc(file)).ExecuteAsync(context);
+        await Results.File(file.FilePath, file.Entry.ContentType, enableRangeProcessing: true, lastModified: file.Entry.ModifiedUtc).ExecuteAsync(context);
     }
 
     private static async Task ServeStylesheetAsync(HttpContext context)
