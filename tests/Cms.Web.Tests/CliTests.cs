@@ -89,14 +89,18 @@ public sealed class CliTests : IClassFixture<CmsFactory>
         await RunAsync("tenants", "create", "--name", "alder", "--prefix", "alder");
 
         var (refusedCode, _, refused) = await RunAsync("tenants", "remove", "alder");
+        // The practice itself (in the registry, on either provider), not only its folder, which PostgreSQL makes only for media.
+        var stillListed = (await RunAsync("tenants", "list", "--json")).Output;
         var stillThere = Directory.Exists(Path.Combine(_host.DataPath, "Sites", "alder"));
         var (code, output, _) = await RunAsync("tenants", "remove", "alder", "--yes");
 
         Assert.Equal(1, refusedCode);
         Assert.Contains("--yes", refused, StringComparison.Ordinal);
-        Assert.True(stillThere);
+        Assert.Contains("\"alder\"", stillListed, StringComparison.Ordinal);
+        Assert.True(stillThere || _host.IsOnPostgres);
         Assert.Equal(0, code);
         Assert.Contains("Removed practice 'alder'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"alder\"", (await RunAsync("tenants", "list", "--json")).Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_host.DataPath, "Sites", "alder")));
         Assert.Equal(HttpStatusCode.NotFound, await EventuallyAsync("/alder/", HttpStatusCode.NotFound));
     }

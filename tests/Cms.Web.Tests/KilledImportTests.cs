@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
 using Cms.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Cms.Web.Tests;
 
@@ -21,14 +23,14 @@ public sealed class KilledImportTests
             var recipe = Path.Combine(dataPath, "big.recipe.json");
             await WriteRecipeAsync(recipe);
             var database = Path.Combine(dataPath, "Sites", "victim", "cms.db");
-            var walBefore = WalSize(database);
+            var writtenBefore = await WrittenAsync(dataPath, database);
 
             using var import = Start(dataPath, "recipes", "import", "--tenant", "victim", recipe);
             var killedWhileWriting = false;
             while (!import.HasExited)
             {
-                // The second pass writes inside one transaction; once its pages reach the log, stop the process hard.
-                if (WalSize(database) > walBefore + (2 << 20))
+                // The second pass writes inside one transaction; once its pages reach the disk, stop the process hard.
+                if (await WrittenAsync(dataPath, database) > writtenBefore + (2 << 20))
                 {
                     import.Kill(entireProcessTree: true);
                     killedWhileWriting = true;
@@ -40,25 +42,43 @@ public sealed class KilledImportTests
 
             await import.WaitForExitAsync();
             Assert.True(killedWhileWriting, "the import finished before it could be killed; make the recipe larger");
-            Assert.Equal(0L, await CountAsync(database, "SELECT count(*) FROM \"ContentItems\""));
-            Assert.Equal(0L, await CountAsync(database, "SELECT count(*) FROM \"Documents\" WHERE \"Key\" = 'content-definitions'"));
+            Assert.Equal(0L, await CountAsync(dataPath, database, "SELECT count(*) FROM \"ContentItems\""));
+            Assert.Equal(0L, await CountAsync(dataPath, database, "SELECT count(*) FROM \"Documents\" WHERE \"Key\" = 'content-definitions'"));
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(dataPath, recursive: true);
+            CmsFactory.DeleteData(dataPath);
         }
     }
 
-    private static long WalSize(string database) => File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0;
-
-    private static async Task<long> CountAsync(string database, string sql)
+    /// <summary>How much is on disk: SQLite's write-ahead log, or the PostgreSQL database (its tables grow with rows not yet committed).</summary>
+    private static async Task<long> WrittenAsync(string dataPath, string database)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        if (!PostgresRun.IsOn)
+        {
+            return File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0;
+        }
+
+        await using var connection = new NpgsqlConnection(PostgresRun.DatabaseFor(dataPath));
         await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> CountAsync(string dataPath, string database, string sql)
+    {
+        await using DbConnection connection = PostgresRun.IsOn ? new NpgsqlConnection(PostgresRun.DatabaseFor(dataPath)) : new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        if (PostgresRun.IsOn)
+        {
+            // Row-level security shows the practice's rows only to a connection that names it.
+            await using var name = new NpgsqlCommand("SELECT set_config('cms.tenant', 'victim', false)", (NpgsqlConnection)connection);
+            await name.ExecuteNonQueryAsync();
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task WriteRecipeAsync(string path)
@@ -95,6 +115,12 @@ public sealed class KilledImportTests
         }
 
         start.Environment["Cms__DataPath"] = dataPath;
+        if (PostgresRun.IsOn)
+        {
+            start.Environment["Cms__Database__Provider"] = "Postgres";
+            start.Environment["Cms__Database__ConnectionString"] = PostgresRun.DatabaseFor(dataPath);
+        }
+
         start.Environment["Cms__Setup__AdminPassword"] = CmsFactory.AdminPassword;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -111,15 +111,7 @@ public sealed class SignInTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(dataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind does not change the verdict.
-            }
+            CmsFactory.DeleteData(dataPath);
         }
     }
 

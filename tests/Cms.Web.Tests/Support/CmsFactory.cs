@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Cms.Web.Tests.Support;
 
-/// <summary>The real host over a data folder of its own (SQLite), set up on first start like a fresh install.</summary>
+/// <summary>
+/// The real host over a data folder of its own, set up on first start like a fresh install: on SQLite, or on a
+/// PostgreSQL database of its own in the suite's PostgreSQL run (<see cref="PostgresRun"/>) unless the test chooses.
+/// </summary>
 public sealed partial class CmsFactory : WebApplicationFactory<Program>
 {
     public const string AdminUser = "admin";
@@ -16,32 +19,57 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _storage;
 
     public CmsFactory()
-        : this(null, new Dictionary<string, string?>())
+        : this(null, null)
     {
     }
 
-    private CmsFactory(string? dataPath, IReadOnlyDictionary<string, string?> storage)
+    /// <param name="storage">The database settings the test chose, or null for the suite's provider.</param>
+    private CmsFactory(string? dataPath, IReadOnlyDictionary<string, string?>? storage)
     {
         _ownsFolder = dataPath is null;
-        _storage = storage;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cms-web-tests", Guid.NewGuid().ToString("N"));
+        _storage = storage ?? (PostgresRun.IsOn ? PostgresSettings(PostgresRun.DatabaseFor(DataPath)) : new Dictionary<string, string?>());
     }
 
     public string DataPath { get; }
 
-    /// <summary>A host over a folder the caller keeps, to start again on the same data.</summary>
-    public static CmsFactory At(string dataPath) => new(dataPath, new Dictionary<string, string?>());
+    /// <summary>
+    /// A host over a folder the caller keeps, to start again on the same data (on the PostgreSQL run, the same
+    /// database); the caller removes both with <see cref="DeleteData"/>.
+    /// </summary>
+    public static CmsFactory At(string dataPath) => new(dataPath, null);
+
+    /// <summary>Removes the data a host <see cref="At"/> the folder kept, once every host over it is disposed.</summary>
+    public static void DeleteData(string dataPath)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresRun.IsOn)
+        {
+            PostgresRun.Drop(dataPath);
+        }
+
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind does not change any test's verdict.
+        }
+    }
 
     /// <summary>
     /// A host that keeps its tenants in the given PostgreSQL database (and its media in a folder of its own); with a
     /// migration connection string, as the split set-up where that role owns the tables and the host only reads and writes rows.
     /// </summary>
-    public static CmsFactory OnPostgres(string connectionString, string? migrationConnectionString = null) => new(null, new Dictionary<string, string?>
-    {
-        ["Cms:Database:Provider"] = "Postgres",
-        ["Cms:Database:ConnectionString"] = connectionString,
-        ["Cms:Database:MigrationConnectionString"] = migrationConnectionString,
-    });
+    public static CmsFactory OnPostgres(string connectionString, string? migrationConnectionString = null) =>
+        new(null, PostgresSettings(connectionString, migrationConnectionString));
+
+    /// <summary>A host on SQLite in either run of the suite, for a test about SQLite itself.</summary>
+    public static CmsFactory OnSqlite() => new(null, new Dictionary<string, string?>());
+
+    /// <summary>Whether this host keeps its data in PostgreSQL (chosen by the test or by the suite's run).</summary>
+    public bool IsOnPostgres => _storage.TryGetValue("Cms:Database:Provider", out var provider) && provider == "Postgres";
 
     /// <summary>The settings the host runs with; the CLI is given the same ones in tests.</summary>
     public Dictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -90,17 +118,16 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsFolder)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind does not change any test's verdict.
-            }
+            DeleteData(DataPath);
         }
     }
+
+    private static Dictionary<string, string?> PostgresSettings(string connectionString, string? migrationConnectionString = null) => new()
+    {
+        ["Cms:Database:Provider"] = "Postgres",
+        ["Cms:Database:ConnectionString"] = connectionString,
+        ["Cms:Database:MigrationConnectionString"] = migrationConnectionString,
+    };
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Cms.Core.Tests.Support;
+using Cms.Web.Tests.Support;
 
 namespace Cms.Web.Tests.ThreatModel;
 
@@ -62,7 +63,15 @@ public sealed partial class StartupConfigurationTests : IDisposable
         Assert.Equal(["not-a-folder"], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (PostgresRun.IsOn)
+        {
+            PostgresRun.Drop(_folder);
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
 
     private static Dictionary<string, string> Postgres(string connectionString) => new()
     {
@@ -90,6 +99,13 @@ public sealed partial class StartupConfigurationTests : IDisposable
         // A data folder of the test's own unless the case is about it; a port of the system's choosing, should it start.
         start.Environment["Cms__DataPath"] = Path.Combine(_folder, "data");
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        // The cases that are not about the provider run on the suite's provider: in its PostgreSQL run, on a database of their own.
+        if (PostgresRun.IsOn && !settings.ContainsKey("Cms__Database__Provider"))
+        {
+            start.Environment["Cms__Database__Provider"] = "Postgres";
+            start.Environment["Cms__Database__ConnectionString"] = PostgresRun.DatabaseFor(_folder);
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

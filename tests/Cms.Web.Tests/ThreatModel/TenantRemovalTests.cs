@@ -41,7 +41,7 @@ public sealed class TenantRemovalTests
     public async Task ANewPracticeOfTheSameNameSeesNothingOfTheRemovedOne(DatabaseProvider provider, bool splitRoles)
     {
         await using var postgres = provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
-        using var factory = postgres is null ? new CmsFactory()
+        using var factory = postgres is null ? CmsFactory.OnSqlite()
             : splitRoles ? CmsFactory.OnPostgres(postgres.ConnectionStringAs(PostgresTestDatabase.RuntimeRoleVariable), postgres.ConnectionString)
             : CmsFactory.OnPostgres(postgres.ConnectionString);
         var counter = factory.Services.GetRequiredService<ViewCounter>();
