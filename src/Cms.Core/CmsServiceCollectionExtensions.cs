@@ -60,6 +60,7 @@ public static class CmsServiceCollectionExtensions
     private static void AddMediaStore(this IServiceCollection services)
     {
         services.AddSingleton<NodeMediaCache>();
+        services.AddSingleton<MediaFolderMove>();
         services.AddSingleton<IMediaStore>(provider =>
         {
             var database = provider.GetRequiredService<CmsDatabase>();

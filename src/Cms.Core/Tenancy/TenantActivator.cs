@@ -1,20 +1,23 @@
 using System.Diagnostics;
 using Cms.Content.Definitions;
 using Cms.Data;
+using Cms.Media;
 using Microsoft.Extensions.Logging;
 
 namespace Cms.Tenancy;
 
-/// <summary>Builds a tenant's runtime on its first request: brings its database up to date and loads its settings.</summary>
+/// <summary>Builds a tenant's runtime on its first request: brings its database (and, on PostgreSQL, media left in this node's folder) up to date and loads its settings.</summary>
 internal sealed class TenantActivator
 {
     private readonly CmsDatabase _database;
+    private readonly MediaFolderMove _mediaFolderMove;
     private readonly TimeProvider _time;
     private readonly ILogger<TenantActivator> _logger;
 
-    public TenantActivator(CmsDatabase database, TimeProvider time, ILogger<TenantActivator> logger)
+    public TenantActivator(CmsDatabase database, MediaFolderMove mediaFolderMove, TimeProvider time, ILogger<TenantActivator> logger)
     {
         _database = database;
+        _mediaFolderMove = mediaFolderMove;
         _time = time;
         _logger = logger;
     }
@@ -24,6 +27,7 @@ internal sealed class TenantActivator
         var started = Stopwatch.GetTimestamp();
         var options = _database.TenantOptions(settings);
         await _database.MigrateTenantAsync(settings, options, cancellationToken);
+        await _mediaFolderMove.RunAsync(settings, cancellationToken);
         SiteSettings? site;
         ContentDefinitions? definitions;
         await using (var connection = await _database.OpenTenantConnectionAsync(settings, options, cancellationToken))

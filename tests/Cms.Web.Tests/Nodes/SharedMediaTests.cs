@@ -86,6 +86,33 @@ public sealed class SharedMediaTests
     }
 
     /// <summary>A PNG by its signature, then made-up bytes: the upload check reads the first bytes only.</summary>
+    [SkippableFact]
+    public async Task MediaAnEarlierVersionKeptInANodesFolderMoveIntoTheSharedStoreAndNothingIsLost()
+    {
+        // An install upgraded from the version that kept media in each node's folder: node B's folder still holds files.
+        await using var postgres = await PostgresTestDatabase.CreateAsync();
+        using var a = CmsFactory.OnPostgres(postgres.ConnectionString);
+        using var b = CmsFactory.OnPostgres(postgres.ConnectionString);
+        using var nodeA = a.Client();
+        Assert.Equal(HttpStatusCode.OK, (await nodeA.GetAsync(PublicSite.Base + "/")).StatusCode);
+        var image = Png(600_000, seed: 3);
+        var folder = Path.Combine(b.DataPath, "Sites", "riverbend", "Media");
+        Directory.CreateDirectory(Path.Combine(folder, "old"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "old", "office.png"), image);
+
+        // Node B starts and its first request activates the practice.
+        using var nodeB = b.Client();
+        Assert.Equal(HttpStatusCode.OK, (await nodeB.GetAsync(PublicSite.Base + "/")).StatusCode);
+
+        using var fromA = await nodeA.GetAsync(PublicSite.Base + "/media/old/office.png");
+        Assert.Equal(HttpStatusCode.OK, fromA.StatusCode);
+        Assert.Equal(image, await fromA.Content.ReadAsByteArrayAsync());
+        // The folder is kept under another name, so a second start does not read it again and nothing is deleted.
+        Assert.False(Directory.Exists(folder));
+        var kept = Assert.Single(Directory.GetDirectories(Path.Combine(b.DataPath, "Sites", "riverbend"), "Media.moved-*"));
+        Assert.Equal(image, await File.ReadAllBytesAsync(Path.Combine(kept, "old", "office.png")));
+    }
+
     private static byte[] Png(int length, int seed)
     {
         var bytes = new byte[length];
