@@ -258,8 +258,17 @@ internal sealed class CmsDatabase
     {
         try
         {
-            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-            return connectionString;
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            if (builder.MaxAutoPrepare == 0)
+            {
+                // A page's few queries, prepared once per pooled connection and kept across its reuses (Npgsql then
+                // resets the session without DEALLOCATE ALL), are not parsed and planned again for every page. The
+                // session's settings, the tenant's among them, are still reset (RESET ALL).
+                builder.MaxAutoPrepare = 64;
+                builder.AutoPrepareMinUsages = 2;
+            }
+
+            return builder.ConnectionString;
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {

@@ -87,7 +87,8 @@ public sealed class TenantSettingScopeTests
 
         var single = new NpgsqlConnectionStringBuilder(storage.ConnectionString) { MaxPoolSize = 1 }.ConnectionString;
         var pooled = storage.BuildServices(new Dictionary<string, string?> { ["Cms:Database:ConnectionString"] = single });
-        return new Scope(storage, pooled, tenants, single);
+        // The string the host connects with (it adds automatic preparation), so a plain connection comes from the same pool of one.
+        return new Scope(storage, pooled, tenants, pooled.GetRequiredService<CmsDatabase>().SharedConnectionString!);
     }
 
     private sealed record Scope(TestStorage Storage, ServiceProvider Services, Dictionary<string, TenantSettings> Tenants, string ConnectionString) : IAsyncDisposable
