@@ -61,6 +61,7 @@ public static class CmsServiceCollectionExtensions
     {
         services.AddSingleton<NodeMediaCache>();
         services.AddSingleton<MediaFolderMove>();
+        services.AddSingleton<Cms.Recipes.Execution.HeldRecipes>();
         services.AddSingleton<IMediaStore>(provider =>
         {
             var database = provider.GetRequiredService<CmsDatabase>();

@@ -148,7 +148,7 @@ internal sealed class PostgresMediaStore(CmsDatabase database, NodeMediaCache ca
     }
 
     /// <summary>The content as chunks of the file id, read and sent one at a time; its length and SHA-256.</summary>
-    private static async Task<(long Length, string Sha256)> WriteChunksAsync(NpgsqlConnection connection, TenantSettings tenant, string fileId, Stream content, CancellationToken cancellationToken)
+    internal static async Task<(long Length, string Sha256)> WriteChunksAsync(NpgsqlConnection connection, TenantSettings tenant, string fileId, Stream content, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[ChunkBytes];

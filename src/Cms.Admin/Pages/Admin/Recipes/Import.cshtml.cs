@@ -13,7 +13,8 @@ namespace Cms.Admin.Pages.Admin.Recipes;
 
 /// <summary>
 /// Upload a recipe, read the validation report (checked against this practice, nothing written), then apply
-/// it or cancel. The upload waits in the practice's folder between the two steps, never in memory.
+/// it or cancel. The upload waits between the two steps (<see cref="HeldRecipes"/>: on disk, never in memory; on
+/// PostgreSQL in the shared database too, so the next step may reach any node).
 /// </summary>
 [Authorize(Policy = Permissions.Import)]
 [RequestSizeLimit(MaxUploadBytes)]
@@ -42,15 +43,15 @@ public sealed class ImportModel : PageModel
 
         Pending = Guid.NewGuid().ToString("N");
         FileName = Path.GetFileName(recipe.FileName);
-        await using (var target = System.IO.File.Create(PendingPath(Pending)))
+        await using (var upload = recipe.OpenReadStream())
         {
-            await recipe.CopyToAsync(target, HttpContext.RequestAborted);
+            await Held.HoldAsync(Tenant, Pending, upload, HttpContext.RequestAborted);
         }
 
         Report = await RunAsync(Pending, FileName, dryRun: true);
         if (Report is { Succeeded: false })
         {
-            Discard(Pending);
+            await Held.ReleaseAsync(Tenant, Pending, HttpContext.RequestAborted);
             Pending = null;
         }
 
@@ -59,7 +60,7 @@ public sealed class ImportModel : PageModel
 
     public async Task<IActionResult> OnPostApplyAsync(string pending, string? fileName)
     {
-        if (!IsPendingId(pending) || !System.IO.File.Exists(PendingPath(pending)))
+        if (!HeldRecipes.IsId(pending) || await Held.LocalCopyAsync(Tenant, pending, HttpContext.RequestAborted) is null)
         {
             Error = "That upload is no longer waiting (it was applied or cancelled). Upload the file again.";
             return Page();
@@ -73,17 +74,17 @@ public sealed class ImportModel : PageModel
         }
         finally
         {
-            Discard(pending);
+            await Held.ReleaseAsync(Tenant, pending, CancellationToken.None);
         }
 
         return Page();
     }
 
-    public IActionResult OnPostCancel(string pending)
+    public async Task<IActionResult> OnPostCancelAsync(string pending)
     {
-        if (IsPendingId(pending))
+        if (HeldRecipes.IsId(pending))
         {
-            Discard(pending);
+            await Held.ReleaseAsync(Tenant, pending, HttpContext.RequestAborted);
         }
 
         return Redirect($"{Request.PathBase}/admin/import");
@@ -91,20 +92,14 @@ public sealed class ImportModel : PageModel
 
     private async Task<RecipeResult?> RunAsync(string pending, string fileName, bool dryRun)
     {
-        var path = PendingPath(pending);
+        var path = await Held.LocalCopyAsync(Tenant, pending, HttpContext.RequestAborted)
+            ?? throw new InvalidOperationException($"The upload {pending} stopped waiting while it was read.");
         var source = new RecipeSource(fileName, () => System.IO.File.OpenRead(path), null);
         return await HttpContext.RequestServices.GetRequiredService<TenantRecipes>()
             .ImportAsync(HttpContext.GetTenant().Name, source, new RecipeOptions { DryRun = dryRun }, HttpContext.RequestAborted);
     }
 
-    private string PendingPath(string pending)
-    {
-        var folder = Path.Combine(HttpContext.RequestServices.GetRequiredService<CmsDatabase>().TenantFolder(HttpContext.GetTenant().Name), "PendingRecipes");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, pending + ".json");
-    }
+    private HeldRecipes Held => HttpContext.RequestServices.GetRequiredService<HeldRecipes>();
 
-    private void Discard(string pending) => System.IO.File.Delete(PendingPath(pending));
-
-    private static bool IsPendingId(string? pending) => pending is { Length: 32 } && pending.All(char.IsAsciiHexDigitLower);
+    private TenantSettings Tenant => HttpContext.GetTenant().Settings;
 }
