@@ -15,6 +15,7 @@ internal sealed class CachedPage
     private static readonly IReadOnlySet<string> s_noTags = new HashSet<string>(StringComparer.Ordinal);
 
     private string? _hash;
+    private string? _etag;
 
     private CachedPage(byte[][] segments, string contentType, int statusCode, string? viewedItem, IReadOnlySet<string> tags)
     {
@@ -59,7 +60,7 @@ internal sealed class CachedPage
     /// The page's strong entity tag for a response showing this view count: the hash of the page's own bytes, and the
     /// count when the page shows one, since the count is part of the bytes a 200 would send.
     /// </summary>
-    public string ETag(long? views) => views is { } count ? $"\"{Hash}-{count}\"" : $"\"{Hash}\"";
+    public string ETag(long? views) => views is { } count ? $"\"{Hash}-{count}\"" : _etag ??= $"\"{Hash}\"";
 
     private string ComputeHash()
     {
