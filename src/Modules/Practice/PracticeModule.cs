@@ -18,7 +18,7 @@ public static class PracticeModule
     {
         services.AddSingleton<IContentHandler, SeriesPartHandler>();
         services.AddSingleton<IContentHandler, AccentColorHandler>();
-        services.Configure<PracticeOptions>(configuration.GetSection(PracticeOptions.Section));
+        services.AddOptions<PracticeOptions>().Bind(configuration.GetSection(PracticeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewCountFlusher>();
         services.AddSingleton<PracticePages>();

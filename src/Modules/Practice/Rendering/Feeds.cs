@@ -33,39 +33,59 @@ internal static class Feeds
         });
     }
 
-    public static string Sitemap(RequestInfo request, PracticeSite site)
+    /// <summary>The most URLs one sitemap file may hold (sitemaps.org); a practice with more gets a sitemap index.</summary>
+    public const int UrlsPerSitemap = 50_000;
+
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>Every public URL of the practice with its last change, once each, in the sitemap's order.</summary>
+    public static IReadOnlyList<SitemapEntry> SitemapEntries(PracticeSite site)
     {
-        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var latest = site.Articles.Count == 0 ? (DateTimeOffset?)null : site.Articles.Max(a => a.Modified.Utc);
-        var entries = new List<(string Path, DateTimeOffset? Modified)> { ("/", latest), ("/articles", latest), ("/counselors", null) };
+        var entries = new List<SitemapEntry> { new("/", latest), new("/articles", latest), new("/counselors", null) };
         if (site.Series.Count > 0)
         {
-            entries.Add(("/series", latest));
+            entries.Add(new("/series", latest));
         }
 
-        entries.AddRange(site.Articles.Select(a => (a.Url, (DateTimeOffset?)a.Modified.Utc)));
-        entries.AddRange(site.Series.Select(s => (s.Url, s.Parts.Count == 0 ? null : (DateTimeOffset?)s.Parts.Max(p => p.Modified.Utc))));
-        entries.AddRange(site.Counselors.Select(c => (c.Url, (DateTimeOffset?)null)));
-        entries.AddRange(site.Topics.Select(t => (t.Url, (DateTimeOffset?)t.Articles.Max(a => a.Modified.Utc))));
-        entries.AddRange(site.Pages.Select(p => (p.Url, p.Modified?.Utc)));
-        return Write(writer =>
-        {
-            writer.WriteStartElement("urlset", ns);
-            foreach (var (path, modified) in entries.DistinctBy(e => e.Path))
-            {
-                writer.WriteStartElement("url", ns);
-                writer.WriteElementString("loc", ns, request.Absolute(path));
-                if (modified is { } date)
-                {
-                    writer.WriteElementString("lastmod", ns, date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-        });
+        entries.AddRange(site.Articles.Select(a => new SitemapEntry(a.Url, a.Modified.Utc)));
+        entries.AddRange(site.Series.Select(s => new SitemapEntry(s.Url, s.Parts.Count == 0 ? null : s.Parts.Max(p => p.Modified.Utc))));
+        entries.AddRange(site.Counselors.Select(c => new SitemapEntry(c.Url, null)));
+        entries.AddRange(site.Topics.Select(t => new SitemapEntry(t.Url, t.Articles.Max(a => a.Modified.Utc))));
+        entries.AddRange(site.Pages.Select(p => new SitemapEntry(p.Url, p.Modified?.Utc)));
+        return entries.DistinctBy(e => e.Path).ToList();
     }
+
+    /// <summary>A sitemap (urlset) of these entries.</summary>
+    public static string Sitemap(RequestInfo request, IEnumerable<SitemapEntry> entries) => Write(writer =>
+    {
+        writer.WriteStartElement("urlset", SitemapNamespace);
+        foreach (var (path, modified) in entries)
+        {
+            writer.WriteStartElement("url", SitemapNamespace);
+            writer.WriteElementString("loc", SitemapNamespace, request.Absolute(path));
+            WriteLastModified(writer, modified);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    });
+
+    /// <summary>A sitemap index naming /sitemap-1.xml, /sitemap-2.xml… for these entries cut into files of <paramref name="perFile"/>.</summary>
+    public static string SitemapIndex(RequestInfo request, IReadOnlyList<SitemapEntry> entries, int perFile) => Write(writer =>
+    {
+        writer.WriteStartElement("sitemapindex", SitemapNamespace);
+        var number = 1;
+        foreach (var file in entries.Chunk(perFile))
+        {
+            writer.WriteStartElement("sitemap", SitemapNamespace);
+            writer.WriteElementString("loc", SitemapNamespace, request.Absolute($"/sitemap-{number++}.xml"));
+            WriteLastModified(writer, file.Max(e => e.Modified));
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    });
 
     public static string Robots(RequestInfo request) =>
         $"User-agent: *\nAllow: {request.Href("/")}\nDisallow: {request.Href("/admin")}\nDisallow: {request.Href("/login")}\nDisallow: {request.Href("/api/")}\n\nSitemap: {request.Absolute("/sitemap.xml")}\n";
@@ -88,6 +108,14 @@ internal static class Feeds
         }
 
         return item;
+    }
+
+    private static void WriteLastModified(XmlWriter writer, DateTimeOffset? modified)
+    {
+        if (modified is { } date)
+        {
+            writer.WriteElementString("lastmod", SitemapNamespace, date.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static string Write(Action<XmlWriter> write)

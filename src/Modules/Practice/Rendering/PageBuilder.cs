@@ -18,10 +18,20 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
     /// </summary>
     public ILogger? FallbackLog { get; init; }
 
+    /// <summary>The most URLs in one sitemap file; a practice with more gets a sitemap index (<c>Cms:Practice:UrlsPerSitemap</c>).</summary>
+    public int UrlsPerSitemap { get; init; } = Feeds.UrlsPerSitemap;
+
     /// <summary>The viewed item's stored view count, when the page read it with the item's body.</summary>
     public long? StoredViews { get; private set; }
 
-    public async Task<CachedPage> BuildAsync(string path, CancellationToken cancellationToken)
+    // What the page shows, for the page cache to evict it when any of it changes; every page shows the layout.
+    private readonly HashSet<string> _shows = new(StringComparer.Ordinal) { PageTags.Site };
+
+    /// <summary>The page, tagged with the ids of the items it shows and the lists it is (<see cref="PageTags"/>).</summary>
+    public async Task<CachedPage> BuildAsync(string path, CancellationToken cancellationToken) =>
+        (await BuildPageAsync(path, cancellationToken)).Tagged(_shows);
+
+    private async Task<CachedPage> BuildPageAsync(string path, CancellationToken cancellationToken)
     {
         switch (path)
         {
@@ -30,17 +40,28 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             case "articles":
                 return await ArticleListAsync(cancellationToken);
             case "series":
+                Shows(PageTags.Series);
+                ShowsSeries(site.Series);
                 return await RenderAsync("series-index", new PageInfo { Title = "Series", Canonical = "/series", Section = "series", Description = $"Multi-part article series from {site.Practice.Name}." }, cancellationToken);
             case "counselors":
                 return await DirectoryAsync(cancellationToken);
             case "topics":
+                Shows(PageTags.Articles);
                 return await RenderAsync("topics", new PageInfo { Title = "Topics", Canonical = "/topics", Section = "articles" }, cancellationToken);
             case "feed.xml" or "atom.xml":
+                Shows(PageTags.Articles);
                 return FeedPage(site.Practice.Name, "/", site.Articles, path == "atom.xml");
             case "sitemap.xml":
-                return CachedPage.Create(Feeds.Sitemap(request, site), "application/xml; charset=utf-8");
+                return SitemapPage(0) ?? await NotFoundAsync(cancellationToken);
             case "robots.txt":
                 return CachedPage.Create(Feeds.Robots(request), "text/plain; charset=utf-8");
+        }
+
+        if (path.StartsWith("sitemap-", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal)
+            && int.TryParse(path["sitemap-".Length..^".xml".Length], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var file)
+            && path == $"sitemap-{file}.xml" && file >= 1 && SitemapPage(file) is { } part)
+        {
+            return part;
         }
 
         if (path.StartsWith("topics/", StringComparison.Ordinal) && site.FindTopic(path["topics/".Length..]) is { } topic)
@@ -55,10 +76,13 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             switch (site.Routes.GetValueOrDefault(owner) ?? (object?)site.FindTopic(owner.Replace("topics/", "", StringComparison.Ordinal)))
             {
                 case SeriesModel s:
+                    ShowsSeries([s]);
                     return FeedPage($"{s.Title} · {site.Practice.Name}", s.Url, s.Parts.AsEnumerable().Reverse(), atom);
                 case CounselorModel c:
+                    Shows(c.Id);
                     return FeedPage($"{c.NameWithCredentials} · {site.Practice.Name}", c.Url, c.Articles, atom);
                 case TopicModel t when owner.StartsWith("topics/", StringComparison.Ordinal):
+                    Shows(PageTags.Topic(t.Slug));
                     return FeedPage($"{t.Name} · {site.Practice.Name}", t.Url, t.Articles, atom);
             }
         }
@@ -79,9 +103,11 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         var values = new Dictionary<string, object?>
         {
             ["Intro"] = intro,
-            ["RecentArticles"] = site.Articles.Take(6).ToList(),
+            ["RecentArticles"] = ShowsArticles(site.Articles.Take(6).ToList()),
             ["FeaturedSeries"] = site.Series.Count > 0 ? site.Series[0] : null,
         };
+        Shows(PageTags.Articles, PageTags.Series, site.HomePage?.Id);
+        ShowsSeries(site.Series.Take(1));
         return await RenderAsync("home", new PageInfo
         {
             Title = site.Practice.Name,
@@ -100,7 +126,8 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         }
 
         var number = paging.Page;
-        var values = new Dictionary<string, object?> { ["Articles"] = site.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList(), ["Paging"] = paging };
+        Shows(PageTags.Articles);
+        var values = new Dictionary<string, object?> { ["Articles"] = ShowsArticles(site.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList()), ["Paging"] = paging };
         return await RenderAsync("article-list", new PageInfo
         {
             Title = number == 1 ? "Articles" : $"Articles, page {number}",
@@ -121,7 +148,8 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         }
 
         var number = paging.Page;
-        var values = new Dictionary<string, object?> { ["Topic"] = topic, ["Articles"] = topic.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList(), ["Paging"] = paging };
+        Shows(PageTags.Topic(topic.Slug));
+        var values = new Dictionary<string, object?> { ["Topic"] = topic, ["Articles"] = ShowsArticles(topic.Articles.Skip((number - 1) * ArticlesPerPage).Take(ArticlesPerPage).ToList()), ["Paging"] = paging };
         return await RenderAsync("topic", new PageInfo
         {
             Title = number == 1 ? topic.Name : $"{topic.Name}, page {number}",
@@ -158,6 +186,8 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             .Where(c => status.Length == 0 || c.NewClientStatus == status)
             .Where(c => !telehealth || c.Telehealth)
             .ToList();
+        Shows(PageTags.Counselors);
+        Shows([.. counselors.Select(c => c.Id)]);
         var values = new Dictionary<string, object?>
         {
             ["Counselors"] = counselors,
@@ -179,8 +209,11 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             ["Article"] = article,
             ["Body"] = await BodyAsync(article.Id, cancellationToken, countsViews: true),
             ["Views"] = CachedPage.ViewsMarker,
-            ["RecentArticles"] = site.Articles.Where(a => a != article).Take(RecentCount).ToList(),
+            ["RecentArticles"] = ShowsArticles(site.Articles.Where(a => a != article).Take(RecentCount).ToList()),
         };
+        Shows(PageTags.Recent);
+        ShowsArticles([article]);
+        ShowsSeries(article.Series is { } series ? [series] : []);
         var info = new PageInfo
         {
             Title = article.SeoTitle ?? article.Title,
@@ -195,8 +228,10 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         return await RenderAsync("article", info, cancellationToken, values, viewedItem: article.Id);
     }
 
-    private Task<CachedPage> SeriesAsync(SeriesModel series, CancellationToken cancellationToken) =>
-        RenderAsync("series", new PageInfo
+    private Task<CachedPage> SeriesAsync(SeriesModel series, CancellationToken cancellationToken)
+    {
+        ShowsSeries([series]);
+        return RenderAsync("series", new PageInfo
         {
             Title = series.Title,
             Description = series.MetaDescription,
@@ -206,6 +241,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             Section = "series",
             Feeds = [Rss(series.Title, series.Url)],
         }, cancellationToken, new Dictionary<string, object?> { ["Series"] = series, ["Description"] = request.Rebase(series.DescriptionHtml) });
+    }
 
     private async Task<CachedPage> CounselorAsync(CounselorModel counselor, CancellationToken cancellationToken)
     {
@@ -213,8 +249,9 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         {
             ["Counselor"] = counselor,
             ["Body"] = await BodyAsync(counselor.Id, cancellationToken),
-            ["RecentArticles"] = counselor.Articles.Take(RecentCount).ToList(),
+            ["RecentArticles"] = ShowsArticles(counselor.Articles.Take(RecentCount).ToList()),
         };
+        Shows(counselor.Id);
         return await RenderAsync("counselor", new PageInfo
         {
             Title = counselor.NameWithCredentials,
@@ -230,6 +267,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
 
     private async Task<CachedPage> PageAsync(PageModel page, CancellationToken cancellationToken)
     {
+        Shows(page.Id);
         var values = new Dictionary<string, object?> { ["PageItem"] = page, ["Body"] = await BodyAsync(page.Id, cancellationToken) };
         return await RenderAsync("page", new PageInfo
         {
@@ -251,8 +289,61 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         return request.Rebase(body);
     }
 
-    private CachedPage FeedPage(string title, string htmlPath, IEnumerable<ArticleModel> articles, bool atom) =>
-        CachedPage.Create(Feeds.Feed(request, site, title, htmlPath, articles, atom), atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
+    private CachedPage FeedPage(string title, string htmlPath, IEnumerable<ArticleModel> articles, bool atom)
+    {
+        var items = ShowsArticles(articles.Take(Feeds.FeedLength).ToList());
+        return CachedPage.Create(Feeds.Feed(request, site, title, htmlPath, items, atom), atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
+    }
+
+    // /sitemap.xml (file 0): every URL, or an index of the files when there are more than one holds; /sitemap-N.xml:
+    // the Nth file of those, null if there is no such file.
+    private CachedPage? SitemapPage(int file)
+    {
+        Shows(PageTags.Sitemap);
+        var entries = Feeds.SitemapEntries(site);
+        var files = (entries.Count + UrlsPerSitemap - 1) / UrlsPerSitemap;
+        var xml = (file, files) switch
+        {
+            (0, <= 1) => Feeds.Sitemap(request, entries),
+            (0, _) => Feeds.SitemapIndex(request, entries, UrlsPerSitemap),
+            _ when files > 1 && file <= files => Feeds.Sitemap(request, entries.Skip((file - 1) * UrlsPerSitemap).Take(UrlsPerSitemap)),
+            _ => null,
+        };
+        return xml is null ? null : CachedPage.Create(xml, "application/xml; charset=utf-8");
+    }
+
+    private void Shows(params string?[] tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag is not null)
+            {
+                _shows.Add(tag);
+            }
+        }
+    }
+
+    // An article as a card or a page shows it: its title and link, its authors and reviewer, its series' name.
+    private List<ArticleModel> ShowsArticles(List<ArticleModel> articles)
+    {
+        foreach (var article in articles)
+        {
+            Shows(article.Id, article.Reviewer?.Id, article.Series?.Id);
+            Shows([.. article.Authors.Select(a => a.Id)]);
+        }
+
+        return articles;
+    }
+
+    // A series with its parts, as its page and its table of contents on a part's page show it.
+    private void ShowsSeries(IEnumerable<SeriesModel> series)
+    {
+        foreach (var one in series)
+        {
+            Shows(one.Id);
+            ShowsArticles(one.Parts);
+        }
+    }
 
     private static LinkModel Rss(string title, string path) => new() { Name = title, Url = path + "/feed.xml" };
 

@@ -1,16 +1,21 @@
 using System.Collections.Concurrent;
-using System.Text;
+using System.Diagnostics;
 
 namespace Cms.Practice.Rendering;
 
 /// <summary>
-/// A tenant's rendered public pages, kept with its runtime, so anything that rebuilds the runtime
-/// (a publish, an import, a settings change) empties it on every node. Bounded in bytes: when full it
-/// starts again empty, which keeps the bookkeeping off the hot path.
+/// A tenant's rendered public pages, kept with its runtime, so anything that rebuilds the runtime empties it on
+/// every node. Bounded in bytes with least-recently-used eviction: a hit only stamps its entry with the time (no
+/// lock, no shared write), and the insert that finds the cache full evicts the oldest entries under a lock, down to
+/// <see cref="RefillShare"/> of the bound so the sort that finds them is paid once per many inserts, not on each.
 /// </summary>
 internal sealed class PageCache
 {
-    private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
+    /// <summary>The share of the bound an eviction leaves filled, the new page included.</summary>
+    public const double RefillShare = 0.9;
+
+    private readonly ConcurrentDictionary<string, Entry> _pages = new(StringComparer.Ordinal);
+    private readonly Lock _writing = new();
     private readonly long _maxBytes;
     private long _bytes;
 
@@ -21,7 +26,21 @@ internal sealed class PageCache
 
     public int Count => _pages.Count;
 
-    public bool TryGet(string key, out CachedPage page) => _pages.TryGetValue(key, out page!);
+    /// <summary>The bytes of the pages held now; never above the bound.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public bool TryGet(string key, out CachedPage page)
+    {
+        if (_pages.TryGetValue(key, out var entry))
+        {
+            entry.LastUsed = Stopwatch.GetTimestamp();
+            page = entry.Page;
+            return true;
+        }
+
+        page = null!;
+        return false;
+    }
 
     public void Add(string key, CachedPage page)
     {
@@ -30,47 +49,68 @@ internal sealed class PageCache
             return;
         }
 
-        if (Interlocked.Add(ref _bytes, page.Length) > _maxBytes)
+        lock (_writing)
         {
-            _pages.Clear();
-            Interlocked.Exchange(ref _bytes, page.Length);
+            if (_pages.TryRemove(key, out var replaced))
+            {
+                Interlocked.Add(ref _bytes, -replaced.Page.Length);
+            }
+
+            if (_bytes + page.Length > _maxBytes)
+            {
+                EvictOldest((long)(_maxBytes * RefillShare) - page.Length);
+            }
+
+            _pages[key] = new Entry(page) { LastUsed = Stopwatch.GetTimestamp() };
+            Interlocked.Add(ref _bytes, page.Length);
+        }
+    }
+
+    /// <summary>Removes every page that shows any of these tags (item ids, or <see cref="PageTags"/> lists); returns how many.</summary>
+    public int Evict(IEnumerable<string> tags)
+    {
+        var wanted = tags as IReadOnlySet<string> ?? tags.ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        lock (_writing)
+        {
+            // A scan rather than an index by tag: an eviction is rare next to hits, and the scan keeps inserts simple.
+            foreach (var (key, entry) in _pages)
+            {
+                if (entry.Page.Tags.Overlaps(wanted) && _pages.TryRemove(key, out var gone))
+                {
+                    Interlocked.Add(ref _bytes, -gone.Page.Length);
+                    removed++;
+                }
+            }
         }
 
-        _pages[key] = page;
+        return removed;
     }
-}
 
-/// <summary>
-/// A rendered page as UTF-8, split where the view count goes so a cached article still shows the live count.
-/// </summary>
-internal sealed class CachedPage
-{
-    /// <summary>What templates print for the view count ("35 views"); replaced when the page is served.</summary>
-    public const string ViewsMarker = "@@cms-views@@";
-
-    private CachedPage(byte[][] segments, string contentType, int statusCode, string? viewedItem)
+    // Under the write lock: the least recently used pages go until what is left is at most the target.
+    private void EvictOldest(long target)
     {
-        Segments = segments;
-        ContentType = contentType;
-        StatusCode = statusCode;
-        ViewedItem = viewedItem;
-        Length = segments.Sum(s => (long)s.Length);
+        var byAge = _pages.Select(p => (p.Key, p.Value.LastUsed)).ToList();
+        byAge.Sort((a, b) => a.LastUsed.CompareTo(b.LastUsed));
+        foreach (var (key, _) in byAge)
+        {
+            if (_bytes <= target)
+            {
+                break;
+            }
+
+            if (_pages.TryRemove(key, out var gone))
+            {
+                Interlocked.Add(ref _bytes, -gone.Page.Length);
+            }
+        }
     }
 
-    /// <summary>The page's bytes; between two segments goes the view count.</summary>
-    public byte[][] Segments { get; }
+    private sealed class Entry(CachedPage page)
+    {
+        public CachedPage Page { get; } = page;
 
-    public string ContentType { get; }
-
-    public int StatusCode { get; }
-
-    /// <summary>The article whose reads this page counts, if any.</summary>
-    public string? ViewedItem { get; }
-
-    public long Length { get; }
-
-    public static CachedPage Create(string body, string contentType, int statusCode = 200, string? viewedItem = null) =>
-        new(body.Split(ViewsMarker).Select(Encoding.UTF8.GetBytes).ToArray(), contentType, statusCode, viewedItem);
-
-    public static string Views(long views) => views == 1 ? "1 view" : $"{views:N0} views";
+        // Written by hits without a lock: a torn or lost stamp only makes an eviction a little less exact.
+        public long LastUsed { get; set; }
+    }
 }

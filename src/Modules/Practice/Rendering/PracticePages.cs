@@ -7,6 +7,7 @@ using Cms.Themes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Cms.Practice.Rendering;
 
@@ -62,7 +63,7 @@ internal sealed class PracticePages
         {
             var (site, templates) = await theme.LoadAsync();
             var writeMark = _views.WriteMark;
-            var builder = new PageBuilder(tenant, site, templates, request, context.Request.Query) { FallbackLog = _logger };
+            var builder = new PageBuilder(tenant, site, templates, request, context.Request.Query) { FallbackLog = _logger, UrlsPerSitemap = _options.Value.UrlsPerSitemap };
             page = await builder.BuildAsync(path, context.RequestAborted);
             if (page.ViewedItem is { } viewed && builder.StoredViews is { } stored)
             {
@@ -154,14 +155,28 @@ internal sealed class PracticePages
             response.Headers.CacheControl = "no-cache";
         }
 
-        var views = "";
+        long? count = null;
         if (page.ViewedItem is { } item)
         {
+            // Before any 304: a reader who revalidates has read the article again.
             _views.Record(tenant.Settings, item, context);
-            views = CachedPage.Views(await _views.CountAsync(tenant, item, context.RequestAborted));
+            count = await _views.CountAsync(tenant, item, context.RequestAborted);
         }
 
-        var viewBytes = System.Text.Encoding.UTF8.GetBytes(views);
+        if (page.StatusCode == StatusCodes.Status200OK)
+        {
+            // Feeds and sitemaps too: kept by a browser or a CDN, but asked about (cheaply, with the tag) on each use.
+            var etag = page.ETag(count);
+            response.Headers.ETag = etag;
+            response.Headers.CacheControl = "no-cache";
+            if (IsCurrent(context.Request, etag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
+        var viewBytes = System.Text.Encoding.UTF8.GetBytes(count is { } views ? CachedPage.Views(views) : "");
         response.ContentLength = page.Length + (viewBytes.Length * (page.Segments.Length - 1));
         if (HttpMethods.IsHead(context.Request.Method))
         {
@@ -203,6 +218,18 @@ internal sealed class PracticePages
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
+    // If-None-Match names the tag the page has now (compared weakly, as RFC 9110 has it for this header).
+    private static bool IsCurrent(HttpRequest request, string etag)
+    {
+        if (request.Headers.IfNoneMatch.Count == 0 || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+    }
+
     // Only the parameters pages read are part of the cache key, so made-up query strings cannot fill the cache.
     private static string CacheQuery(HttpRequest request)
     {
@@ -229,4 +256,11 @@ public sealed class PracticeOptions
 
     /// <summary>Rendered pages kept per active tenant, in bytes.</summary>
     public long PageCacheBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// The most URLs in one sitemap file, at most sitemaps.org's 50,000; a practice with more gets a sitemap index at
+    /// /sitemap.xml naming /sitemap-1.xml, /sitemap-2.xml… Lowered by tests to reach the index without 50,000 items.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, Feeds.UrlsPerSitemap, ErrorMessage = "Cms:Practice:UrlsPerSitemap must be between 1 and 50,000 (the sitemaps.org limit per file).")]
+    public int UrlsPerSitemap { get; set; } = Feeds.UrlsPerSitemap;
 }
