@@ -79,17 +79,6 @@ internal sealed class TenantManager
     }
 
     /// <summary>
-    /// After the tenant's content, definitions or documents change: its runtime (and every module's
-    /// state in it, such as cached pages) is rebuilt here at once, and on other nodes as soon as PostgreSQL notifies them
-    /// (<see cref="TenantChangeListener"/>), or within the poll interval while that connection is lost.
-    /// </summary>
-    public async Task ChangedAsync(string name, CancellationToken cancellationToken)
-    {
-        await _store.TouchAsync(name, cancellationToken);
-        await _registry.RefreshAsync(cancellationToken);
-    }
-
-    /// <summary>
     /// Changes the host names and URL prefix a tenant answers on, checked as on creation. The registry is
     /// refreshed before this returns, so the new address serves at once and the old one no longer does.
     /// </summary>

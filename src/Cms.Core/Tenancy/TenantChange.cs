@@ -1,0 +1,23 @@
+namespace Cms.Tenancy;
+
+/// <summary>
+/// One committed change to a tenant, raised by the layer that wrote it (<see cref="TenantChanges"/>): which kinds of data
+/// changed and, for content, which items. Past <see cref="MaxItemIds"/> items (a big import) it says
+/// <see cref="ManyItems"/> instead of naming them, so it always fits in one PostgreSQL notification.
+/// </summary>
+internal sealed record TenantChange(string Tenant, ChangeKinds Kinds, IReadOnlyList<string> ItemIds, bool ManyItems = false)
+{
+    /// <summary>
+    /// Item ids an event names at most: 100 ids of 64 ASCII characters fit PostgreSQL's 8,000-byte notification with room
+    /// for the rest (ids of other characters are checked by their bytes when sent, see <see cref="TenantChangePayload"/>).
+    /// </summary>
+    public const int MaxItemIds = 100;
+
+    /// <summary>The change with its ids bounded: more than <see cref="MaxItemIds"/> become "many".</summary>
+    public static TenantChange Of(string tenant, ChangeKinds kinds, IEnumerable<string> itemIds)
+    {
+        var ids = itemIds.Distinct(StringComparer.Ordinal).Take(MaxItemIds + 1).ToList();
+        return ids.Count > MaxItemIds ? new TenantChange(tenant, kinds, [], ManyItems: true) : new TenantChange(tenant, kinds, ids);
+    }
+
+}
