@@ -30,6 +30,16 @@ internal sealed class TenantChanges
         await TellObserversAsync(change, cancellationToken);
     }
 
+    /// <summary>
+    /// After <see cref="TenantManager"/> changed the tenant's registry row (the store moved the version and notified the
+    /// other nodes in the same transaction): the registry is read again here and the observers told.
+    /// </summary>
+    public async Task RegistryChangedAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await _registry.RefreshAsync(cancellationToken);
+        await TellObserversAsync(new TenantChange(tenant, ChangeKinds.Registry, []), cancellationToken);
+    }
+
     /// <summary>A change another node raised, as this node's listener heard it (the registry is refreshed already).</summary>
     public Task HeardAsync(TenantChange change, CancellationToken cancellationToken) => TellObserversAsync(change, cancellationToken);
 

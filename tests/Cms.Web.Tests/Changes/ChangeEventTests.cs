@@ -131,6 +131,23 @@ public sealed class ChangeEventTests : IClassFixture<CmsFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(AdminSite.Base + "/articles/change-deleted")).StatusCode);
     }
 
+    [Fact]
+    public async Task DisablingAndEnablingAPracticeEachRaiseOneRegistryChange()
+    {
+        var tenants = _factory.Services.GetRequiredService<TenantManager>();
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync(AdminSite.Base + "/")).StatusCode);
+        var mark = _factory.Changes.Count;
+
+        Assert.True((await tenants.DisableAsync(Tenant, default)).Succeeded);
+
+        AssertOne(mark, ChangeKinds.Registry);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await _factory.Client().GetAsync(AdminSite.Base + "/")).StatusCode);
+        mark = _factory.Changes.Count;
+        Assert.True((await tenants.EnableAsync(Tenant, default)).Succeeded);
+        AssertOne(mark, ChangeKinds.Registry);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync(AdminSite.Base + "/")).StatusCode);
+    }
+
     private void AssertOne(int mark, ChangeKinds kinds, params string[] ids)
     {
         var change = Assert.Single(_factory.Changes.Since(mark, Tenant));
