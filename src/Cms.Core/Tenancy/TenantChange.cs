@@ -12,12 +12,4 @@ internal sealed record TenantChange(string Tenant, ChangeKinds Kinds, IReadOnlyL
     /// for the rest (ids of other characters are checked by their bytes when sent, see <see cref="TenantChangePayload"/>).
     /// </summary>
     public const int MaxItemIds = 100;
-
-    /// <summary>The change with its ids bounded: more than <see cref="MaxItemIds"/> become "many".</summary>
-    public static TenantChange Of(string tenant, ChangeKinds kinds, IEnumerable<string> itemIds)
-    {
-        var ids = itemIds.Distinct(StringComparer.Ordinal).Take(MaxItemIds + 1).ToList();
-        return ids.Count > MaxItemIds ? new TenantChange(tenant, kinds, [], ManyItems: true) : new TenantChange(tenant, kinds, ids);
-    }
-
 }
