@@ -13,19 +13,16 @@ namespace Cms.Admin;
 
 /// <summary>
 /// The admin's access to the current practice's content: a content manager over its database, permission checks
-/// that know about "own" content, and the signal that makes the public site (every node) show a change.
+/// that know about "own" content. A change is raised by the writes themselves (see TenantChanges), not here.
 /// </summary>
 public sealed class AdminContent
 {
     private static readonly Regex s_words = new(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant);
 
     private readonly ContentServices _content;
-    private readonly TenantManager _tenants;
-
-    internal AdminContent(ContentServices content, TenantManager tenants)
+    internal AdminContent(ContentServices content)
     {
         _content = content;
-        _tenants = tenants;
     }
 
     /// <summary>A unit of work over the tenant's database; dispose it when done.</summary>
@@ -60,18 +57,13 @@ public sealed class AdminContent
         return roles.Grants(context.User, Permissions.ViewContent) || roles.Grants(context.User, Permissions.EditContent) ? null : UserName(context.User);
     }
 
-    /// <summary>After a change the public site shows: rebuilds the tenant's runtime here and, within a second, on other nodes.</summary>
-    public Task ChangedAsync(HttpContext context) => _tenants.ChangedAsync(context.GetTenant().Name, context.RequestAborted);
-
-    /// <summary>Stores a changed copy of the practice's content definitions; editors and the site follow at once.</summary>
-    public async Task SaveDefinitionsAsync(HttpContext context, ContentDefinitions definitions)
+    /// <summary>Stores a changed copy of the practice's content definitions; editors and the site follow at once (the save raises the change).</summary>
+    public static async Task SaveDefinitionsAsync(HttpContext context, ContentDefinitions definitions)
     {
         await using (var db = context.GetTenant().CreateDbContext())
         {
             await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, DateTimeOffset.UtcNow, context.RequestAborted);
         }
-
-        await ChangedAsync(context);
     }
 
     public static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "";

@@ -30,6 +30,7 @@ public static class CmsServiceCollectionExtensions
         services.Configure<PublicAddressOptions>(configuration.GetSection(PublicAddressOptions.Section));
         services.Configure<SignInLimits>(configuration.GetSection(SignInLimits.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantChangeInterceptor>();
         services.AddSingleton<CmsDatabase>();
         services.AddMediaStore();
         services.AddSingleton<TenantStore>();
@@ -43,6 +44,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<ITenantRemovalHandler, HostRowsRemoval>();
         services.AddSingleton<ITenantRemovalHandler, TenantFolderRemoval>();
         services.AddSingleton<TenantManager>();
+        services.AddSingleton<TenantChanges>();
         services.AddSingleton<PublicOrigin>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
@@ -78,7 +80,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<ContentServices>();
         services.AddSingleton(provider => new ScheduledPublishing(
             provider.GetRequiredService<CmsDatabase>(), provider.GetRequiredService<TenantRegistry>(), provider.GetRequiredService<TenantRuntimeCache>(),
-            provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TenantManager>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ScheduledPublishing>>()));
         services.AddSingleton<IContentHandler, TitlePartHandler>();
         services.AddSingleton<IContentHandler, AutoroutePartHandler>();

@@ -38,6 +38,7 @@ public sealed partial class ContentManager
 
             if (published is not null)
             {
+                _db.PendingChange.RecordItem(item.ContentItemId);
                 await _db.ContentItems.Where(c => c.ContentItemId == item.ContentItemId && c.Published)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
             }
@@ -65,6 +66,7 @@ public sealed partial class ContentManager
                 return await StaleAsync(item.ContentItemId, cancellationToken);
             }
 
+            _db.PendingChange.RecordItem(item.ContentItemId);
             await _db.ContentItems.Where(c => c.ContentItemVersionId == published.ContentItemVersionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, true).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
             return new ContentResult(null, []);
@@ -77,6 +79,11 @@ public sealed partial class ContentManager
         {
             var changed = await _db.ContentItems.Where(c => c.ContentItemId == contentItemId && (c.Latest || c.Published))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Latest, false).SetProperty(c => c.Published, false).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
+            if (changed > 0)
+            {
+                _db.PendingChange.RecordItem(contentItemId);
+            }
+
             return new ContentResult(null, [], Skipped: changed == 0);
         }, cancellationToken);
         return result is { Succeeded: true, Skipped: false };
@@ -108,6 +115,8 @@ public sealed partial class ContentManager
                     {
                         return ContentResult.Stale(null);
                     }
+
+                    _db.PendingChange.RecordItem(contentItemId);
                 }
 
                 return new ContentResult(null, [], Skipped: records.Count == 0);
@@ -164,8 +173,11 @@ public sealed partial class ContentManager
             return await StaleAsync(version.ContentItemId, cancellationToken);
         }
 
+        // A draft beside the published version changes nothing the site shows, and rebuilding the site for it would cost a
+        // big practice's next page seconds: only a published version is a change.
         if (version.Published)
         {
+            _db.PendingChange.RecordItem(version.ContentItemId);
             await _db.ContentItems.Where(c => c.ContentItemId == version.ContentItemId && c.Published && c.ContentItemVersionId != version.ContentItemVersionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Published, false).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
         }

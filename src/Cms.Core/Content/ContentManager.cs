@@ -139,6 +139,7 @@ public sealed partial class ContentManager
             // The first version of an item the store does not have: added to the batch, saved with it.
             var record = ContentRecords.ToRecord(version, context.Index, _db.TenantId);
             _db.ContentItems.Add(record);
+            _db.PendingChange.RecordItem(version.ContentItemId);
             AddReferences(version, context.Index);
             _lookup.Pending.Add(version.ContentItemId);
             _lookup.UnsavedIds.Add(version.ContentItemId);
@@ -156,6 +157,7 @@ public sealed partial class ContentManager
         }
 
         await FlushAsync(cancellationToken);
+        _db.PendingChange.RecordItem(version.ContentItemId);
         var others = _db.ContentItems.Where(c => c.ContentItemId == version.ContentItemId && c.ContentItemVersionId != version.ContentItemVersionId);
         if (version.Published)
         {

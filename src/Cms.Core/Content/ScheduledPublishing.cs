@@ -35,20 +35,18 @@ public sealed class ScheduledPublishing
     private readonly TenantRegistry _registry;
     private readonly TenantRuntimeCache _runtimes;
     private readonly ContentServices _content;
-    private readonly TenantManager _tenants;
     private readonly TimeProvider _time;
     private readonly ILogger<ScheduledPublishing> _logger;
 
     // Names this node on the rows it leases (one publisher per process), for whoever reads the table; a host name is at most 64.
     private readonly string _node = $"{Environment.MachineName}/{Guid.NewGuid():N}";
 
-    internal ScheduledPublishing(CmsDatabase database, TenantRegistry registry, TenantRuntimeCache runtimes, ContentServices content, TenantManager tenants, TimeProvider time, ILogger<ScheduledPublishing> logger)
+    internal ScheduledPublishing(CmsDatabase database, TenantRegistry registry, TenantRuntimeCache runtimes, ContentServices content, TimeProvider time, ILogger<ScheduledPublishing> logger)
     {
         _database = database;
         _registry = registry;
         _runtimes = runtimes;
         _content = content;
-        _tenants = tenants;
         _time = time;
         _logger = logger;
     }
@@ -215,7 +213,6 @@ public sealed class ScheduledPublishing
             return errors;
         }
 
-        await _tenants.ChangedAsync(row.TenantName, cancellationToken);
         return null;
     }
 }

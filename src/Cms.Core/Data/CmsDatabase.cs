@@ -20,11 +20,13 @@ internal sealed class CmsDatabase
 
     private readonly ILoggerFactory _loggerFactory;
     private readonly TenantSessionInterceptor _sessionInterceptor = new();
+    private readonly TenantChangeInterceptor _changeInterceptor;
     private readonly bool _bypassAllowed;
 
-    public CmsDatabase(IOptions<CmsOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory)
+    public CmsDatabase(IOptions<CmsOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory, TenantChangeInterceptor changeInterceptor)
     {
         _loggerFactory = loggerFactory;
+        _changeInterceptor = changeInterceptor;
         CmsOptions settings;
         try
         {
@@ -79,7 +81,7 @@ internal sealed class CmsDatabase
     {
         var connectionString = tenant.ConnectionString
             ?? (Provider == DatabaseProvider.Sqlite ? SqliteConnectionString(Path.Combine(TenantFolder(tenant.Name), SqliteFileName)) : SharedConnectionString!);
-        return Configure(new DbContextOptionsBuilder<TenantDbContext>(), connectionString, TenantDbContext.HistoryTable).Options;
+        return Configure(new DbContextOptionsBuilder<TenantDbContext>(), connectionString, TenantDbContext.HistoryTable).AddInterceptors(_changeInterceptor).Options;
     }
 
     /// <summary>

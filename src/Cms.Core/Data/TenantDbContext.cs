@@ -20,6 +20,9 @@ internal sealed class TenantDbContext : DbContext
 
     public string TenantId { get; }
 
+    /// <summary>What this context's writes changed, raised when they commit (see <see cref="TenantChangeInterceptor"/>).</summary>
+    internal PendingTenantChange PendingChange { get; } = new();
+
     public DbSet<UserRecord> Users => Set<UserRecord>();
 
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();

@@ -1,5 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
+using Cms.Content.Definitions;
+using Cms.Recipes.Steps;
+using Cms.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Data;
@@ -43,6 +46,18 @@ internal static class TenantDocuments
             existing.ModifiedUtc = now;
         }
 
+        db.PendingChange.Record(ChangeKindOf(key));
+
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    // What a document is to the receivers of its change; settings unless it is one of the others.
+    private static ChangeKinds ChangeKindOf(string key) => key switch
+    {
+        ContentDefinitions.DocumentKey => ChangeKinds.Definitions,
+        RecipeDocuments.Templates => ChangeKinds.Templates,
+        RecipeDocuments.Roles => ChangeKinds.Roles,
+        RecipeDocuments.Features or RecipeDocuments.Themes => ChangeKinds.Features,
+        _ => ChangeKinds.Settings,
+    };
 }

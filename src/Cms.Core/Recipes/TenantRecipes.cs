@@ -8,14 +8,12 @@ namespace Cms.Recipes;
 internal sealed class TenantRecipes
 {
     private readonly TenantStore _store;
-    private readonly TenantManager _tenants;
     private readonly RecipeExecutor _executor;
     private readonly RecipeExporter _exporter;
 
-    public TenantRecipes(TenantStore store, TenantManager tenants, RecipeExecutor executor, RecipeExporter exporter)
+    public TenantRecipes(TenantStore store, RecipeExecutor executor, RecipeExporter exporter)
     {
         _store = store;
-        _tenants = tenants;
         _executor = executor;
         _exporter = exporter;
     }
@@ -23,7 +21,7 @@ internal sealed class TenantRecipes
     public Task<RecipeResult> ValidateAsync(RecipeSource source, RecipeOptions options, CancellationToken cancellationToken) =>
         _executor.ValidateAsync(source, options, cancellationToken);
 
-    /// <summary>Imports into a running tenant; null when there is no such tenant. Every node rebuilds the tenant after a change.</summary>
+    /// <summary>Imports into a running tenant; null when there is no such tenant. The import's commit raises its change (see TenantChanges).</summary>
     public async Task<RecipeResult?> ImportAsync(string tenantName, RecipeSource source, RecipeOptions options, CancellationToken cancellationToken)
     {
         if (await _store.FindAsync(tenantName, cancellationToken) is not { State: TenantState.Running } tenant)
@@ -31,13 +29,7 @@ internal sealed class TenantRecipes
             return null;
         }
 
-        var result = await _executor.ExecuteAsync(tenant, source, options, cancellationToken);
-        if (result.Applied)
-        {
-            await _tenants.ChangedAsync(tenant.Name, cancellationToken);
-        }
-
-        return result;
+        return await _executor.ExecuteAsync(tenant, source, options, cancellationToken);
     }
 
     /// <summary>Writes the tenant as a recipe; false when there is no such tenant.</summary>

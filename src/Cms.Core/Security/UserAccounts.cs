@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Cms.Data;
+using Cms.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,7 @@ internal sealed class UserAccounts
         };
         user.PasswordHash = _hasher.HashPassword(user, password);
         db.Users.Add(user);
+        db.PendingChange.Record(ChangeKinds.Users);
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }
@@ -95,6 +97,7 @@ internal sealed class UserAccounts
             user.Roles = newRoles;
             user.IsEnabled = enabled;
             user.SecurityStamp = NewSecurityStamp();
+            db.PendingChange.Record(ChangeKinds.Users);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -120,6 +123,7 @@ internal sealed class UserAccounts
 
         user.PasswordHash = _hasher.HashPassword(user, password);
         user.SecurityStamp = NewSecurityStamp();
+        db.PendingChange.Record(ChangeKinds.Users);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -134,6 +138,7 @@ internal sealed class UserAccounts
         }
 
         user.SecurityStamp = NewSecurityStamp();
+        db.PendingChange.Record(ChangeKinds.Users);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

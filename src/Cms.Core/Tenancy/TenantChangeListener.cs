@@ -12,7 +12,7 @@ namespace Cms.Tenancy;
 /// </summary>
 internal sealed class TenantChangeListener : BackgroundService
 {
-    /// <summary>The channel <see cref="TenantStore"/> notifies with the changed tenant's name.</summary>
+    /// <summary>The channel <see cref="TenantStore"/> notifies with the change (<see cref="TenantChangePayload"/>).</summary>
     public const string Channel = "cms_changes";
 
     private static readonly TimeSpan s_firstRetry = TimeSpan.FromSeconds(1);
@@ -20,13 +20,17 @@ internal sealed class TenantChangeListener : BackgroundService
 
     private readonly CmsDatabase _database;
     private readonly TenantRegistry _registry;
+    private readonly TenantStore _store;
+    private readonly TenantChanges _changes;
     private readonly TimeProvider _time;
     private readonly ILogger<TenantChangeListener> _logger;
 
-    public TenantChangeListener(CmsDatabase database, TenantRegistry registry, TimeProvider time, ILogger<TenantChangeListener> logger)
+    public TenantChangeListener(CmsDatabase database, TenantRegistry registry, TenantStore store, TenantChanges changes, TimeProvider time, ILogger<TenantChangeListener> logger)
     {
         _database = database;
         _registry = registry;
+        _store = store;
+        _changes = changes;
         _time = time;
         _logger = logger;
     }
@@ -79,14 +83,24 @@ internal sealed class TenantChangeListener : BackgroundService
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var heard = new Queue<string>();
+        connection.Notification += (_, e) => heard.Enqueue(e.Payload);
         connected();
         // What was written while nobody listened (at start, or while the connection was lost) is read now.
         await _registry.RefreshAsync(cancellationToken);
         while (true)
         {
             await connection.WaitAsync(cancellationToken);
-            // The payload names the tenant, but one refresh reads every change since the last, own writes included.
+            // One refresh reads every change since the last, own writes included; per-item use of the payload is the observers'.
             await _registry.RefreshAsync(cancellationToken);
+            while (heard.TryDequeue(out var payload))
+            {
+                // This node told its observers of its own changes when it raised them.
+                if (TenantChangePayload.Read(payload) is { } change && change.Node != _store.NodeId)
+                {
+                    await _changes.HeardAsync(change.Change, cancellationToken);
+                }
+            }
         }
     }
 }

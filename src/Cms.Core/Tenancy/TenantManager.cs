@@ -11,16 +11,16 @@ internal sealed class TenantManager
     private readonly TenantStore _store;
     private readonly TenantSetup _setup;
     private readonly TenantDataRemoval _removal;
-    private readonly TenantRegistry _registry;
+    private readonly TenantChanges _changes;
     private readonly TimeProvider _time;
     private readonly ILogger<TenantManager> _logger;
 
-    public TenantManager(TenantStore store, TenantSetup setup, TenantDataRemoval removal, TenantRegistry registry, TimeProvider time, ILogger<TenantManager> logger)
+    public TenantManager(TenantStore store, TenantSetup setup, TenantDataRemoval removal, TenantChanges changes, TimeProvider time, ILogger<TenantManager> logger)
     {
         _store = store;
         _setup = setup;
         _removal = removal;
-        _registry = registry;
+        _changes = changes;
         _time = time;
         _logger = logger;
     }
@@ -73,20 +73,9 @@ internal sealed class TenantManager
             return TenantResult.Fail(TenantFailure.SetupFailed, $"Setting up '{tenant.Name}' failed and nothing was kept: {e.Message}");
         }
 
-        await _registry.RefreshAsync(cancellationToken);
+        await _changes.RegistryChangedAsync(tenant.Name, cancellationToken);
         _logger.LogInformation("Tenant {Tenant} created", tenant.Name);
         return TenantResult.Success(tenant);
-    }
-
-    /// <summary>
-    /// After the tenant's content, definitions or documents change: its runtime (and every module's
-    /// state in it, such as cached pages) is rebuilt here at once, and on other nodes as soon as PostgreSQL notifies them
-    /// (<see cref="TenantChangeListener"/>), or within the poll interval while that connection is lost.
-    /// </summary>
-    public async Task ChangedAsync(string name, CancellationToken cancellationToken)
-    {
-        await _store.TouchAsync(name, cancellationToken);
-        await _registry.RefreshAsync(cancellationToken);
     }
 
     /// <summary>
@@ -130,7 +119,7 @@ internal sealed class TenantManager
             return TenantResult.Fail(TenantFailure.Conflict, $"'{tenant.Name}' was not changed: another tenant took one of these addresses, or '{tenant.Name}' was removed, at the same moment; try again.");
         }
 
-        await _registry.RefreshAsync(cancellationToken);
+        await _changes.RegistryChangedAsync(tenant.Name, cancellationToken);
         _logger.LogInformation("Tenant {Tenant} now answers on prefix {Prefix} and hosts {Hosts}", tenant.Name, changed.Prefix, changed.Hosts);
         return TenantResult.Success(changed);
     }
@@ -169,7 +158,7 @@ internal sealed class TenantManager
             }
 
             tenant = disabled;
-            await _registry.RefreshAsync(cancellationToken);
+            await _changes.RegistryChangedAsync(tenant.Name, cancellationToken);
         }
 
         try
@@ -184,7 +173,7 @@ internal sealed class TenantManager
 
         // The registry row last: a row whose data is gone can be removed again, data without a row would not be found.
         await _store.RemoveAsync(tenant.Name, cancellationToken);
-        await _registry.RefreshAsync(cancellationToken);
+        await _changes.RegistryChangedAsync(tenant.Name, cancellationToken);
         _logger.LogInformation("Tenant {Tenant} removed", tenant.Name);
         return TenantResult.Success(tenant);
     }
@@ -218,7 +207,7 @@ internal sealed class TenantManager
             return NotFound(name);
         }
 
-        await _registry.RefreshAsync(cancellationToken);
+        await _changes.RegistryChangedAsync(tenant.Name, cancellationToken);
         _logger.LogInformation("Tenant {Tenant} is now {State}", tenant.Name, target);
         return TenantResult.Success(changed);
     }

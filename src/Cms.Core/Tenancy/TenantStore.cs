@@ -177,15 +177,21 @@ internal sealed class TenantStore
         return await SaveWithVersionAsync(db, changed.Name, cancellationToken);
     }
 
-    /// <summary>Tells every node that the tenant's definitions or settings changed, so its runtime is rebuilt.</summary>
-    public async Task TouchAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Names this process in the notifications it sends, so its own listener knows a change it raised itself (and has
+    /// told its observers of already) from one another node raised.
+    /// </summary>
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Tells every node that the tenant's content, definitions or settings changed, so its runtime is rebuilt.</summary>
+    public async Task TouchAsync(TenantChange change, CancellationToken cancellationToken)
     {
         await using var db = _database.CreateHostContext();
-        var key = TenantNames.Normalize(name);
+        var key = TenantNames.Normalize(change.Tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Tenants.Where(t => t.NormalizedName == key).ExecuteUpdateAsync(s => s.SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
         await db.HostState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistryVersion, x => x.RegistryVersion + 1), cancellationToken);
-        await NotifyAsync(db, name, cancellationToken);
+        await NotifyAsync(db, change, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -205,7 +211,7 @@ internal sealed class TenantStore
 
     // The version moves in the same transaction as the change, so a reader that sees the new version
     // also sees the change.
-    private static async Task<bool> SaveWithVersionAsync(HostDbContext db, string name, CancellationToken cancellationToken)
+    private async Task<bool> SaveWithVersionAsync(HostDbContext db, string name, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -218,7 +224,7 @@ internal sealed class TenantStore
         }
 
         await db.HostState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistryVersion, x => x.RegistryVersion + 1), cancellationToken);
-        await NotifyAsync(db, name, cancellationToken);
+        await NotifyAsync(db, new TenantChange(name, ChangeKinds.Registry, []), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -227,11 +233,12 @@ internal sealed class TenantStore
     /// PostgreSQL: tells every node's <see cref="TenantChangeListener"/> that the registry moved. Sent inside the
     /// transaction, PostgreSQL delivers it on commit and drops it on rollback, so no node hears of a change it cannot read.
     /// </summary>
-    private static async Task NotifyAsync(HostDbContext db, string name, CancellationToken cancellationToken)
+    private async Task NotifyAsync(HostDbContext db, TenantChange change, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({TenantChangeListener.Channel}, {name})", cancellationToken);
+            var payload = TenantChangePayload.Write(NodeId, change);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({TenantChangeListener.Channel}, {payload})", cancellationToken);
         }
     }
 

@@ -60,7 +60,7 @@ internal static class AccountEndpoints
         return Results.LocalRedirect(target);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, UserSessions sessions, TenantManager tenants, IOptionsMonitor<CookieAuthenticationOptions> cookies, [FromForm] LogoutForm? form)
+    private static async Task<IResult> SignOutAsync(HttpContext context, UserSessions sessions, IOptionsMonitor<CookieAuthenticationOptions> cookies, [FromForm] LogoutForm? form)
     {
         var tenant = context.GetTenant();
         if (context.User.FindFirstValue(CmsClaims.Tenant) == tenant.Name && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
@@ -68,12 +68,8 @@ internal static class AccountEndpoints
             // A form with only its token binds to no form object at all.
             if (form?.Everywhere == true)
             {
-                await using (var db = tenant.CreateDbContext())
-                {
-                    await UserAccounts.SignOutEverywhereAsync(db, userId, context.RequestAborted);
-                }
-
-                await tenants.ChangedAsync(tenant.Name, context.RequestAborted);
+                await using var db = tenant.CreateDbContext();
+                await UserAccounts.SignOutEverywhereAsync(db, userId, context.RequestAborted);
             }
 
             await sessions.EndAsync(tenant, context.User, cookies.Get(CmsAuthentication.CookieScheme).ExpireTimeSpan, context.RequestAborted);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Cms.Tenancy;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Web.Tests.Support;
 
@@ -32,6 +34,9 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
     }
 
     public string DataPath { get; }
+
+    /// <summary>The tenant changes this host's observers were told of (issue 12, item 1).</summary>
+    public TenantChangeRecorder Changes { get; } = new();
 
     /// <summary>
     /// A host over a folder the caller keeps, to start again on the same data (on the PostgreSQL run, the same
@@ -111,6 +116,7 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<ITenantChangeObserver>(Changes));
     }
 
     protected override void Dispose(bool disposing)

@@ -271,8 +271,6 @@ public sealed class TemplateLimitsTests : IClassFixture<CmsFactory>
         {
             await TenantDocuments.SetAsync(db, RecipeDocuments.Templates, new JsonObject { [name] = new JsonObject { ["Content"] = source } }, DateTimeOffset.UtcNow, default);
         }
-
-        await _factory.Services.GetRequiredService<TenantManager>().ChangedAsync(practice, default);
     }
 
     private async Task<JsonObject?> StoredTemplatesAsync(string practice)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.Content.Definitions;
@@ -73,7 +74,8 @@ internal sealed class RecipeExecutor
         // An import holds the tenant's write lock alone from before it reads what it checks against until it commits, so a
         // second import (on any node) waits and then starts from what the first one wrote, and no save runs in between.
         await using var transaction = options.DryRun ? null : await TenantWriteLock.BeginAloneAsync(db, cancellationToken);
-        var definitions = await TenantDocuments.GetAsync<ContentDefinitions>(db, ContentDefinitions.DocumentKey, cancellationToken) ?? new ContentDefinitions();
+        var stored = await TenantDocuments.GetAsync<ContentDefinitions>(db, ContentDefinitions.DocumentKey, cancellationToken);
+        var definitions = stored ?? new ContentDefinitions();
         var seed = await HashAsync(source, cancellationToken);
         var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
 
@@ -107,6 +109,7 @@ internal sealed class RecipeExecutor
             manager.NewIds.Add(id);
         }
 
+        var definitionsBefore = JsonSerializer.Serialize(definitions);
         var application = new RecipeApplication(db, manager, definitions, media, _time.GetUtcNow());
         try
         {
@@ -117,7 +120,14 @@ internal sealed class RecipeExecutor
             }
 
             await manager.FlushAsync(cancellationToken);
-            await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, application.Now, cancellationToken);
+
+            // Written only when a step changed them: a definitions change makes every node rebuild the practice's runtime.
+            if (stored is null || JsonSerializer.Serialize(definitions) != definitionsBefore)
+            {
+                await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, application.Now, cancellationToken);
+            }
+
+            // The commit raises one change for the whole import (see Data.TenantChangeInterceptor).
             await transaction!.CommitAsync(cancellationToken);
         }
         catch (RecipeApplyException e)

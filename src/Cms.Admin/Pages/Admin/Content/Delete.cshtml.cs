@@ -39,7 +39,6 @@ public sealed class DeleteModel : PageModel
         }
 
         await session.Manager.DeleteAsync(id, HttpContext.RequestAborted);
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/content?type={item.ContentType}");
     }
 

@@ -173,13 +173,6 @@ public sealed partial class EditModel : PageModel
             await Scheduler.CancelAsync(session.Tenant.Name, Item.ContentItemId, HttpContext.RequestAborted);
         }
 
-        // A draft changes nothing the public site shows; only publishing rebuilds the site (measured: a rebuild of a
-        // practice with 100,000 articles costs its next page seconds).
-        if (publish)
-        {
-            await _content.ChangedAsync(HttpContext);
-        }
-
         return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={(publish ? "published" : "draft")}");
     }
 
@@ -248,7 +241,6 @@ public sealed partial class EditModel : PageModel
             return Page();
         }
 
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/content/{Item.ContentItemId}?saved={outcome}");
     }
 

@@ -74,7 +74,6 @@ public sealed class RolesModel : PageModel
             await RoleDocument.SetPermissionsAsync(session.Db, granted, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
         }
 
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/roles?done=saved");
     }
 
@@ -93,7 +92,6 @@ public sealed class RolesModel : PageModel
             return Page();
         }
 
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/roles?done=added&role={Uri.EscapeDataString(name)}");
     }
 
@@ -112,7 +110,6 @@ public sealed class RolesModel : PageModel
             return Page();
         }
 
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/roles?done=deleted&role={Uri.EscapeDataString(name!)}");
     }
 

@@ -98,7 +98,6 @@ public sealed class PartsModel : PageModel
             await transaction.CommitAsync(HttpContext.RequestAborted);
         }
 
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/series/{id}/parts?done=ordered");
     }
 

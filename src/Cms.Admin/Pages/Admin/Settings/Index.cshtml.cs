@@ -72,7 +72,6 @@ public sealed class SettingsModel : PageModel
         var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.CustomSettings, HttpContext.RequestAborted) ?? [];
         document[DefaultType] = item.ToOrchardJson();
         await TenantDocuments.SetAsync(session.Db, RecipeDocuments.CustomSettings, document, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/settings?saved=1");
     }
 

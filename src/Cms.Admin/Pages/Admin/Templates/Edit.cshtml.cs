@@ -150,6 +150,5 @@ public sealed class EditTemplateModel : PageModel
         }
 
         await TenantDocuments.SetAsync(session.Db, RecipeDocuments.Templates, document, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
-        await _content.ChangedAsync(HttpContext);
     }
 }

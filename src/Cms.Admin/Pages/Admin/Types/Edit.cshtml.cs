@@ -26,13 +26,6 @@ public sealed class EditTypeModel : PageModel
         (ContentNames.MediaField, "Image"), (ContentNames.ContentPickerField, "Link to other content"), (ContentNames.MultiTextField, "Choices"),
     ];
 
-    private readonly AdminContent _content;
-
-    public EditTypeModel(AdminContent content)
-    {
-        _content = content;
-    }
-
     public ContentTypeDefinition Type { get; private set; } = new();
 
     public ContentDefinitions Definitions { get; private set; } = ContentDefinitions.Empty;
@@ -167,7 +160,7 @@ public sealed class EditTypeModel : PageModel
             return Page();
         }
 
-        await _content.SaveDefinitionsAsync(HttpContext, definitions);
+        await AdminContent.SaveDefinitionsAsync(HttpContext, definitions);
         return Redirect($"{Request.PathBase}/admin/types/{then}");
     }
 

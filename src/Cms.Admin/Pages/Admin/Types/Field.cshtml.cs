@@ -15,13 +15,6 @@ namespace Cms.Admin.Pages.Admin.Types;
 [Authorize(Policy = Permissions.EditContentTypes)]
 public sealed class EditFieldModel : PageModel
 {
-    private readonly AdminContent _content;
-
-    public EditFieldModel(AdminContent content)
-    {
-        _content = content;
-    }
-
     public ContentTypeDefinition Type { get; private set; } = new();
 
     public ContentPartFieldDefinition Field { get; private set; } = new();
@@ -60,7 +53,7 @@ public sealed class EditFieldModel : PageModel
             return Page();
         }
 
-        await _content.SaveDefinitionsAsync(HttpContext, definitions);
+        await AdminContent.SaveDefinitionsAsync(HttpContext, definitions);
         return Redirect($"{Request.PathBase}/admin/types/{name}/fields/{field}?done=saved");
     }
 

@@ -78,7 +78,6 @@ public sealed class UsersModel : PageModel
         }
 
         await users.CreateAsync(session.Db, name, NewPassword!, NewRoles, HttpContext.RequestAborted);
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/users?done=added");
     }
 
@@ -97,7 +96,7 @@ public sealed class UsersModel : PageModel
             return NotFound();
         }
 
-        await ChangedAsync(session, id);
+        await RenewOwnSessionAsync(session, id);
         return Redirect($"{Request.PathBase}/admin/users?done=saved");
     }
 
@@ -111,7 +110,7 @@ public sealed class UsersModel : PageModel
             return Page();
         }
 
-        await ChangedAsync(session, id);
+        await RenewOwnSessionAsync(session, id);
         return Redirect($"{Request.PathBase}/admin/users?done=password");
     }
 
@@ -123,15 +122,13 @@ public sealed class UsersModel : PageModel
             return NotFound();
         }
 
-        await _content.ChangedAsync(HttpContext);
         return Redirect($"{Request.PathBase}/admin/users?done=signedout");
     }
 
-    // The user's new stamp ends their sessions: the runtime (with what it read of sessions) is rebuilt here at once and
-    // on other nodes through the registry. An administrator who changed themself gets a fresh cookie for this session.
-    private async Task ChangedAsync(AdminContent.Session session, string id)
+    // The user's new stamp ends their sessions (its save raised the change that rebuilds the runtime, with what it read of
+    // sessions, on every node). An administrator who changed themself gets a fresh cookie for this session.
+    private async Task RenewOwnSessionAsync(AdminContent.Session session, string id)
     {
-        await _content.ChangedAsync(HttpContext);
         if (id == User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value)
         {
             await UserSessions.RenewAsync(HttpContext, session.Db);
