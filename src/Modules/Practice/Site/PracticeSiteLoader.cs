@@ -23,13 +23,6 @@ internal static partial class PracticeSiteLoader
 
     private static readonly string[] s_types = ["Counselor", "Series", "Article", "Page"];
 
-    // Compiled once: building and looking up the LINQ query on every page was a third of the body read's CPU (trace, issue 12 item 4).
-    private static readonly Func<TenantDbContext, string, bool, CancellationToken, Task<BodyRow?>> s_body = EF.CompileAsyncQuery(
-        (TenantDbContext db, string contentItemId, bool latest, CancellationToken _) => db.ContentItems.AsNoTracking()
-            .Where(c => c.ContentItemId == contentItemId && (latest ? c.Latest : c.Published))
-            .Select(c => new BodyRow(c.RenderedJson, db.ViewCounts.Where(v => v.ContentItemId == contentItemId).Select(v => (long?)v.Views).FirstOrDefault()))
-            .FirstOrDefault());
-
     /// <summary>The site model; with <paramref name="previewId"/>, that item's latest version (a draft) stands in for its published one.</summary>
     public static async Task<PracticeSite> LoadAsync(TenantRuntime tenant, CancellationToken cancellationToken, string? previewId = null)
     {
@@ -59,7 +52,7 @@ internal static partial class PracticeSiteLoader
     public static async Task<(string? Body, long StoredViews)> BodyAsync(TenantRuntime tenant, string contentItemId, CancellationToken cancellationToken, bool latest = false)
     {
         await using var db = tenant.CreateDbContext();
-        var row = await s_body(db, contentItemId, latest, cancellationToken);
+        var row = await tenant.State(static _ => new BodyQuery()).RunAsync(db, contentItemId, latest, cancellationToken);
         var body = row?.RenderedJson is { } rendered ? JsonSerializer.Deserialize<Dictionary<string, string>>(rendered)?.GetValueOrDefault(ContentNames.MarkdownBodyPart) : null;
         return (body, row?.Views ?? 0);
     }
