@@ -22,8 +22,14 @@ internal sealed class Report
     }
 
     /// <param name="met">Null when the measure could not be taken; the result then says why.</param>
-    public void Target(string measure, string result, string target, bool? met) =>
+    public void Target(string measure, string result, string target, bool? met)
+    {
         _targets.Add([measure, result, target, met switch { true => "met", false => "**missed**", null => "not measured" }]);
+        Missed |= met == false;
+    }
+
+    /// <summary>True when a measured figure fell short of its target: the bench then exits with 1.</summary>
+    public bool Missed { get; private set; }
 
     public void Latency(string name, Distribution latency) => _latencies.Add((name, latency));
 

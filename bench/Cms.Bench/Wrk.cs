@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -13,30 +12,17 @@ internal static partial class Wrk
     /// <summary>Installs wrk if needed; returns its version as it prints it ("wrk debian/4.1.0-3+b2 [epoll]").</summary>
     public static async Task<string> EnsureInstalledAsync()
     {
-        if (!OnPath())
-        {
-            Progress.Say("wrk is not on the PATH; installing it with apt-get (needs root)");
-            if ((await RunAsync("apt-get", "install", "-y", "wrk")).ExitCode != 0)
-            {
-                // A fresh container has no package lists yet.
-                await RunAsync("apt-get", "update");
-                var install = await RunAsync("apt-get", "install", "-y", "wrk");
-                if (install.ExitCode != 0 || !OnPath())
-                {
-                    throw new InvalidOperationException($"Could not install wrk with 'apt-get install -y wrk':{Environment.NewLine}{install.Output}");
-                }
-            }
-        }
+        await DebianPackage.EnsureInstalledAsync("wrk", "wrk");
 
         // wrk -v prints its version before the usage text, and exits with 1.
-        var version = (await RunAsync("wrk", "-v")).Output;
+        var version = (await DebianPackage.RunAsync("wrk", "-v")).Output;
         return version.Split('\n')[0].Split(" Copyright")[0].Trim();
     }
 
     /// <summary>One run against a URL; a response other than 2xx or 3xx makes the run worthless, so it is an error.</summary>
     public static async Task<WrkRun> RunAsync(Uri url, int threads, int connections, TimeSpan duration)
     {
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await DebianPackage.RunAsync(
             "wrk",
             Report.Invariant($"-t{threads}"),
             Report.Invariant($"-c{connections}"),
@@ -108,30 +94,6 @@ internal static partial class Wrk
         "TB" => 1L << 40,
         _ => throw new FormatException($"Unknown size unit '{unit}' in wrk's output."),
     };
-
-    private static bool OnPath() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, "wrk")));
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecond();

@@ -52,9 +52,7 @@ internal static partial class PracticeSiteLoader
     public static async Task<(string? Body, long StoredViews)> BodyAsync(TenantRuntime tenant, string contentItemId, CancellationToken cancellationToken, bool latest = false)
     {
         await using var db = tenant.CreateDbContext();
-        var row = await db.ContentItems.AsNoTracking().Where(c => c.ContentItemId == contentItemId && (latest ? c.Latest : c.Published))
-            .Select(c => new { c.RenderedJson, Views = db.ViewCounts.Where(v => v.ContentItemId == contentItemId).Select(v => (long?)v.Views).FirstOrDefault() })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await tenant.State(static _ => new BodyQuery()).RunAsync(db, contentItemId, latest, cancellationToken);
         var body = row?.RenderedJson is { } rendered ? JsonSerializer.Deserialize<Dictionary<string, string>>(rendered)?.GetValueOrDefault(ContentNames.MarkdownBodyPart) : null;
         return (body, row?.Views ?? 0);
     }
