@@ -45,7 +45,8 @@ internal static class ErrorPages
                 : (bad.StatusCode, "The request could not be read", "What was sent is not what this address takes, so nothing was done.");
         }
 
-        if (StorageFull.Is(exception))
+        var database = context.RequestServices.GetRequiredService<CmsDatabase>();
+        if (StorageFull.Is(exception, context.FindTenant() is { } found ? database.TenantFolder(found.Name) : database.DataPath))
         {
             logger.LogCritical(exception, "Out of disk space serving {Method} {Path} for tenant {Tenant} (request {RequestId})", context.Request.Method, context.Request.Path, tenant, context.TraceIdentifier);
             return (StatusCodes.Status507InsufficientStorage, "The server's disk is full",

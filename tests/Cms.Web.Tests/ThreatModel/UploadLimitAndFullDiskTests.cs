@@ -91,12 +91,15 @@ public sealed partial class UploadLimitAndFullDiskTests : IAsyncLifetime, IDispo
             var fields = AdminSite.FormFields(await Practice.PublicSite.ParseAsync(form, NewSeries))
                 .With("TitlePart.Title", "Written on a full disk").With("action", "draft")
                 .With("__RequestVerificationToken", WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value));
+            // Pooled connections closed first, as after a quiet spell: SQLite then removes its write-ahead log and shared
+            // memory files and must create them again on the full disk, which it reports as an I/O error, not as "full".
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Fill(folder);
 
             using var response = await client.PostAsync(NewSeries, new FormUrlEncodedContent(fields));
             var page = await response.Content.ReadAsStringAsync();
 
-            Assert.Equal(HttpStatusCode.InsufficientStorage, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.InsufficientStorage, $"{(int)response.StatusCode}: {page[..Math.Min(page.Length, 2000)]}");
             Assert.Contains("disk", page, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("nothing was saved", page, StringComparison.OrdinalIgnoreCase);
             File.Delete(Path.Combine(folder, "filler"));
