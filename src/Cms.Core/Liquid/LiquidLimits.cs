@@ -25,6 +25,13 @@ public sealed record LiquidLimits
         TimeBudget = TimeSpan.FromSeconds(1),
     };
 
+    /// <summary>
+    /// The shipped theme's own templates: the bounds of <see cref="Pages"/> without the clock. They are this host's code,
+    /// bounded by paging; a wall-clock budget would only cut them off while a freshly started host compiles its code under
+    /// load, turning the first readers' pages into errors.
+    /// </summary>
+    public static LiquidLimits Theme { get; } = Pages with { TimeBudget = Timeout.InfiniteTimeSpan };
+
     /// <summary>Title and route patterns: a line of text each, rendered on every save and every imported item.</summary>
     public static LiquidLimits Patterns { get; } = new()
     {

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Cms.Practice.Rendering;
 
 /// <summary>
-/// Renders a page's template inside the layout within <see cref="LiquidLimits.Pages"/>. With a
+/// Renders a page's template inside the layout within <see cref="LiquidLimits.Pages"/> (the theme's own within
+/// <see cref="LiquidLimits.Theme"/>). With a
 /// <c>fallbackLog</c> (the live site), a practice's template that fails is logged once and the theme's own
 /// renders the page; without one (previews, trial renders) the failure is thrown for the author to read.
 /// </summary>
@@ -43,7 +44,7 @@ internal sealed class PageRenderer(TenantRuntime tenant, PracticeSite site, Them
     private async Task<CachedPage> RenderWithAsync(ThemeTemplates chosen, string template, PageInfo info, Dictionary<string, object?>? values, int statusCode, string? viewedItem, CancellationToken cancellationToken)
     {
         // One render, one budget: the page's template and the layout around it share the steps and the time.
-        using var render = LiquidLimits.Pages.Start(chosen.Options, cancellationToken);
+        using var render = (chosen.Overridden.Count == 0 ? LiquidLimits.Theme : LiquidLimits.Pages).Start(chosen.Options, cancellationToken);
         var context = render.Context;
         context.SetValue("Site", site);
         context.SetValue("Practice", site.Practice);
