@@ -47,7 +47,9 @@ internal static class PostgresRun
     /// <summary>Drops the data folder's database, once the hosts over it are stopped.</summary>
     public static void Drop(string dataPath)
     {
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionStringOf(NameFor(dataPath))));
+        // Every pool, not the one of this string: the host connects with a string of its own (automatic preparation
+        // added), a pool this one would not name. Other tests' pools only lose their idle connections.
+        NpgsqlConnection.ClearAllPools();
         using var admin = OpenServer();
         // As PostgresTestDatabase: not WITH (FORCE), which a role that is not a superuser may not use; a connection
         // still closing is waited for.
