@@ -50,6 +50,34 @@ public sealed class HeldRecipeUploadTests
         Assert.Equal(HttpStatusCode.NotFound, (await a.Client().GetAsync($"{AdminSite.Base}/{Path}")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task TwoAppliesOfOneRecipeAtOnceOnTwoNodesApplyItOnce()
+    {
+        await using var postgres = await PostgresTestDatabase.CreateAsync();
+        using var a = CmsFactory.OnPostgres(postgres.ConnectionString);
+        using var b = CmsFactory.OnPostgres(postgres.ConnectionString);
+        var onA = await AdminSite.SignInAsync(a, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var onB = await AdminSite.SignInAsync(b, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var pending = await CheckAsync(onA, PublicSite.ArticleRecipe("checkedononenode00000001", "Checked On One Node", Path, published: true));
+        // Each node's form token first, so both posts leave at the same moment.
+        var tokens = new[] { await AdminSite.AntiforgeryTokenAsync(onA, AdminSite.Base + "/admin/import"), await AdminSite.AntiforgeryTokenAsync(onB, AdminSite.Base + "/admin/import") };
+        var clients = new[] { onA, onB };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
+        {
+            using var response = await clients[i].PostAsync(AdminSite.Base + "/admin/import?handler=Apply", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["pending"] = pending,
+                ["fileName"] = "test.recipe.json",
+                ["__RequestVerificationToken"] = tokens[i],
+            }));
+            return await response.Content.ReadAsStringAsync();
+        }));
+
+        Assert.Equal(1, answers.Count(page => page.Contains("Applied", StringComparison.Ordinal)));
+        Assert.Equal(1, answers.Count(page => page.Contains("no longer waiting", StringComparison.Ordinal)));
+    }
+
     private static async Task<string> CheckAsync(HttpClient admin, string recipe)
     {
         using var response = await AdminSite.UploadRecipeAsync(admin, AdminSite.Base, recipe);

@@ -148,11 +148,12 @@ internal sealed class PracticePages
         response.StatusCode = page.StatusCode;
         response.ContentType = page.ContentType;
         response.Headers.XContentTypeOptions = "nosniff";
+        // Pages, feeds and sitemaps alike: kept by a browser or a CDN, but asked about (cheaply, with the tag) on each use.
+        response.Headers.CacheControl = "no-cache";
         if (page.ContentType == Html)
         {
             response.Headers.ContentSecurityPolicy = ContentSecurityPolicies.PublicSite;
             response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            response.Headers.CacheControl = "no-cache";
         }
 
         long? count = null;
@@ -165,10 +166,8 @@ internal sealed class PracticePages
 
         if (page.StatusCode == StatusCodes.Status200OK)
         {
-            // Feeds and sitemaps too: kept by a browser or a CDN, but asked about (cheaply, with the tag) on each use.
             var etag = page.ETag(count);
             response.Headers.ETag = etag;
-            response.Headers.CacheControl = "no-cache";
             if (IsCurrent(context.Request, etag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;

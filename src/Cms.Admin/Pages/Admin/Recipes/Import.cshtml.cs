@@ -43,12 +43,13 @@ public sealed class ImportModel : PageModel
 
         Pending = Guid.NewGuid().ToString("N");
         FileName = Path.GetFileName(recipe.FileName);
+        string held;
         await using (var upload = recipe.OpenReadStream())
         {
-            await Held.HoldAsync(Tenant, Pending, upload, HttpContext.RequestAborted);
+            held = await Held.HoldAsync(Tenant, Pending, upload, HttpContext.RequestAborted);
         }
 
-        Report = await RunAsync(Pending, FileName, dryRun: true);
+        Report = await RunAsync(held, FileName, dryRun: true);
         if (Report is { Succeeded: false })
         {
             await Held.ReleaseAsync(Tenant, Pending, HttpContext.RequestAborted);
@@ -60,7 +61,7 @@ public sealed class ImportModel : PageModel
 
     public async Task<IActionResult> OnPostApplyAsync(string pending, string? fileName)
     {
-        if (!HeldRecipes.IsId(pending) || await Held.LocalCopyAsync(Tenant, pending, HttpContext.RequestAborted) is null)
+        if (!HeldRecipes.IsId(pending) || await Held.TakeAsync(Tenant, pending, HttpContext.RequestAborted) is not { } held)
         {
             Error = "That upload is no longer waiting (it was applied or cancelled). Upload the file again.";
             return Page();
@@ -69,12 +70,12 @@ public sealed class ImportModel : PageModel
         try
         {
             FileName = fileName;
-            Report = await RunAsync(pending, fileName ?? "upload.recipe.json", dryRun: false);
+            Report = await RunAsync(held, fileName ?? "upload.recipe.json", dryRun: false);
             Applied = Report?.Applied == true;
         }
         finally
         {
-            await Held.ReleaseAsync(Tenant, pending, CancellationToken.None);
+            System.IO.File.Delete(held);
         }
 
         return Page();
@@ -90,10 +91,8 @@ public sealed class ImportModel : PageModel
         return Redirect($"{Request.PathBase}/admin/import");
     }
 
-    private async Task<RecipeResult?> RunAsync(string pending, string fileName, bool dryRun)
+    private async Task<RecipeResult?> RunAsync(string path, string fileName, bool dryRun)
     {
-        var path = await Held.LocalCopyAsync(Tenant, pending, HttpContext.RequestAborted)
-            ?? throw new InvalidOperationException($"The upload {pending} stopped waiting while it was read.");
         var source = new RecipeSource(fileName, () => System.IO.File.OpenRead(path), null);
         return await HttpContext.RequestServices.GetRequiredService<TenantRecipes>()
             .ImportAsync(HttpContext.GetTenant().Name, source, new RecipeOptions { DryRun = dryRun }, HttpContext.RequestAborted);
