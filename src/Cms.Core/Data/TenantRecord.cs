@@ -20,8 +20,11 @@ internal sealed class TenantRecord
 
     public DateTimeOffset CreatedUtc { get; set; }
 
-    /// <summary>Moves when the tenant's definitions or settings change, so every node rebuilds its runtime.</summary>
+    /// <summary>Moves when what the tenant's runtime is built from changes (definitions, features), so every node rebuilds it.</summary>
     public long Revision { get; set; }
+
+    /// <summary>Moves with every committed change to the tenant, so a node can tell a change it did not hear of.</summary>
+    public long ChangeRevision { get; set; }
 
     public List<TenantHostRecord> Hosts { get; set; } = [];
 }

@@ -12,4 +12,13 @@ internal sealed record TenantChange(string Tenant, ChangeKinds Kinds, IReadOnlyL
     /// for the rest (ids of other characters are checked by their bytes when sent, see <see cref="TenantChangePayload"/>).
     /// </summary>
     public const int MaxItemIds = 100;
+
+    /// <summary>The tenant's change revision this change moved it to (set when it is stored, 0 before).</summary>
+    public long Revision { get; init; }
+
+    /// <summary>The kinds a runtime is built from: a change of these rebuilds it; any other is applied to it.</summary>
+    public const ChangeKinds RuntimeKinds = ChangeKinds.Definitions | ChangeKinds.Features | ChangeKinds.Registry;
+
+    /// <summary>Whether the tenant's runtime must be rebuilt rather than told.</summary>
+    public bool RebuildsRuntime => (Kinds & RuntimeKinds) != 0;
 }

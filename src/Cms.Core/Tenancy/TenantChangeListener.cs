@@ -91,16 +91,17 @@ internal sealed class TenantChangeListener : BackgroundService
         while (true)
         {
             await connection.WaitAsync(cancellationToken);
-            // One refresh reads every change since the last, own writes included; per-item use of the payload is the observers'.
-            await _registry.RefreshAsync(cancellationToken);
             while (heard.TryDequeue(out var payload))
             {
-                // This node told its observers of its own changes when it raised them.
+                // This node applied its own changes when it raised them; another node's are applied item by item here.
                 if (TenantChangePayload.Read(payload) is { } change && change.Node != _store.NodeId)
                 {
                     await _changes.HeardAsync(change.Change, cancellationToken);
                 }
             }
+
+            // A payload that could not be read (an older version's) is caught up here as a change not heard of.
+            await _registry.RefreshAsync(cancellationToken);
         }
     }
 }

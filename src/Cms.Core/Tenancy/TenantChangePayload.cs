@@ -6,7 +6,7 @@ namespace Cms.Tenancy;
 
 /// <summary>
 /// A <see cref="TenantChange"/> as the <c>cms_changes</c> notification carries it, with the node that raised it:
-/// <c>{"node":"…","tenant":"riverbend","kinds":"Content","ids":["…"],"many":false}</c>. PostgreSQL refuses a payload of
+/// <c>{"node":"…","tenant":"riverbend","kinds":"Content","ids":["…"],"many":false,"rev":42}</c>. PostgreSQL refuses a payload of
 /// 8,000 bytes or more, so one over <see cref="MaxBytes"/> is sent with <c>"many":true</c> and no ids instead.
 /// </summary>
 internal static class TenantChangePayload
@@ -22,10 +22,10 @@ internal static class TenantChangePayload
 
     public static string Write(string node, TenantChange change)
     {
-        var text = JsonSerializer.Serialize(new Payload(node, change.Tenant, change.Kinds, change.ItemIds, change.ManyItems), s_json);
+        var text = JsonSerializer.Serialize(new Payload(node, change.Tenant, change.Kinds, change.ItemIds, change.ManyItems, change.Revision), s_json);
         return Encoding.UTF8.GetByteCount(text) <= MaxBytes
             ? text
-            : JsonSerializer.Serialize(new Payload(node, change.Tenant, change.Kinds, [], Many: true), s_json);
+            : JsonSerializer.Serialize(new Payload(node, change.Tenant, change.Kinds, [], Many: true, change.Revision), s_json);
     }
 
     /// <summary>The change and the node that raised it; null for a payload that is not one (an older version's bare tenant name).</summary>
@@ -34,7 +34,7 @@ internal static class TenantChangePayload
         try
         {
             return JsonSerializer.Deserialize<Payload>(payload, s_json) is { Node: { } node, Tenant: { } tenant } read
-                ? (node, new TenantChange(tenant, read.Kinds, read.Ids ?? [], read.Many))
+                ? (node, new TenantChange(tenant, read.Kinds, read.Ids ?? [], read.Many) { Revision = read.Rev })
                 : null;
         }
         catch (JsonException)
@@ -43,5 +43,5 @@ internal static class TenantChangePayload
         }
     }
 
-    private sealed record Payload(string? Node, string? Tenant, ChangeKinds Kinds, IReadOnlyList<string>? Ids, bool Many);
+    private sealed record Payload(string? Node, string? Tenant, ChangeKinds Kinds, IReadOnlyList<string>? Ids, bool Many, long Rev);
 }

@@ -13,6 +13,7 @@ internal sealed class TenantRegistry : IDisposable
     private readonly ILogger<TenantRegistry> _logger;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private volatile TenantTable _table = TenantTable.Empty;
+    private Dictionary<string, long> _changeRevisions = new(StringComparer.OrdinalIgnoreCase);
 
     public TenantRegistry(TenantStore store, ILogger<TenantRegistry> logger)
     {
@@ -22,8 +23,17 @@ internal sealed class TenantRegistry : IDisposable
 
     public TenantTable Table => _table;
 
+    /// <summary>The tenant's change revision as last read (0 for a tenant not read yet).</summary>
+    public long ChangeRevisionOf(string name) => _changeRevisions.GetValueOrDefault(name);
+
     /// <summary>Raised after a reload with the tenants whose settings changed or that were removed.</summary>
     public event Action<IReadOnlyList<string>>? TenantsChanged;
+
+    /// <summary>
+    /// Raised after a reload with the tenants whose settings are the same but whose change revision moved since the last
+    /// load: something was committed to them (by this node, another node or the CLI), with the revision now read.
+    /// </summary>
+    public event Action<IReadOnlyList<(string Tenant, long Revision)>>? TenantsTouched;
 
     public void Dispose() => _refreshLock.Dispose();
 
@@ -40,13 +50,22 @@ internal sealed class TenantRegistry : IDisposable
             }
 
             var changed = new List<string>();
+            var touched = new List<(string, long)>();
             var tenants = new List<TenantSettings>();
+            var revisions = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
             foreach (var loaded in await _store.ListAsync(cancellationToken))
             {
+                revisions[loaded.Name] = loaded.ChangeRevision;
                 var old = previous.FindByName(loaded.Name);
                 if (old is not null && old.Equals(loaded))
                 {
+                    // The same object, so the runtime built from it stays; the revision read is kept beside it.
                     tenants.Add(old);
+                    if (_changeRevisions.TryGetValue(loaded.Name, out var before) && before != loaded.ChangeRevision)
+                    {
+                        touched.Add((loaded.Name, loaded.ChangeRevision));
+                    }
+
                     continue;
                 }
 
@@ -60,10 +79,16 @@ internal sealed class TenantRegistry : IDisposable
             var table = new TenantTable(tenants, version);
             changed.AddRange(previous.Tenants.Where(t => table.FindByName(t.Name) is null).Select(t => t.Name));
             _table = table;
+            _changeRevisions = revisions;
             _logger.LogInformation("Tenant registry loaded: {Count} tenants, version {Version}", tenants.Count, version);
             if (changed.Count > 0)
             {
                 TenantsChanged?.Invoke(changed);
+            }
+
+            if (touched.Count > 0)
+            {
+                TenantsTouched?.Invoke(touched);
             }
         }
         finally

@@ -23,13 +23,6 @@ internal sealed class TenantRegistryMonitor : BackgroundService
         _options = options;
         _time = time;
         _logger = logger;
-        _registry.TenantsChanged += names =>
-        {
-            foreach (var name in names)
-            {
-                _runtimes.Release(name);
-            }
-        };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -12,13 +12,15 @@ namespace Cms.Tenancy;
 public sealed class TenantRuntime
 {
     private readonly ConcurrentDictionary<Type, object> _state = new();
+    private volatile SiteSettings _site;
     private long _lastUsedTicks;
+    private long _appliedRevision;
 
     internal TenantRuntime(TenantSettings settings, DbContextOptions<TenantDbContext> databaseOptions, SiteSettings site, ContentDefinitions definitions, DateTimeOffset now)
     {
         Settings = settings;
         DatabaseOptions = databaseOptions;
-        Site = site;
+        _site = site;
         Definitions = definitions;
         ActivatedUtc = now;
         _lastUsedTicks = now.UtcTicks;
@@ -28,7 +30,8 @@ public sealed class TenantRuntime
 
     public string Name => Settings.Name;
 
-    public SiteSettings Site { get; }
+    /// <summary>The site settings: read at activation, read again when a change of settings is applied.</summary>
+    public SiteSettings Site => _site;
 
     /// <summary>The tenant's content types, parts and fields as loaded at activation.</summary>
     public ContentDefinitions Definitions { get; }
@@ -42,12 +45,59 @@ public sealed class TenantRuntime
     internal TenantDbContext CreateDbContext() => new(DatabaseOptions, Settings.Name);
 
     /// <summary>
-    /// State a module keeps for this tenant (parsed templates, a page cache), created once per runtime, so
-    /// it is dropped with the runtime when the tenant goes idle or its settings, definitions or content change.
+    /// State a module keeps for this tenant (parsed templates, a page cache), created once per runtime and dropped with
+    /// it (idle, or definitions, features or the registry row changed). Any other committed change drops the state too,
+    /// unless it is an <see cref="IChangeAwareState"/>, which is told the change and brings itself up to date.
     /// </summary>
     public T State<T>(Func<TenantRuntime, T> create)
         where T : class =>
         (T)_state.GetOrAdd(typeof(T), static (_, arg) => arg.create(arg.runtime), (create, runtime: this));
+
+    /// <summary>
+    /// Brings the runtime up to date with a committed change that does not rebuild it: the site settings when given,
+    /// and every piece of state (told if it is change-aware, dropped if not, so none can go stale by forgetting).
+    /// </summary>
+    internal async Task ApplyAsync(TenantChange change, SiteSettings? site, CancellationToken cancellationToken)
+    {
+        if (site is not null)
+        {
+            _site = site;
+        }
+
+        foreach (var (type, state) in _state)
+        {
+            if (state is IChangeAwareState aware)
+            {
+                await aware.ChangedAsync(change, cancellationToken);
+            }
+            else
+            {
+                _state.TryRemove(new KeyValuePair<Type, object>(type, state));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The tenant's change revision this runtime is up to date with: the registry's when it was built, then each change
+    /// applied to it. A revision the registry reads past it is a change this node never heard of.
+    /// </summary>
+    internal long AppliedRevision => Interlocked.Read(ref _appliedRevision);
+
+    /// <summary>Records that the runtime is up to date with this revision (never moving it back).</summary>
+    internal void MarkApplied(long revision)
+    {
+        var seen = Interlocked.Read(ref _appliedRevision);
+        while (revision > seen)
+        {
+            var before = Interlocked.CompareExchange(ref _appliedRevision, revision, seen);
+            if (before == seen)
+            {
+                return;
+            }
+
+            seen = before;
+        }
+    }
 
     internal void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
 }

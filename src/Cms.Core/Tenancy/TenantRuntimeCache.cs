@@ -7,25 +7,47 @@ namespace Cms.Tenancy;
 
 /// <summary>
 /// The active tenants: built once each however many requests arrive together, at most
-/// <see cref="TenancyOptions.MaxActive"/> of them, released after <see cref="TenancyOptions.IdleTimeout"/>.
+/// <see cref="TenancyOptions.MaxActive"/> of them, released after <see cref="TenancyOptions.IdleTimeout"/>, when their
+/// registry settings change, or when the registry reads a change to them this node never applied (made by the CLI, or
+/// by another node whose notification was lost): such a change names no items, so everything the runtime kept goes.
 /// </summary>
 internal sealed class TenantRuntimeCache
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantRuntime>>> _active = new(StringComparer.OrdinalIgnoreCase);
     private readonly TenantActivator _activator;
+    private readonly TenantRegistry _registry;
     private readonly CmsDatabase _database;
     private readonly TimeProvider _time;
     private readonly IOptions<TenancyOptions> _options;
     private readonly ILogger<TenantRuntimeCache> _logger;
     private long _activations;
 
-    public TenantRuntimeCache(TenantActivator activator, CmsDatabase database, TimeProvider time, IOptions<TenancyOptions> options, ILogger<TenantRuntimeCache> logger)
+    public TenantRuntimeCache(TenantActivator activator, TenantRegistry registry, CmsDatabase database, TimeProvider time, IOptions<TenancyOptions> options, ILogger<TenantRuntimeCache> logger)
     {
         _activator = activator;
+        _registry = registry;
         _database = database;
         _time = time;
         _options = options;
         _logger = logger;
+        registry.TenantsChanged += names =>
+        {
+            foreach (var name in names)
+            {
+                Release(name);
+            }
+        };
+        registry.TenantsTouched += touched =>
+        {
+            foreach (var (name, revision) in touched)
+            {
+                if (Active(name) is { } runtime && revision > runtime.AppliedRevision)
+                {
+                    _logger.LogInformation("Tenant {Tenant} changed without this node hearing of it (revision {Revision}); its runtime is rebuilt", name, revision);
+                    Release(name);
+                }
+            }
+        };
     }
 
     public int ActiveCount => _active.Count;
@@ -34,6 +56,9 @@ internal sealed class TenantRuntimeCache
     public long Activations => Interlocked.Read(ref _activations);
 
     public bool IsActive(string name) => _active.ContainsKey(name);
+
+    /// <summary>The tenant's runtime if one is built; null if none is, or it is still being built.</summary>
+    public TenantRuntime? Active(string name) => _active.TryGetValue(name, out var entry) ? Built(entry) : null;
 
     public async ValueTask<TenantRuntime> GetAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
@@ -82,13 +107,7 @@ internal sealed class TenantRuntimeCache
         }
     }
 
-    public void Release(string name)
-    {
-        if (_active.TryGetValue(name, out var entry))
-        {
-            Remove(name, entry);
-        }
-    }
+    public bool Release(string name) => _active.TryGetValue(name, out var entry) && Remove(name, entry);
 
     /// <summary>Releases every tenant idle for longer than the configured time; returns how many.</summary>
     public int ReleaseIdle()
@@ -114,8 +133,13 @@ internal sealed class TenantRuntimeCache
     {
         Interlocked.Increment(ref _activations);
 
+        // Read before the tenant's data is: the runtime is at least as new as this revision.
+        var revision = _registry.ChangeRevisionOf(settings.Name);
+
         // Not the request's token: the runtime outlives the request that happened to build it.
-        return await _activator.ActivateAsync(settings, CancellationToken.None);
+        var runtime = await _activator.ActivateAsync(settings, CancellationToken.None);
+        runtime.MarkApplied(revision);
+        return runtime;
     }
 
     private void EnforceLimit()

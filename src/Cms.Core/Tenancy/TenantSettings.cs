@@ -13,6 +13,12 @@ public sealed record TenantSettings(
 {
     public const string DefaultName = "Default";
 
+    /// <summary>
+    /// The tenant's change revision when this was read: moved by every committed change. Not part of equality: a change
+    /// of content or settings keeps the registry's settings object, and with it the tenant's runtime.
+    /// </summary>
+    public long ChangeRevision { get; init; }
+
     public bool IsDefault => string.Equals(Name, DefaultName, StringComparison.OrdinalIgnoreCase);
 
     public bool Equals(TenantSettings? other) =>

@@ -16,7 +16,7 @@ internal sealed class TenantStore
     // The reads are plain SQL, identical for both providers: the registry is read at start, before
     // EF Core is warm, and this keeps EF's start-up cost off the path to the first page (measured).
     private const string SelectTenants = """
-        SELECT t."Name", t."State", t."Prefix", t."ConnectionString", t."RecipeName", t."CreatedUtc", t."Revision", h."Host"
+        SELECT t."Name", t."State", t."Prefix", t."ConnectionString", t."RecipeName", t."CreatedUtc", t."Revision", t."ChangeRevision", h."Host"
         FROM "Tenants" t LEFT JOIN "TenantHosts" h ON h."TenantName" = t."NormalizedName"
         """;
 
@@ -65,12 +65,13 @@ internal sealed class TenantStore
                     reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.GetFieldValue<DateTimeOffset>(5),
-                    reader.GetInt64(6));
+                    reader.GetInt64(6))
+                { ChangeRevision = reader.GetInt64(7) };
             }
 
-            if (!reader.IsDBNull(7))
+            if (!reader.IsDBNull(8))
             {
-                hosts.Add(reader.GetString(7));
+                hosts.Add(reader.GetString(8));
             }
         }
 
@@ -183,16 +184,25 @@ internal sealed class TenantStore
     /// </summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>Tells every node that the tenant's content, definitions or settings changed, so its runtime is rebuilt.</summary>
-    public async Task TouchAsync(TenantChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores that a committed change was made to the tenant and tells every node of it: the tenant's change revision
+    /// moves (and its runtime revision too when the change rebuilds runtimes), the registry version moves, and on
+    /// PostgreSQL the change is notified in the same transaction. Returns the change stamped with its revision.
+    /// </summary>
+    public async Task<TenantChange> TouchAsync(TenantChange change, CancellationToken cancellationToken)
     {
         await using var db = _database.CreateHostContext();
         var key = TenantNames.Normalize(change.Tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Tenants.Where(t => t.NormalizedName == key).ExecuteUpdateAsync(s => s.SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
+        var tenant = db.Tenants.Where(t => t.NormalizedName == key);
+        await (change.RebuildsRuntime
+            ? tenant.ExecuteUpdateAsync(s => s.SetProperty(t => t.ChangeRevision, t => t.ChangeRevision + 1).SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken)
+            : tenant.ExecuteUpdateAsync(s => s.SetProperty(t => t.ChangeRevision, t => t.ChangeRevision + 1), cancellationToken));
+        var stamped = change with { Revision = await tenant.Select(t => t.ChangeRevision).FirstOrDefaultAsync(cancellationToken) };
         await db.HostState.Where(s => s.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistryVersion, x => x.RegistryVersion + 1), cancellationToken);
-        await NotifyAsync(db, change, cancellationToken);
+        await NotifyAsync(db, stamped, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return stamped;
     }
 
     public async Task<bool> RemoveAsync(string name, CancellationToken cancellationToken)

@@ -56,9 +56,11 @@ public abstract class SessionStoreTests
         var principal = CmsAuthentication.CreatePrincipal(user, tenant.Name, UserSessions.NewId());
         Assert.True(await sessions.IsCurrentAsync(tenant, principal, default));
 
-        // Changed behind this node's back: no runtime rebuild here, as when another node made the change.
-        await using (var db = tenant.CreateDbContext())
+        // Changed by another node: this one is not told (no registry poll runs here), so only the stamp check can see it.
+        await using (var otherNode = storage.BuildServices())
         {
+            var settings = (await otherNode.GetRequiredService<TenantManager>().FindAsync(tenant.Name, default))!;
+            await using var db = (await otherNode.GetRequiredService<TenantRuntimeCache>().GetAsync(settings, default)).CreateDbContext();
             Assert.True(await UserAccounts.SignOutEverywhereAsync(db, user.Id, default));
         }
 
