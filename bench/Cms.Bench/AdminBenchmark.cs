@@ -44,7 +44,7 @@ internal static class AdminBenchmark
             await first.WaitForPageAsync(PagesBenchmark.ArticlePath, TimeSpan.FromSeconds(60));
         }
 
-        await ImportArticlesAsync(layout, dataPath, scratch, report);
+        await ImportArticlesAsync(layout, dataPath, scratch, report, Articles);
 
         Progress.Say("Starting the host");
         using var host = await PagesBenchmark.StartHostAsync(layout, dataPath, pageCacheBytes: null);
@@ -61,13 +61,14 @@ internal static class AdminBenchmark
         return report;
     }
 
-    private static async Task ImportArticlesAsync(HostLayout layout, string dataPath, string scratch, Report report)
+    /// <summary>Writes a recipe of that many articles by <see cref="AuthorId"/> and imports it into the demo practice with the CLI.</summary>
+    public static async Task ImportArticlesAsync(HostLayout layout, string dataPath, string scratch, Report report, int articles)
     {
-        Progress.Say($"Writing a recipe with {Articles:N0} articles by {AuthorId}");
+        Progress.Say($"Writing a recipe with {articles:N0} articles by {AuthorId}");
         var clock = Stopwatch.StartNew();
-        var recipe = await ArticleRecipe.WriteForPracticeAsync(Path.Combine(scratch, "practice-articles.recipe.json"), Articles, AuthorId, CancellationToken.None);
+        var recipe = await ArticleRecipe.WriteForPracticeAsync(Path.Combine(scratch, "practice-articles.recipe.json"), articles, AuthorId, CancellationToken.None);
         report.Fact(
-            Report.Invariant($"Recipe with {Articles:N0} articles for the demo practice's Article type (bench setup), one in {ArticleRecipe.DraftEvery} a draft never published"),
+            Report.Invariant($"Recipe with {articles:N0} articles for the demo practice's Article type (bench setup), one in {ArticleRecipe.DraftEvery} a draft never published"),
             Report.Invariant($"{Report.Bytes(recipe.Bytes)}, Markdown {recipe.MeanMarkdownBytes:N0} B per article on average, written in {clock.Elapsed.TotalSeconds:0.0} s"));
 
         Progress.Say($"recipes import --tenant {PagesBenchmark.DemoTenant} ({recipe.Items:N0} items)");
@@ -252,7 +253,8 @@ internal static class AdminBenchmark
     }
 
     /// <summary>Opens an article's editor, changes its title and body, posts the form back and loads the page it redirects to.</summary>
-    private static async Task<SaveTimes> SaveAsync(AdminClient admin, int index, int edit, string action)
+    /// <summary>Opens a generated article's editor, revises its title and body, and saves or publishes it.</summary>
+    public static async Task<SaveTimes> SaveAsync(AdminClient admin, int index, int edit, string action)
     {
         var id = ArticleRecipe.ArticleId(index);
         var (get, fields, status) = await admin.OpenEditorAsync(id);
@@ -344,5 +346,5 @@ internal static class AdminBenchmark
     }
 
     /// <param name="WasDraft">Whether the item's latest version was a draft when the editor opened: the save then updates that version.</param>
-    private sealed record SaveTimes(double Get, double Post, double After, bool WasDraft);
+    internal sealed record SaveTimes(double Get, double Post, double After, bool WasDraft);
 }

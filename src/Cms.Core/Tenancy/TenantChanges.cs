@@ -45,7 +45,7 @@ internal sealed class TenantChanges
 
     private async Task ApplyAsync(TenantChange change, CancellationToken cancellationToken)
     {
-        // Marked first, so the registry reading this revision below does not take it for a change never heard of.
+        // Marked first, so the registry poll reading this revision does not take it for a change never heard of.
         var runtime = _runtimes.Active(change.Tenant);
         runtime?.MarkApplied(change.Revision);
 

@@ -29,11 +29,6 @@ internal sealed class TenantRegistry : IDisposable
     /// <summary>Raised after a reload with the tenants whose settings changed or that were removed.</summary>
     public event Action<IReadOnlyList<string>>? TenantsChanged;
 
-    /// <summary>
-    /// Raised after a reload with the tenants whose settings are the same but whose change revision moved since the last
-    /// load: something was committed to them (by this node, another node or the CLI), with the revision now read.
-    /// </summary>
-    public event Action<IReadOnlyList<(string Tenant, long Revision)>>? TenantsTouched;
 
     public void Dispose() => _refreshLock.Dispose();
 
@@ -50,7 +45,6 @@ internal sealed class TenantRegistry : IDisposable
             }
 
             var changed = new List<string>();
-            var touched = new List<(string, long)>();
             var tenants = new List<TenantSettings>();
             var revisions = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
             foreach (var loaded in await _store.ListAsync(cancellationToken))
@@ -61,11 +55,6 @@ internal sealed class TenantRegistry : IDisposable
                 {
                     // The same object, so the runtime built from it stays; the revision read is kept beside it.
                     tenants.Add(old);
-                    if (_changeRevisions.TryGetValue(loaded.Name, out var before) && before != loaded.ChangeRevision)
-                    {
-                        touched.Add((loaded.Name, loaded.ChangeRevision));
-                    }
-
                     continue;
                 }
 
@@ -84,11 +73,6 @@ internal sealed class TenantRegistry : IDisposable
             if (changed.Count > 0)
             {
                 TenantsChanged?.Invoke(changed);
-            }
-
-            if (touched.Count > 0)
-            {
-                TenantsTouched?.Invoke(touched);
             }
         }
         finally

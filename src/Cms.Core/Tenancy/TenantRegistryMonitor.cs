@@ -33,6 +33,7 @@ internal sealed class TenantRegistryMonitor : BackgroundService
             try
             {
                 await _registry.RefreshAsync(stoppingToken);
+                _runtimes.ReleaseBehind();
                 _runtimes.ReleaseIdle();
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -53,6 +53,10 @@ public sealed class TenantRuntime
         where T : class =>
         (T)_state.GetOrAdd(typeof(T), static (_, arg) => arg.create(arg.runtime), (create, runtime: this));
 
+    /// <summary>The state of this type if it was created, without creating it.</summary>
+    internal T? Peek<T>()
+        where T : class => _state.TryGetValue(typeof(T), out var state) ? (T)state : null;
+
     /// <summary>
     /// Brings the runtime up to date with a committed change that does not rebuild it: the site settings when given,
     /// and every piece of state (told if it is change-aware, dropped if not, so none can go stale by forgetting).

@@ -8,8 +8,8 @@ namespace Cms.Tenancy;
 /// <summary>
 /// The active tenants: built once each however many requests arrive together, at most
 /// <see cref="TenancyOptions.MaxActive"/> of them, released after <see cref="TenancyOptions.IdleTimeout"/>, when their
-/// registry settings change, or when the registry reads a change to them this node never applied (made by the CLI, or
-/// by another node whose notification was lost): such a change names no items, so everything the runtime kept goes.
+/// registry settings change, or when the registry poll reads a change to them this node never applied (made by the CLI,
+/// or by another node whose notification was lost): such a change names no items, so everything the runtime kept goes.
 /// </summary>
 internal sealed class TenantRuntimeCache
 {
@@ -35,17 +35,6 @@ internal sealed class TenantRuntimeCache
             foreach (var name in names)
             {
                 Release(name);
-            }
-        };
-        registry.TenantsTouched += touched =>
-        {
-            foreach (var (name, revision) in touched)
-            {
-                if (Active(name) is { } runtime && revision > runtime.AppliedRevision)
-                {
-                    _logger.LogInformation("Tenant {Tenant} changed without this node hearing of it (revision {Revision}); its runtime is rebuilt", name, revision);
-                    Release(name);
-                }
             }
         };
     }
@@ -118,6 +107,26 @@ internal sealed class TenantRuntimeCache
         {
             if (Built(entry)?.LastUsedUtc < cutoff)
             {
+                released += Remove(name, entry) ? 1 : 0;
+            }
+        }
+
+        return released;
+    }
+
+    /// <summary>
+    /// Releases every tenant whose change revision, as the registry last read it, is past what its runtime applied: a
+    /// change this node never heard of (the CLI, a notification lost with its connection). Run by the registry poll,
+    /// after it read the registry; returns how many.
+    /// </summary>
+    public int ReleaseBehind()
+    {
+        var released = 0;
+        foreach (var (name, entry) in _active)
+        {
+            if (Built(entry) is { } runtime && _registry.ChangeRevisionOf(name) > runtime.AppliedRevision)
+            {
+                _logger.LogInformation("Tenant {Tenant} changed without this node hearing of it; its runtime is rebuilt", name);
                 released += Remove(name, entry) ? 1 : 0;
             }
         }

@@ -52,16 +52,17 @@ public sealed class ChangeAppliedToRuntimeTests
     }
 
     [Fact]
-    public async Task AChangeThisNodeNeverHeardOfRebuildsTheRuntimeWhenTheRegistryIsReadAndItsOwnChangesDoNot()
+    public async Task AChangeThisNodeNeverHeardOfRebuildsTheRuntimeWhenThePollReadsItAndItsOwnChangesDoNot()
     {
         await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
         await using var services = await storage.StartAsync();
         var (runtime, runtimes) = await CreateAsync(services, "ash");
         var registry = services.GetRequiredService<TenantRegistry>();
 
-        // Its own change: applied when raised, so the registry reading its revision rebuilds nothing.
+        // Its own change: applied when raised, so the registry poll reading its revision rebuilds nothing.
         await WriteDocumentAsync(runtime, RecipeDocuments.Templates, """{"Templates":{}}""");
         await registry.RefreshAsync(default);
+        Assert.Equal(0, runtimes.ReleaseBehind());
         Assert.Same(runtime, runtimes.Active("ash"));
 
         // Another process (another node, the CLI) writes: this node's services are not told.
@@ -73,6 +74,7 @@ public sealed class ChangeAppliedToRuntimeTests
 
         Assert.Same(runtime, runtimes.Active("ash"));
         await registry.RefreshAsync(default);
+        Assert.Equal(1, runtimes.ReleaseBehind());
         Assert.Null(runtimes.Active("ash"));
     }
 

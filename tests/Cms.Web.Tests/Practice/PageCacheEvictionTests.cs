@@ -12,11 +12,11 @@ public sealed class PageCacheEvictionTests
     public void ACrawlerOfManyDistinctPagesDoesNotEvictAPageReadAllAlong()
     {
         var cache = new PageCache(Bound);
-        cache.Add("/", Page("home"));
+        cache.Add("/", Page("home"), cache.Generation);
 
         for (var i = 0; i < 1_000; i++)
         {
-            cache.Add($"/articles/{i}", Page($"article {i}"));
+            cache.Add($"/articles/{i}", Page($"article {i}"), cache.Generation);
             Assert.True(cache.TryGet("/", out _), $"The home page was evicted by the crawler's page {i}.");
             Assert.True(cache.Count * PageBytes <= Bound, $"{cache.Count} pages of {PageBytes} bytes are over the bound of {Bound}.");
         }
@@ -31,13 +31,13 @@ public sealed class PageCacheEvictionTests
         var cache = new PageCache(Bound);
         for (var i = 0; i < 20; i++)
         {
-            cache.Add($"/p/{i}", Page($"page {i}"));
+            cache.Add($"/p/{i}", Page($"page {i}"), cache.Generation);
         }
 
         Assert.Equal(Bound, cache.Bytes);
         Assert.True(cache.TryGet("/p/0", out _));
 
-        cache.Add("/p/new", Page("new"));
+        cache.Add("/p/new", Page("new"), cache.Generation);
 
         // Full at 20 pages: room is made down to 90 % of the bound with the new page, so the three least
         // recently used (1, 2, 3; page 0 was just read) go.
@@ -52,8 +52,8 @@ public sealed class PageCacheEvictionTests
     public void ReplacingAPageCountsItsBytesOnce()
     {
         var cache = new PageCache(Bound);
-        cache.Add("/", Page("one"));
-        cache.Add("/", Page("two"));
+        cache.Add("/", Page("one"), cache.Generation);
+        cache.Add("/", Page("two"), cache.Generation);
 
         Assert.Equal(PageBytes, cache.Bytes);
         Assert.Equal(1, cache.Count);
@@ -63,7 +63,7 @@ public sealed class PageCacheEvictionTests
     public void APageLargerThanTheBoundIsNotKept()
     {
         var cache = new PageCache(PageBytes - 1);
-        cache.Add("/", Page("big"));
+        cache.Add("/", Page("big"), cache.Generation);
 
         Assert.Equal(0, cache.Count);
         Assert.Equal(0, cache.Bytes);

@@ -61,9 +61,9 @@ public sealed class PageTagTests
         Assert.DoesNotContain(Article2Id, marcus.Tags);
 
         Assert.Equal(1, cache.Evict([PageTags.Topic("grief")]));
+        Assert.Equal(2, cache.Evict([PageTags.Articles]));
         Assert.Equal(1, cache.Evict([PageTags.Counselors]));
         Assert.Equal(1, cache.Evict([PageTags.Sitemap]));
-        Assert.Equal(2, cache.Evict([PageTags.Articles]));
         Assert.Equal(1, cache.Evict([PageTags.Series]));
         Assert.Equal(1, cache.Evict([PageTags.Site]));
         Assert.Equal(0, cache.Count);

@@ -8,8 +8,12 @@ namespace Cms.Practice.Rendering;
 /// <summary>Renders one request's page: picks the template and model for the path.</summary>
 internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, RequestInfo request, IQueryCollection query, string? previewId = null)
 {
-    private const int RecentCount = 3;
+    /// <summary>The newest articles an article page shows beside itself.</summary>
+    public const int RecentCount = 3;
     private const int ArticlesPerPage = 10;
+
+    // The counselors the home page shows (its template's limit).
+    private const int HomeCounselors = 4;
 
     /// <summary>
     /// Set for pages readers see: a practice's template that fails on a page is logged here once and the theme's own
@@ -73,13 +77,13 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
         {
             var owner = path[..path.LastIndexOf('/')];
             var atom = path.EndsWith("/atom.xml", StringComparison.Ordinal);
-            switch (site.Routes.GetValueOrDefault(owner) ?? (object?)site.FindTopic(owner.Replace("topics/", "", StringComparison.Ordinal)))
+            switch (site.Route(owner) ?? (object?)site.FindTopic(owner.Replace("topics/", "", StringComparison.Ordinal)))
             {
                 case SeriesModel s:
                     ShowsSeries([s]);
                     return FeedPage($"{s.Title} · {site.Practice.Name}", s.Url, s.Parts.AsEnumerable().Reverse(), atom);
                 case CounselorModel c:
-                    Shows(c.Id);
+                    Shows(c.Id, PageTags.ByCounselor(c.Id));
                     return FeedPage($"{c.NameWithCredentials} · {site.Practice.Name}", c.Url, c.Articles, atom);
                 case TopicModel t when owner.StartsWith("topics/", StringComparison.Ordinal):
                     Shows(PageTags.Topic(t.Slug));
@@ -87,7 +91,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             }
         }
 
-        return site.Routes.GetValueOrDefault(path) switch
+        return site.Route(path) switch
         {
             ArticleModel article => await ArticleAsync(article, cancellationToken),
             SeriesModel series => await SeriesAsync(series, cancellationToken),
@@ -106,7 +110,8 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             ["RecentArticles"] = ShowsArticles(site.Articles.Take(6).ToList()),
             ["FeaturedSeries"] = site.Series.Count > 0 ? site.Series[0] : null,
         };
-        Shows(PageTags.Articles, PageTags.Series, site.HomePage?.Id);
+        Shows(PageTags.Home, PageTags.Articles, PageTags.Series, PageTags.Counselors, site.HomePage?.Id);
+        Shows([.. site.Counselors.Take(HomeCounselors).Select(c => c.Id)]);
         ShowsSeries(site.Series.Take(1));
         return await RenderAsync("home", new PageInfo
         {
@@ -251,7 +256,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             ["Body"] = await BodyAsync(counselor.Id, cancellationToken),
             ["RecentArticles"] = ShowsArticles(counselor.Articles.Take(RecentCount).ToList()),
         };
-        Shows(counselor.Id);
+        Shows(counselor.Id, PageTags.ByCounselor(counselor.Id));
         return await RenderAsync("counselor", new PageInfo
         {
             Title = counselor.NameWithCredentials,

@@ -18,6 +18,7 @@ internal sealed class PageCache
     private readonly Lock _writing = new();
     private readonly long _maxBytes;
     private long _bytes;
+    private long _generation;
 
     public PageCache(long maxBytes)
     {
@@ -28,6 +29,12 @@ internal sealed class PageCache
 
     /// <summary>The bytes of the pages held now; never above the bound.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>
+    /// Moves with every eviction by change: a page rendered from what the site was before it is not added after it
+    /// (<see cref="Add"/> takes the generation read before the render began).
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     public bool TryGet(string key, out CachedPage page)
     {
@@ -42,7 +49,8 @@ internal sealed class PageCache
         return false;
     }
 
-    public void Add(string key, CachedPage page)
+    /// <summary>Keeps the page, unless it is larger than the bound or a change evicted pages since <paramref name="generation"/> was read.</summary>
+    public void Add(string key, CachedPage page, long generation)
     {
         if (page.Length > _maxBytes)
         {
@@ -51,6 +59,11 @@ internal sealed class PageCache
 
         lock (_writing)
         {
+            if (generation != _generation)
+            {
+                return;
+            }
+
             if (_pages.TryRemove(key, out var replaced))
             {
                 Interlocked.Add(ref _bytes, -replaced.Page.Length);
@@ -73,6 +86,8 @@ internal sealed class PageCache
         var removed = 0;
         lock (_writing)
         {
+            Interlocked.Increment(ref _generation);
+
             // A scan rather than an index by tag: an eviction is rare next to hits, and the scan keeps inserts simple.
             foreach (var (key, entry) in _pages)
             {
@@ -85,6 +100,17 @@ internal sealed class PageCache
         }
 
         return removed;
+    }
+
+    /// <summary>Removes every page (a change that reaches them all: the settings, the templates, a big import).</summary>
+    public void Clear()
+    {
+        lock (_writing)
+        {
+            Interlocked.Increment(ref _generation);
+            _pages.Clear();
+            Interlocked.Exchange(ref _bytes, 0);
+        }
     }
 
     // Under the write lock: the least recently used pages go until what is left is at most the target.

@@ -61,7 +61,10 @@ internal sealed class PracticePages
         var key = $"{request.Origin}{context.Request.PathBase}/{path}{CacheQuery(context.Request)}";
         if (!theme.Cache.TryGet(key, out var page))
         {
+            // Read before the site: a change evicting pages after this point keeps this render out of the cache.
+            var generation = theme.Cache.Generation;
             var (site, templates) = await theme.LoadAsync();
+            theme.Rendered();
             var writeMark = _views.WriteMark;
             var builder = new PageBuilder(tenant, site, templates, request, context.Request.Query) { FallbackLog = _logger, UrlsPerSitemap = _options.Value.UrlsPerSitemap };
             page = await builder.BuildAsync(path, context.RequestAborted);
@@ -73,7 +76,7 @@ internal sealed class PracticePages
 
             if (page.StatusCode == StatusCodes.Status200OK)
             {
-                theme.Cache.Add(key, page);
+                theme.Cache.Add(key, page, generation);
             }
         }
 
@@ -120,7 +123,7 @@ internal sealed class PracticePages
             CounselorModel c => c.Id == contentItemId,
             PageModel p => p.Id == contentItemId,
             _ => false,
-        }).Key;
+        }).Key?.TrimStart('/');
         if (route is null)
         {
             return null;

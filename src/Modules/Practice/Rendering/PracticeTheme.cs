@@ -7,14 +7,19 @@ using Cms.Tenancy;
 namespace Cms.Practice.Rendering;
 
 /// <summary>
-/// A tenant's public site as the Practice module keeps it in the tenant runtime: the site model and the
-/// templates (loaded together on the first request) and the page cache. A new runtime means a new theme.
+/// A tenant's public site as the Practice module keeps it in the tenant runtime: the site model and the templates
+/// (loaded together on the first request) and the page cache. Kept across changes: a change of a few items updates the
+/// site model for them and evicts the pages showing them; templates, settings or a big import empty the cache.
 /// </summary>
-internal sealed class PracticeTheme
+#pragma warning disable CA1001 // The semaphore is only waited on asynchronously: it never makes a wait handle to release.
+internal sealed class PracticeTheme : IChangeAwareState
+#pragma warning restore CA1001
 {
     private readonly TenantRuntime _tenant;
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _updating = new(1, 1);
     private Task<(PracticeSite Site, ThemeTemplates Templates)>? _loading;
+    private long _renders;
 
     public PracticeTheme(TenantRuntime tenant, long cacheBytes)
     {
@@ -23,6 +28,11 @@ internal sealed class PracticeTheme
     }
 
     public PageCache Cache { get; }
+
+    /// <summary>How many pages were rendered for the cache (its misses): what tells a page served from the cache.</summary>
+    public long Renders => Interlocked.Read(ref _renders);
+
+    public void Rendered() => Interlocked.Increment(ref _renders);
 
     public Task<(PracticeSite Site, ThemeTemplates Templates)> LoadAsync()
     {
@@ -38,11 +48,81 @@ internal sealed class PracticeTheme
         }
     }
 
+    public async Task ChangedAsync(TenantChange change, CancellationToken cancellationToken)
+    {
+        var content = change.Kinds.HasFlag(ChangeKinds.Content);
+        var templates = change.Kinds.HasFlag(ChangeKinds.Templates);
+        if (!content && !templates && !change.Kinds.HasFlag(ChangeKinds.Settings))
+        {
+            return;
+        }
+
+        // One update at a time, each from the site the last one made.
+        await _updating.WaitAsync(cancellationToken);
+        try
+        {
+            Task<(PracticeSite Site, ThemeTemplates Templates)>? current;
+            lock (_lock)
+            {
+                current = _loading;
+            }
+
+            if (current is null)
+            {
+                Cache.Clear();
+                return;
+            }
+
+            // The settings reach every page and every date (the time zone); a big import names no items; a load still
+            // under way may have read before the change: in each case the site is loaded again on the next request.
+            if (change.Kinds.HasFlag(ChangeKinds.Settings) || (content && (change.ManyItems || change.ItemIds.Count == 0)) || !current.IsCompletedSuccessfully)
+            {
+                lock (_lock)
+                {
+                    _loading = null;
+                }
+
+                Cache.Clear();
+                return;
+            }
+
+            var (site, theme) = current.Result;
+            var updated = content ? await PracticeSiteLoader.UpdateAsync(site, _tenant, change.ItemIds, cancellationToken) : site;
+            if (templates)
+            {
+                theme = await ReadTemplatesAsync();
+            }
+
+            lock (_lock)
+            {
+                _loading = Task.FromResult((updated, theme));
+            }
+
+            // A template can be any page's: all of them go. Otherwise the pages showing what changed.
+            if (templates)
+            {
+                Cache.Clear();
+            }
+            else
+            {
+                Cache.Evict(PageTags.Changed(site, updated, change.ItemIds));
+            }
+        }
+        finally
+        {
+            _updating.Release();
+        }
+    }
+
     private async Task<(PracticeSite, ThemeTemplates)> LoadCoreAsync()
     {
         var site = await PracticeSiteLoader.LoadAsync(_tenant, CancellationToken.None);
+        return (site, await ReadTemplatesAsync());
+    }
+
+    private async Task<ThemeTemplates> ReadTemplatesAsync()
+    {
         await using var db = _tenant.CreateDbContext();
-        var overrides = await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.Templates, CancellationToken.None);
-        return (site, new ThemeTemplates(overrides));
+        return new ThemeTemplates(await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.Templates, CancellationToken.None));
     }
 }

@@ -152,7 +152,7 @@ public sealed class CounselorModel
     public string FeedUrl => Url + "/feed.xml";
 
     /// <summary>Their published articles, newest first (as primary author or co-author).</summary>
-    public List<ArticleModel> Articles { get; } = [];
+    public List<ArticleModel> Articles { get; internal set; } = [];
 }
 
 public sealed class TopicModel
@@ -163,7 +163,8 @@ public sealed class TopicModel
 
     public string Url => "/topics/" + Slug;
 
-    public List<ArticleModel> Articles { get; } = [];
+    /// <summary>Newest first.</summary>
+    public List<ArticleModel> Articles { get; internal set; } = [];
 
     public int Count => Articles.Count;
 }
@@ -180,13 +181,21 @@ public sealed class ArticleModel
 
     public ImageModel? Image { get; init; }
 
-    public IReadOnlyList<CounselorModel> Authors { get; init; } = [];
+    /// <summary>The published counselors among <see cref="AuthorIds"/>, in their order.</summary>
+    public IReadOnlyList<CounselorModel> Authors { get; internal set; } = [];
 
     public CounselorModel? Author => Authors.Count > 0 ? Authors[0] : null;
 
-    public CounselorModel? Reviewer { get; init; }
+    public CounselorModel? Reviewer { get; internal set; }
 
-    public SeriesModel? Series { get; set; }
+    public SeriesModel? Series { get; internal set; }
+
+    // What the article names, kept so its links can be made again when a counselor or series changes.
+    internal IReadOnlyList<string> AuthorIds { get; init; } = [];
+
+    internal string? ReviewerId { get; init; }
+
+    internal string? SeriesId { get; init; }
 
     public int? Part { get; init; }
 
@@ -236,7 +245,7 @@ public sealed class SeriesModel
     public int? PlannedParts { get; init; }
 
     /// <summary>Published parts in part order.</summary>
-    public List<ArticleModel> Parts { get; } = [];
+    public List<ArticleModel> Parts { get; internal set; } = [];
 
     public int Count => Parts.Count;
 

@@ -3,7 +3,8 @@ namespace Cms.Practice.Site;
 /// <summary>
 /// What a practice's public site shows, loaded once per tenant runtime from its published items
 /// (without bodies, which are read per page and then cached with it): the practice, its counselors,
-/// series, articles, topics and pages, cross-linked, and the route table.
+/// series, articles, topics and pages, cross-linked, and the route table. A change of a few items makes a new one from
+/// this one (<see cref="PracticeSiteLoader.UpdateAsync"/>), reusing every model that did not change.
 /// </summary>
 public sealed class PracticeSite
 {
@@ -26,7 +27,7 @@ public sealed class PracticeSite
     /// <summary>The page whose text introduces the practice on the home page, if one is marked as home page.</summary>
     public PageModel? HomePage { get; init; }
 
-    /// <summary>Published items by route path (no leading slash).</summary>
+    /// <summary>Published items by their URL ("/articles/x"), compared without case.</summary>
     public required IReadOnlyDictionary<string, object> Routes { get; init; }
 
     /// <summary>The specialties counselors list, for the directory filter, in vocabulary order.</summary>
@@ -34,7 +35,25 @@ public sealed class PracticeSite
 
     /// <summary>Where the menu's Contact goes: the practice's contact page, else its e-mail, else its booking page.</summary>
     public string? ContactUrl =>
-        Routes.ContainsKey("contact") ? "/contact" : Practice.Email is { } email ? "mailto:" + email : Practice.BookingUrl;
+        Routes.ContainsKey("/contact") ? "/contact" : Practice.Email is { } email ? "mailto:" + email : Practice.BookingUrl;
 
-    public TopicModel? FindTopic(string slug) => Topics.FirstOrDefault(t => t.Slug == slug);
+    /// <summary>The published item at a request path ("articles/x", no leading slash), or null.</summary>
+    public object? Route(string path) => Routes.GetValueOrDefault("/" + path);
+
+    public TopicModel? FindTopic(string slug) => TopicsBySlug.TryGetValue(slug, out var topic) && topic.Count > 0 ? topic : null;
+
+    // The published items by id, and every topic named so far by slug (some may have no articles now): what an update
+    // starts from. Concrete dictionaries, so an update copies them in one block.
+    internal Dictionary<string, CounselorModel> CounselorsById { get; init; } = null!;
+
+    internal Dictionary<string, SeriesModel> SeriesById { get; init; } = null!;
+
+    internal Dictionary<string, ArticleModel> ArticlesById { get; init; } = null!;
+
+    internal Dictionary<string, PageModel> PagesById { get; init; } = null!;
+
+    internal Dictionary<string, TopicModel> TopicsBySlug { get; init; } = null!;
+
+    /// <summary>The Specialties field's options, in order, as the definitions had them when the site was loaded.</summary>
+    internal IReadOnlyList<string> Vocabulary { get; init; } = [];
 }

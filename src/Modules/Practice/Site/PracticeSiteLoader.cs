@@ -36,10 +36,95 @@ internal static partial class PracticeSiteLoader
         var vocabulary = tenant.Definitions.ContentPartDefinitionRecords.FirstOrDefault(p => p.Name == "Counselor")?
             .ContentPartFieldDefinitionRecords.FirstOrDefault(f => f.Name == "Specialties")?.Settings["MultiTextFieldSettings"]?["Options"] as JsonArray;
 
+        var vocabularyNames = vocabulary?.Select(o => ItemReader.String(o?["Value"])).OfType<string>().ToList() ?? [];
+
         // Articles are read one at a time: only their metadata stays, not their JSON (a practice with 100,000 held 1.7 GB).
-        return await BuildAsync(
-            practice, others, Rows(published.Where(c => c.ContentType == "Article")).AsAsyncEnumerable(),
-            vocabulary?.Select(o => ItemReader.String(o?["Value"])).OfType<string>().ToList() ?? [], cancellationToken);
+        var topics = new Dictionary<string, TopicModel>(StringComparer.Ordinal);
+        var articles = new Dictionary<string, ArticleModel>(StringComparer.Ordinal);
+        await foreach (var row in Rows(published.Where(c => c.ContentType == "Article")).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            articles[row.Id] = ReadArticle(row, topics, practice.TimeZone);
+        }
+
+        var counselors = others.Where(r => r.Type == "Counselor").ToDictionary(r => r.Id, ReadCounselor, StringComparer.Ordinal);
+        var series = others.Where(r => r.Type == "Series").ToDictionary(r => r.Id, ReadSeries, StringComparer.Ordinal);
+        var pages = others.Where(r => r.Type == "Page").ToDictionary(r => r.Id, r => ReadPage(r, practice.TimeZone), StringComparer.Ordinal);
+        foreach (var article in articles.Values)
+        {
+            SiteLinker.Resolve(article, counselors, series);
+        }
+
+        var newestFirst = articles.Values.ToList();
+        newestFirst.Sort(SiteLinker.NewestFirst);
+        return SiteLinker.Link(practice, counselors, series, articles, pages, topics, vocabularyNames, newestFirst);
+    }
+
+    /// <summary>
+    /// The site after a change of these items: their published versions are read again (an item with none is gone), every
+    /// other model is reused, and the lists and links are made anew around them. Reads only the changed items' rows.
+    /// </summary>
+    public static async Task<PracticeSite> UpdateAsync(PracticeSite site, TenantRuntime tenant, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
+    {
+        List<Row> rows;
+        await using (var db = tenant.CreateDbContext())
+        {
+            rows = await Rows(db.ContentItems.AsNoTracking().Where(c => c.Published && itemIds.Contains(c.ContentItemId) && s_types.Contains(c.ContentType)))
+                .ToListAsync(cancellationToken);
+        }
+
+        var counselors = new Dictionary<string, CounselorModel>(site.CounselorsById, StringComparer.Ordinal);
+        var series = new Dictionary<string, SeriesModel>(site.SeriesById, StringComparer.Ordinal);
+        var articles = new Dictionary<string, ArticleModel>(site.ArticlesById, StringComparer.Ordinal);
+        var pages = new Dictionary<string, PageModel>(site.PagesById, StringComparer.Ordinal);
+        var topics = new Dictionary<string, TopicModel>(site.TopicsBySlug, StringComparer.Ordinal);
+        var changed = itemIds.ToHashSet(StringComparer.Ordinal);
+
+        // A counselor or series that changed is a new model: the articles naming it are linked to the new one.
+        var linkTargetsChanged = changed.Any(id => counselors.ContainsKey(id) || series.ContainsKey(id)) || rows.Any(r => r.Type is "Counselor" or "Series");
+        foreach (var id in changed)
+        {
+            counselors.Remove(id);
+            series.Remove(id);
+            articles.Remove(id);
+            pages.Remove(id);
+        }
+
+        var added = new List<ArticleModel>();
+        foreach (var row in rows)
+        {
+            switch (row.Type)
+            {
+                case "Counselor":
+                    counselors[row.Id] = ReadCounselor(row);
+                    break;
+                case "Series":
+                    series[row.Id] = ReadSeries(row);
+                    break;
+                case "Page":
+                    pages[row.Id] = ReadPage(row, site.Practice.TimeZone);
+                    break;
+                default:
+                    var article = ReadArticle(row, topics, site.Practice.TimeZone);
+                    articles[row.Id] = article;
+                    added.Add(article);
+                    break;
+            }
+        }
+
+        foreach (var article in linkTargetsChanged ? articles.Values.Where(a => SiteLinker.Names(a, changed)).Concat(added) : added)
+        {
+            SiteLinker.Resolve(article, counselors, series);
+        }
+
+        // The old order with the changed articles taken out and their new versions put in their place.
+        var newestFirst = site.Articles.Where(a => !changed.Contains(a.Id)).ToList();
+        foreach (var article in added)
+        {
+            var at = newestFirst.BinarySearch(article, SiteLinker.NewestFirst);
+            newestFirst.Insert(at < 0 ? ~at : at, article);
+        }
+
+        return SiteLinker.Link(site.Practice, counselors, series, articles, pages, topics, site.Vocabulary, newestFirst);
     }
 
     private static IQueryable<Row> Rows(IQueryable<ContentItemRecord> items) =>
@@ -88,112 +173,44 @@ internal static partial class PracticeSiteLoader
         };
     }
 
-    private static async Task<PracticeSite> BuildAsync(
-        PracticeInfo practice, List<Row> rows, IAsyncEnumerable<Row> articleRows, List<string> vocabulary, CancellationToken cancellationToken)
+    private static ArticleModel ReadArticle(Row row, Dictionary<string, TopicModel> topics, TimeZoneInfo zone)
     {
-        var counselors = new Dictionary<string, CounselorModel>(StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => r.Type == "Counselor"))
+        var item = row.Parse();
+        var part = new ItemReader(item, "Article");
+        var markdown = Markdown(item);
+        return new ArticleModel
         {
-            counselors[row.Id] = ReadCounselor(row);
-        }
+            Id = row.Id,
+            Title = Title(item, row),
+            Url = Url(row),
+            Excerpt = part.Text("Excerpt") ?? Excerpt(markdown),
+            Image = part.Image("FeatureImage"),
+            AuthorIds = part.Ids("Authors").Select(string.Intern).ToArray(),
+            ReviewerId = part.Ids("Reviewer") is [var reviewer, ..] ? string.Intern(reviewer) : null,
+            SeriesId = part.Ids("Series") is [var seriesId, ..] ? string.Intern(seriesId) : null,
+            Part = part.Int("Part"),
+            Topics = part.Values("Topics").Select(name => Topic(topics, name)).DistinctBy(t => t.Slug).ToList(),
+            Published = Date(row.PublishedUtc ?? row.ModifiedUtc ?? DateTime.UnixEpoch, zone),
+            Updated = part.Date("Updated") is { } updated && updated > (row.PublishedUtc ?? DateTime.MinValue) ? Date(updated, zone) : null,
+            SensitiveTopic = part.Bool("SensitiveTopic"),
+            SeoTitle = new ItemReader(item, "SeoMetaPart").Raw("PageTitle"),
+            MetaDescription = new ItemReader(item, "SeoMetaPart").Raw("MetaDescription"),
+            WordCount = Words(markdown),
+            ReadingMinutes = ReadingMinutes(markdown),
+        };
+    }
 
-        var series = new Dictionary<string, SeriesModel>(StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => r.Type == "Series"))
+    private static PageModel ReadPage(Row row, TimeZoneInfo zone)
+    {
+        var item = row.Parse();
+        return new PageModel
         {
-            series[row.Id] = ReadSeries(row);
-        }
-
-        var topics = new Dictionary<string, TopicModel>(StringComparer.Ordinal);
-        var articles = new List<ArticleModel>();
-        await foreach (var row in articleRows.WithCancellation(cancellationToken))
-        {
-            var item = row.Parse();
-            var part = new ItemReader(item, "Article");
-            var markdown = Markdown(item);
-            var article = new ArticleModel
-            {
-                Id = row.Id,
-                Title = Title(item, row),
-                Url = Url(row),
-                Excerpt = part.Text("Excerpt") ?? Excerpt(markdown),
-                Image = part.Image("FeatureImage"),
-                Authors = part.Ids("Authors").Select(counselors.GetValueOrDefault).OfType<CounselorModel>().ToList(),
-                Reviewer = part.Ids("Reviewer").Select(counselors.GetValueOrDefault).OfType<CounselorModel>().FirstOrDefault(),
-                Part = part.Int("Part"),
-                Topics = part.Values("Topics").Select(name => Topic(topics, name)).DistinctBy(t => t.Slug).ToList(),
-                Published = Date(row.PublishedUtc ?? row.ModifiedUtc ?? DateTime.UnixEpoch, practice.TimeZone),
-                Updated = part.Date("Updated") is { } updated && updated > (row.PublishedUtc ?? DateTime.MinValue) ? Date(updated, practice.TimeZone) : null,
-                SensitiveTopic = part.Bool("SensitiveTopic"),
-                SeoTitle = new ItemReader(item, "SeoMetaPart").Raw("PageTitle"),
-                MetaDescription = new ItemReader(item, "SeoMetaPart").Raw("MetaDescription"),
-                WordCount = Words(markdown),
-                ReadingMinutes = ReadingMinutes(markdown),
-            };
-            if (part.Ids("Series") is [var seriesId, ..] && series.TryGetValue(seriesId, out var inSeries))
-            {
-                article.Series = inSeries;
-                inSeries.Parts.Add(article);
-            }
-
-            articles.Add(article);
-        }
-
-        articles.Sort((a, b) => b.Published.Utc.CompareTo(a.Published.Utc));
-        foreach (var article in articles)
-        {
-            foreach (var author in article.Authors)
-            {
-                author.Articles.Add(article);
-            }
-
-            foreach (var topic in article.Topics)
-            {
-                topic.Articles.Add(article);
-            }
-        }
-
-        foreach (var s in series.Values)
-        {
-            s.Parts.Sort((a, b) => (a.Part ?? int.MaxValue, a.Published.Utc).CompareTo((b.Part ?? int.MaxValue, b.Published.Utc)));
-        }
-
-        var pages = rows.Where(r => r.Type == "Page").Select(row =>
-        {
-            var item = row.Parse();
-            return new PageModel
-            {
-                Id = row.Id,
-                Title = Title(item, row),
-                Url = Url(row),
-                IsHome = item["AutoroutePart"]?["SetHomepage"] is JsonValue v && v.TryGetValue<bool>(out var home) && home,
-                Modified = row.ModifiedUtc is { } m ? Date(m, practice.TimeZone) : null,
-                MetaDescription = new ItemReader(item, "SeoMetaPart").Raw("MetaDescription"),
-            };
-        }).ToList();
-
-        var routes = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (url, model) in counselors.Values.Select(c => (c.Url, (object)c))
-            .Concat(series.Values.Select(s => (s.Url, (object)s)))
-            .Concat(articles.Select(a => (a.Url, (object)a)))
-            .Concat(pages.Select(p => (p.Url, (object)p))))
-        {
-            routes.TryAdd(url.Trim('/'), model);
-        }
-
-        var orderedCounselors = counselors.Values.OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList();
-        var used = orderedCounselors.SelectMany(c => c.Specialties).ToHashSet(StringComparer.Ordinal);
-        return new PracticeSite
-        {
-            Practice = practice,
-            Counselors = orderedCounselors,
-            Articles = articles,
-            Series = series.Values.OrderByDescending(s => s.Parts.Count == 0 ? DateTimeOffset.MinValue : s.Parts.Max(p => p.Published.Utc)).ToList(),
-            Topics = topics.Values.Where(t => t.Count > 0).OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList(),
-            Pages = pages,
-            // Orchard: the last page published with "set as home page" is the home page.
-            HomePage = pages.Where(p => p.IsHome).OrderByDescending(p => p.Modified?.Utc).FirstOrDefault(),
-            Routes = routes,
-            Specialties = vocabulary.Where(used.Contains).Concat(used.Where(s => !vocabulary.Contains(s)).Order(StringComparer.CurrentCulture)).ToList(),
+            Id = row.Id,
+            Title = Title(item, row),
+            Url = Url(row),
+            IsHome = item["AutoroutePart"]?["SetHomepage"] is JsonValue v && v.TryGetValue<bool>(out var home) && home,
+            Modified = row.ModifiedUtc is { } m ? Date(m, zone) : null,
+            MetaDescription = new ItemReader(item, "SeoMetaPart").Raw("MetaDescription"),
         };
     }
 
