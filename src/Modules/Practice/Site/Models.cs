@@ -59,16 +59,21 @@ public sealed class LinkModel
     public string? Url { get; init; }
 }
 
-/// <summary>A date as the site shows it: in the practice's time zone.</summary>
-public sealed class DateModel
+/// <summary>
+/// A date as the site shows it: in the practice's time zone. Only the instant and the zone are kept (a site model holds
+/// two per article); the texts are made when a page asks for them.
+/// </summary>
+public sealed class DateModel(DateTimeOffset utc, TimeZoneInfo zone)
 {
-    public required DateTimeOffset Utc { get; init; }
+    public DateTimeOffset Utc { get; } = utc;
 
     /// <summary>"Jul 20, 2020".</summary>
-    public required string Display { get; init; }
+    public string Display => Local.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>ISO 8601 with the practice's offset, for datetime attributes and JSON-LD.</summary>
-    public required string Iso { get; init; }
+    public string Iso => Local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    private DateTimeOffset Local => TimeZoneInfo.ConvertTime(Utc, zone);
 }
 
 public sealed class CounselorModel
@@ -171,13 +176,20 @@ public sealed class TopicModel
 
 public sealed class ArticleModel
 {
+    private readonly byte[]? _excerpt;
+
     public required string Id { get; init; }
 
     public required string Title { get; init; }
 
     public required string Url { get; init; }
 
-    public string? Excerpt { get; init; }
+    /// <summary>The article's excerpt, or its first words; kept as UTF-8 (half the bytes of a string: it is most of an article's model).</summary>
+    public string? Excerpt
+    {
+        get => _excerpt is null ? null : System.Text.Encoding.UTF8.GetString(_excerpt);
+        init => _excerpt = value is null ? null : System.Text.Encoding.UTF8.GetBytes(value);
+    }
 
     public ImageModel? Image { get; init; }
 

@@ -189,7 +189,7 @@ internal static partial class PracticeSiteLoader
             ReviewerId = part.Ids("Reviewer") is [var reviewer, ..] ? string.Intern(reviewer) : null,
             SeriesId = part.Ids("Series") is [var seriesId, ..] ? string.Intern(seriesId) : null,
             Part = part.Int("Part"),
-            Topics = part.Values("Topics").Select(name => Topic(topics, name)).DistinctBy(t => t.Slug).ToList(),
+            Topics = part.Values("Topics").Select(name => Topic(topics, name)).DistinctBy(t => t.Slug).ToArray(),
             Published = Date(row.PublishedUtc ?? row.ModifiedUtc ?? DateTime.UnixEpoch, zone),
             Updated = part.Date("Updated") is { } updated && updated > (row.PublishedUtc ?? DateTime.MinValue) ? Date(updated, zone) : null,
             SensitiveTopic = part.Bool("SensitiveTopic"),
@@ -288,16 +288,7 @@ internal static partial class PracticeSiteLoader
         return topic;
     }
 
-    internal static DateModel Date(DateTimeOffset utc, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTime(utc, zone);
-        return new DateModel
-        {
-            Utc = utc,
-            Display = local.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
-            Iso = local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        };
-    }
+    internal static DateModel Date(DateTimeOffset utc, TimeZoneInfo zone) => new(utc, zone);
 
     private static DateModel Date(DateTime utc, TimeZoneInfo zone) => Date(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
 

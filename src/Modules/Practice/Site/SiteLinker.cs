@@ -13,7 +13,7 @@ internal static class SiteLinker
     /// <summary>Points the article at the published counselors and series it names.</summary>
     public static void Resolve(ArticleModel article, IReadOnlyDictionary<string, CounselorModel> counselors, IReadOnlyDictionary<string, SeriesModel> series)
     {
-        article.Authors = article.AuthorIds.Select(counselors.GetValueOrDefault).OfType<CounselorModel>().ToList();
+        article.Authors = article.AuthorIds.Select(counselors.GetValueOrDefault).OfType<CounselorModel>().ToArray();
         article.Reviewer = article.ReviewerId is { } reviewer ? counselors.GetValueOrDefault(reviewer) : null;
         article.Series = article.SeriesId is { } id ? series.GetValueOrDefault(id) : null;
     }
