@@ -13,7 +13,7 @@ internal sealed class TenantRegistry : IDisposable
     private readonly ILogger<TenantRegistry> _logger;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private volatile TenantTable _table = TenantTable.Empty;
-    private Dictionary<string, long> _changeRevisions = new(StringComparer.OrdinalIgnoreCase);
+    private volatile Dictionary<string, long> _changeRevisions = new(StringComparer.OrdinalIgnoreCase);
 
     public TenantRegistry(TenantStore store, ILogger<TenantRegistry> logger)
     {
@@ -28,7 +28,6 @@ internal sealed class TenantRegistry : IDisposable
 
     /// <summary>Raised after a reload with the tenants whose settings changed or that were removed.</summary>
     public event Action<IReadOnlyList<string>>? TenantsChanged;
-
 
     public void Dispose() => _refreshLock.Dispose();
 

@@ -14,7 +14,9 @@ public sealed class TenantRuntime
     private readonly ConcurrentDictionary<Type, object> _state = new();
     private volatile SiteSettings _site;
     private long _lastUsedTicks;
+    private readonly SortedSet<long> _revisions = [];
     private long _appliedRevision;
+    private long _behindAt;
 
     internal TenantRuntime(TenantSettings settings, DbContextOptions<TenantDbContext> databaseOptions, SiteSettings site, ContentDefinitions definitions, DateTimeOffset now)
     {
@@ -82,24 +84,62 @@ public sealed class TenantRuntime
     }
 
     /// <summary>
-    /// The tenant's change revision this runtime is up to date with: the registry's when it was built, then each change
-    /// applied to it. A revision the registry reads past it is a change this node never heard of.
+    /// The tenant's change revision this runtime is up to date with, without a gap: the registry's when it was built,
+    /// then each change applied to it in turn. A revision the registry reads past it is a change this node never applied.
     /// </summary>
-    internal long AppliedRevision => Interlocked.Read(ref _appliedRevision);
+    internal long AppliedRevision
+    {
+        get
+        {
+            lock (_revisions)
+            {
+                return _appliedRevision;
+            }
+        }
+    }
 
-    /// <summary>Records that the runtime is up to date with this revision (never moving it back).</summary>
+    /// <summary>
+    /// Records that the runtime applied the change of this revision. Revisions move one per change, so one applied ahead
+    /// of a change not applied (lost with a notification, or still being applied by another writer) waits above the gap,
+    /// and the applied revision moves past the gap only once that change is applied too.
+    /// </summary>
     internal void MarkApplied(long revision)
     {
-        var seen = Interlocked.Read(ref _appliedRevision);
-        while (revision > seen)
+        lock (_revisions)
         {
-            var before = Interlocked.CompareExchange(ref _appliedRevision, revision, seen);
-            if (before == seen)
+            if (revision <= _appliedRevision)
             {
                 return;
             }
 
-            seen = before;
+            _revisions.Add(revision);
+            while (_revisions.Remove(_appliedRevision + 1))
+            {
+                _appliedRevision++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the runtime is behind the registry's revision now and was already behind the revision read at the last
+    /// check, without having applied up to it since: the change was missed, not slow. Called once per registry poll.
+    /// </summary>
+    internal bool IsBehind(long registryRevision)
+    {
+        lock (_revisions)
+        {
+            var missed = _behindAt > _appliedRevision;
+            _behindAt = registryRevision > _appliedRevision ? registryRevision : 0;
+            return missed;
+        }
+    }
+
+    /// <summary>Where a new runtime starts: everything up to this revision is in what it read.</summary>
+    internal void StartAt(long revision)
+    {
+        lock (_revisions)
+        {
+            _appliedRevision = revision;
         }
     }
 

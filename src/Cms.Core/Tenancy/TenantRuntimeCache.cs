@@ -115,16 +115,17 @@ internal sealed class TenantRuntimeCache
     }
 
     /// <summary>
-    /// Releases every tenant whose change revision, as the registry last read it, is past what its runtime applied: a
-    /// change this node never heard of (the CLI, a notification lost with its connection). Run by the registry poll,
-    /// after it read the registry; returns how many.
+    /// Releases every tenant whose runtime was behind the registry at the last poll and still has not applied up to the
+    /// revision read then: a change this node never heard of (the CLI, a notification lost with its connection). A runtime
+    /// behind for one poll only is a change still being applied (a writer's update takes milliseconds), not a lost one.
+    /// Run by the registry poll after it read the registry; returns how many.
     /// </summary>
     public int ReleaseBehind()
     {
         var released = 0;
         foreach (var (name, entry) in _active)
         {
-            if (Built(entry) is { } runtime && _registry.ChangeRevisionOf(name) > runtime.AppliedRevision)
+            if (Built(entry) is { } runtime && runtime.IsBehind(_registry.ChangeRevisionOf(name)))
             {
                 _logger.LogInformation("Tenant {Tenant} changed without this node hearing of it; its runtime is rebuilt", name);
                 released += Remove(name, entry) ? 1 : 0;
@@ -147,7 +148,7 @@ internal sealed class TenantRuntimeCache
 
         // Not the request's token: the runtime outlives the request that happened to build it.
         var runtime = await _activator.ActivateAsync(settings, CancellationToken.None);
-        runtime.MarkApplied(revision);
+        runtime.StartAt(revision);
         return runtime;
     }
 

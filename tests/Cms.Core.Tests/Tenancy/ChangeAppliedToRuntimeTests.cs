@@ -74,8 +74,60 @@ public sealed class ChangeAppliedToRuntimeTests
 
         Assert.Same(runtime, runtimes.Active("ash"));
         await registry.RefreshAsync(default);
+
+        // Behind at one poll may be a change still being applied; still behind at the next, it was missed.
+        Assert.Equal(0, runtimes.ReleaseBehind());
         Assert.Equal(1, runtimes.ReleaseBehind());
         Assert.Null(runtimes.Active("ash"));
+    }
+
+    [Fact]
+    public async Task AChangeHeardAfterOneThatWasLostDoesNotHideTheLostOne()
+    {
+        await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = await storage.StartAsync();
+        var (runtime, runtimes) = await CreateAsync(services, "fir");
+        var registry = services.GetRequiredService<TenantRegistry>();
+
+        // Another node makes two changes; the notification of the first is lost, the second is heard.
+        TenantChange second;
+        await using (var other = storage.BuildServices())
+        {
+            var store = other.GetRequiredService<TenantStore>();
+            await store.TouchAsync(new TenantChange("fir", ChangeKinds.Templates, []), default);
+            second = await store.TouchAsync(new TenantChange("fir", ChangeKinds.Templates, []), default);
+        }
+
+        await services.GetRequiredService<TenantChanges>().HeardAsync(second, default);
+
+        Assert.Same(runtime, runtimes.Active("fir"));
+        await registry.RefreshAsync(default);
+        Assert.Equal(0, runtimes.ReleaseBehind());
+        Assert.Equal(1, runtimes.ReleaseBehind());
+    }
+
+    [Fact]
+    public async Task ChangesAppliedOutOfOrderLeaveTheRuntimeUpToDate()
+    {
+        await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = await storage.StartAsync();
+        var (runtime, runtimes) = await CreateAsync(services, "yew");
+        var store = services.GetRequiredService<TenantStore>();
+        var changes = services.GetRequiredService<TenantChanges>();
+
+        // Two writers at once: the second's change is applied before the first's.
+        var first = await store.TouchAsync(new TenantChange("yew", ChangeKinds.Templates, []), default);
+        var second = await store.TouchAsync(new TenantChange("yew", ChangeKinds.Templates, []), default);
+        await changes.HeardAsync(second, default);
+
+        // A poll while the first is still being applied: behind, but not for long enough to be a lost change.
+        await services.GetRequiredService<TenantRegistry>().RefreshAsync(default);
+        Assert.Equal(0, runtimes.ReleaseBehind());
+        await changes.HeardAsync(first, default);
+
+        Assert.Equal(second.Revision, runtime.AppliedRevision);
+        Assert.Equal(0, runtimes.ReleaseBehind());
+        Assert.Same(runtime, runtimes.Active("yew"));
     }
 
     private static async Task<(TenantRuntime Runtime, TenantRuntimeCache Runtimes)> CreateAsync(ServiceProvider services, string name)

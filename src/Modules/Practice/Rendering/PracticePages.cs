@@ -64,7 +64,6 @@ internal sealed class PracticePages
             // Read before the site: a change evicting pages after this point keeps this render out of the cache.
             var generation = theme.Cache.Generation;
             var (site, templates) = await theme.LoadAsync();
-            theme.Rendered();
             var writeMark = _views.WriteMark;
             var builder = new PageBuilder(tenant, site, templates, request, context.Request.Query) { FallbackLog = _logger, UrlsPerSitemap = _options.Value.UrlsPerSitemap };
             page = await builder.BuildAsync(path, context.RequestAborted);

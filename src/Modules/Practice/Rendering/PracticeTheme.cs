@@ -19,7 +19,6 @@ internal sealed class PracticeTheme : IChangeAwareState
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _updating = new(1, 1);
     private Task<(PracticeSite Site, ThemeTemplates Templates)>? _loading;
-    private long _renders;
 
     public PracticeTheme(TenantRuntime tenant, long cacheBytes)
     {
@@ -28,11 +27,6 @@ internal sealed class PracticeTheme : IChangeAwareState
     }
 
     public PageCache Cache { get; }
-
-    /// <summary>How many pages were rendered for the cache (its misses): what tells a page served from the cache.</summary>
-    public long Renders => Interlocked.Read(ref _renders);
-
-    public void Rendered() => Interlocked.Increment(ref _renders);
 
     public Task<(PracticeSite Site, ThemeTemplates Templates)> LoadAsync()
     {
@@ -67,15 +61,9 @@ internal sealed class PracticeTheme : IChangeAwareState
                 current = _loading;
             }
 
-            if (current is null)
-            {
-                Cache.Clear();
-                return;
-            }
-
-            // The settings reach every page and every date (the time zone); a big import names no items; a load still
-            // under way may have read before the change: in each case the site is loaded again on the next request.
-            if (change.Kinds.HasFlag(ChangeKinds.Settings) || (content && (change.ManyItems || change.ItemIds.Count == 0)) || !current.IsCompletedSuccessfully)
+            // Nothing loaded yet; the settings reach every page and every date (the time zone); a big import names no
+            // items; a load still under way may have read before the change: the site is loaded on the next request.
+            if (current is not { IsCompletedSuccessfully: true } || change.Kinds.HasFlag(ChangeKinds.Settings) || (content && (change.ManyItems || change.ItemIds.Count == 0)))
             {
                 lock (_lock)
                 {
