@@ -2,7 +2,8 @@ namespace Cms.Bench;
 
 /// <summary>
 /// The targets of the public pages, against the servers in the order <see cref="PagesBenchmark"/> lists them: Kestrel
-/// static, nginx static, article cached, article uncached, and (when run) article uncached on PostgreSQL. A missed one
+/// static, nginx static, Kestrel from memory, article cached, article uncached, and (when run) article uncached on
+/// PostgreSQL. A missed one
 /// makes the bench exit non-zero, so a regression shows at the commit that made it.
 /// </summary>
 internal static class PagesTargets
@@ -18,8 +19,10 @@ internal static class PagesTargets
 
     public static void Add(List<LoadRun> runs, LoadTarget[] targets, WrkRun firstSeconds, Report report)
     {
-        var (nginx, cached, uncached) = (targets[1], targets[2], targets[3]);
+        var (nginx, memory, cached, uncached) = (targets[1], targets[2], targets[3], targets[4]);
         Share(runs, report, cached, nginx, "Warm published article, output cache on: requests/s as a share of the same HTML from nginx", CachedShareOfNginx);
+        Share(runs, report, memory, nginx, "For comparison, no target: a minimal Kestrel app writing the same bytes from memory, as a share of nginx", null);
+        Share(runs, report, cached, memory, "For comparison, no target: the cached article as a share of that minimal Kestrel app", null);
         var perSecond = Median(runs, uncached);
         report.Target(
             Report.Invariant($"Article with the output cache off (Cms:Practice:PageCacheBytes = 0), SQLite (median of {PageLoad.Rounds} rounds)"),
@@ -27,9 +30,9 @@ internal static class PagesTargets
             Report.Invariant($"≥ {UncachedPerSecond:N0} req/s"),
             perSecond >= UncachedPerSecond);
         Share(runs, report, uncached, nginx, "Article with the output cache off: requests/s as a share of the same HTML from nginx", UncachedShareOfNginx);
-        if (targets.Length > 4)
+        if (targets.Length > 5)
         {
-            Share(runs, report, targets[4], uncached, "Article with the output cache off on PostgreSQL: requests/s as a share of SQLite's", PostgresShareOfSqlite);
+            Share(runs, report, targets[5], uncached, "Article with the output cache off on PostgreSQL: requests/s as a share of SQLite's", PostgresShareOfSqlite);
         }
         else
         {
@@ -50,14 +53,14 @@ internal static class PagesTargets
     public static string Percent(double share, string prefix = "") => Report.Invariant($"{prefix}{share * 100:0} %");
 
     // Medians of the rounds, and each round's own share: the two servers ran back to back in it.
-    private static void Share(List<LoadRun> runs, Report report, LoadTarget measured, LoadTarget against, string measure, double target)
+    private static void Share(List<LoadRun> runs, Report report, LoadTarget measured, LoadTarget against, string measure, double? target)
     {
         var (of, to) = (Median(runs, measured), Median(runs, against));
         var byRound = runs.GroupBy(r => r.Round).Select(g => Percent(g.Single(r => r.Target == measured).Wrk.RequestsPerSecond / g.Single(r => r.Target == against).Wrk.RequestsPerSecond));
         report.Target(
             Report.Invariant($"{measure} (medians of {PageLoad.Rounds} rounds)"),
             Report.Invariant($"{Percent(of / to)} ({of:N0} against {to:N0} req/s; by round {string.Join(", ", byRound)})"),
-            Percent(target, "≥ "),
-            of / to >= target);
+            target is { } least ? Percent(least, "≥ ") : "",
+            target is { } at ? of / to >= at : null);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class Report
     /// <param name="met">Null when the measure could not be taken; the result then says why.</param>
     public void Target(string measure, string result, string target, bool? met)
     {
-        _targets.Add([measure, result, target, met switch { true => "met", false => "**missed**", null => "not measured" }]);
+        _targets.Add([measure, result, target, met switch { true => "met", false => "**missed**", null => target.Length == 0 ? "" : "not measured" }]);
         Missed |= met == false;
     }
 

@@ -12,16 +12,30 @@ internal sealed class TenantDbContext : DbContext
 {
     public const string HistoryTable = "__TenantMigrations";
 
-    public TenantDbContext(DbContextOptions<TenantDbContext> options, string tenantId)
+    internal TenantDbContext(DbContextOptions<TenantDbContext> options, string tenantId)
         : base(options)
     {
         TenantId = tenantId;
     }
 
-    public string TenantId { get; }
+    // For a tenant runtime's pool (see TenantRuntime.CreateDbContext), which names the tenant when it leases one.
+    public TenantDbContext(DbContextOptions<TenantDbContext> options)
+        : this(options, "")
+    {
+    }
+
+    public string TenantId { get; private set; }
 
     /// <summary>What this context's writes changed, raised when they commit (see <see cref="TenantChangeInterceptor"/>).</summary>
     internal PendingTenantChange PendingChange { get; } = new();
+
+    /// <summary>A pooled context made ready for its next use: the pool resets EF Core's own state, this the context's.</summary>
+    internal TenantDbContext Leased(string tenantId)
+    {
+        TenantId = tenantId;
+        PendingChange.Clear();
+        return this;
+    }
 
     public DbSet<UserRecord> Users => Set<UserRecord>();
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Cms.Content.Definitions;
 using Cms.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Cms.Tenancy;
 
@@ -18,10 +19,15 @@ public sealed class TenantRuntime
     private long _appliedRevision;
     private long _behindAt;
 
+    // Contexts kept for reuse by this tenant: enough for the requests two cores serve at once, not a pool per thread.
+    private const int ContextPoolSize = 16;
+    private readonly PooledDbContextFactory<TenantDbContext> _contexts;
+
     internal TenantRuntime(TenantSettings settings, DbContextOptions<TenantDbContext> databaseOptions, SiteSettings site, ContentDefinitions definitions, DateTimeOffset now)
     {
         Settings = settings;
         DatabaseOptions = databaseOptions;
+        _contexts = new PooledDbContextFactory<TenantDbContext>(databaseOptions, ContextPoolSize);
         _site = site;
         Definitions = definitions;
         ActivatedUtc = now;
@@ -44,7 +50,11 @@ public sealed class TenantRuntime
 
     internal DateTimeOffset LastUsedUtc => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
-    internal TenantDbContext CreateDbContext() => new(DatabaseOptions, Settings.Name);
+    /// <summary>
+    /// A context on the tenant's data from the runtime's pool: making one (its services, its state manager) was an
+    /// eighth of an uncached page's CPU in a trace (issue 12, item 4). Disposing it returns it to the pool.
+    /// </summary>
+    internal TenantDbContext CreateDbContext() => _contexts.CreateDbContext().Leased(Settings.Name);
 
     /// <summary>
     /// State a module keeps for this tenant (parsed templates, a page cache), created once per runtime and dropped with
