@@ -8,6 +8,7 @@ using Cms.Security;
 using Cms.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Admin;
 
@@ -20,10 +21,16 @@ public sealed class AdminContent
     private static readonly Regex s_words = new(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant);
 
     private readonly ContentServices _content;
-    internal AdminContent(ContentServices content)
+    private readonly TimeProvider _time;
+
+    internal AdminContent(ContentServices content, TimeProvider time)
     {
         _content = content;
+        _time = time;
     }
+
+    /// <summary>The time now, from the host's clock (a test sets it).</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>A unit of work over the tenant's database; dispose it when done.</summary>
     public Session Open(HttpContext context)
@@ -62,7 +69,7 @@ public sealed class AdminContent
     {
         await using (var db = context.GetTenant().CreateDbContext())
         {
-            await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, DateTimeOffset.UtcNow, context.RequestAborted);
+            await TenantDocuments.SetAsync(db, ContentDefinitions.DocumentKey, definitions, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), context.RequestAborted);
         }
     }
 

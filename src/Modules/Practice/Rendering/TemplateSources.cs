@@ -5,7 +5,8 @@ namespace Cms.Practice.Rendering;
 /// <summary>Partials by name, for Fluid's render and include tags: the theme's, or the practice's that replace them.</summary>
 internal sealed class TemplateSources(Dictionary<string, string> sources) : ITemplateFileProvider
 {
-    private static readonly DateTimeOffset s_loaded = DateTimeOffset.UtcNow;
+    // A source never changes under its name (a change of templates makes new sources), so its time is a constant.
+    private static readonly DateTimeOffset s_loaded = DateTimeOffset.UnixEpoch;
 
     public ValueTask<TemplateSourceInfo?> GetFileInfoAsync(string subpath, TemplateContext context, CancellationToken cancellationToken)
     {

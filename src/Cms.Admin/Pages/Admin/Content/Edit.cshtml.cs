@@ -256,7 +256,7 @@ public sealed partial class EditModel : PageModel
         }
 
         var due = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
-        if (due <= DateTimeOffset.UtcNow)
+        if (due <= _content.Now)
         {
             errors.Add(new ContentError("", $"{local:MMM d, yyyy HH:mm} has passed; choose a time ahead, or publish now."));
             return null;

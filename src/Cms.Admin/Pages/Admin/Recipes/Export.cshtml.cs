@@ -23,7 +23,7 @@ public sealed class ExportModel : PageModel
     {
         var tenant = HttpContext.GetTenant();
         Response.ContentType = "application/json; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{tenant.Name}-{DateTime.UtcNow:yyyyMMdd}.recipe.json\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{tenant.Name}-{HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow():yyyyMMdd}.recipe.json\"";
         await HttpContext.RequestServices.GetRequiredService<TenantRecipes>()
             .ExportAsync(tenant.Name, new ExportOptions { ContentTypes = types ?? [] }, Response.Body, HttpContext.RequestAborted);
         return new EmptyResult();

@@ -71,7 +71,7 @@ public sealed class RolesModel : PageModel
 
         await using (var session = _content.Open(HttpContext))
         {
-            await RoleDocument.SetPermissionsAsync(session.Db, granted, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
+            await RoleDocument.SetPermissionsAsync(session.Db, granted, _content.Now, HttpContext.RequestAborted);
         }
 
         return Redirect($"{Request.PathBase}/admin/roles?done=saved");
@@ -82,7 +82,7 @@ public sealed class RolesModel : PageModel
         var name = NewRoleName?.Trim() ?? "";
         await using (var session = _content.Open(HttpContext))
         {
-            NameError = await RoleDocument.AddAsync(session.Db, name, NewRoleDescription, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
+            NameError = await RoleDocument.AddAsync(session.Db, name, NewRoleDescription, _content.Now, HttpContext.RequestAborted);
         }
 
         if (NameError is not null)
@@ -100,7 +100,7 @@ public sealed class RolesModel : PageModel
         string? problem;
         await using (var session = _content.Open(HttpContext))
         {
-            problem = await RoleDocument.DeleteAsync(session.Db, name ?? "", DateTimeOffset.UtcNow, HttpContext.RequestAborted);
+            problem = await RoleDocument.DeleteAsync(session.Db, name ?? "", _content.Now, HttpContext.RequestAborted);
         }
 
         if (problem is not null)

@@ -71,7 +71,7 @@ public sealed class SettingsModel : PageModel
 
         var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.CustomSettings, HttpContext.RequestAborted) ?? [];
         document[DefaultType] = item.ToOrchardJson();
-        await TenantDocuments.SetAsync(session.Db, RecipeDocuments.CustomSettings, document, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
+        await TenantDocuments.SetAsync(session.Db, RecipeDocuments.CustomSettings, document, _content.Now, HttpContext.RequestAborted);
         return Redirect($"{Request.PathBase}/admin/settings?saved=1");
     }
 

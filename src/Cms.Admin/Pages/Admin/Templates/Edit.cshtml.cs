@@ -149,6 +149,6 @@ public sealed class EditTemplateModel : PageModel
             document[name] = template;
         }
 
-        await TenantDocuments.SetAsync(session.Db, RecipeDocuments.Templates, document, DateTimeOffset.UtcNow, HttpContext.RequestAborted);
+        await TenantDocuments.SetAsync(session.Db, RecipeDocuments.Templates, document, _content.Now, HttpContext.RequestAborted);
     }
 }
