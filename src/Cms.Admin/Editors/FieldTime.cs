@@ -11,9 +11,8 @@ public static class FieldTime
 {
     private const string Stored = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    /// <summary>The site's time zone (UTC when the site names none this machine knows).</summary>
-    public static TimeZoneInfo Zone(TenantRuntime tenant) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Site.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    /// <summary>The practice's time zone, the site settings' (the public site shows times in the same).</summary>
+    public static TimeZoneInfo Zone(TenantRuntime tenant) => tenant.Site.Zone;
 
     /// <summary>The stored value of what was typed: a day (no zone) or a local date and time in <paramref name="zone"/>; null when it is neither.</summary>
     public static string? FromInput(string value, TimeZoneInfo? zone)

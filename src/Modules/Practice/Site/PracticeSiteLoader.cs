@@ -32,7 +32,7 @@ internal static partial class PracticeSiteLoader
             .Where(c => s_types.Contains(c.ContentType));
         var others = await Rows(published.Where(c => c.ContentType != "Article")).ToListAsync(cancellationToken);
         var settings = (await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.CustomSettings, cancellationToken))?["PracticeSettings"] as JsonObject;
-        var practice = ReadPractice(settings, tenant.Site.SiteName);
+        var practice = ReadPractice(settings, tenant.Site);
         var vocabulary = tenant.Definitions.ContentPartDefinitionRecords.FirstOrDefault(p => p.Name == "Counselor")?
             .ContentPartFieldDefinitionRecords.FirstOrDefault(f => f.Name == "Specialties")?.Settings["MultiTextFieldSettings"]?["Options"] as JsonArray;
 
@@ -142,20 +142,15 @@ internal static partial class PracticeSiteLoader
         return (body, row?.Views ?? 0);
     }
 
-    internal static PracticeInfo ReadPractice(JsonObject? settings, string siteName)
+    // The time zone is the site settings' (one per practice, edited on the Settings page), not a field of the practice's.
+    internal static PracticeInfo ReadPractice(JsonObject? settings, SiteSettings site)
     {
         var part = new ItemReader(settings ?? [], "PracticeSettings");
-        var zone = TimeZoneInfo.Utc;
-        if (part.Text("TimeZone") is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found))
-        {
-            zone = found;
-        }
-
         var booking = part.Link("BookingLink");
         var privacy = part.Link("PrivacyNoticeLink");
         return new PracticeInfo
         {
-            Name = part.Text("PracticeName") ?? siteName,
+            Name = part.Text("PracticeName") ?? site.SiteName,
             Tagline = part.Text("Tagline"),
             StreetAddress = part.Text("StreetAddress"),
             City = part.Text("City"),
@@ -169,7 +164,7 @@ internal static partial class PracticeSiteLoader
             PrivacyUrl = privacy.Url,
             PrivacyLabel = privacy.Text ?? "Notice of Privacy Practices",
             Accent = Contrast.Readable(part.Text("AccentColor")) ?? DefaultAccent,
-            TimeZone = zone,
+            TimeZone = site.Zone,
         };
     }
 

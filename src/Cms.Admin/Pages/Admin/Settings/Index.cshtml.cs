@@ -35,6 +35,12 @@ public sealed class SettingsModel : PageModel
 
     public bool Saved { get; private set; }
 
+    /// <summary>The form's name of the time zone (a site setting, kept beside the practice's own).</summary>
+    public const string TimeZoneField = "SiteSettings.TimeZone";
+
+    /// <summary>The practice's time zone as stored, or as typed when the form is shown again with its errors.</summary>
+    public string TimeZone { get; private set; } = "UTC";
+
     public async Task<IActionResult> OnGetAsync(string? saved)
     {
         await using var session = _content.Open(HttpContext);
@@ -56,6 +62,14 @@ public sealed class SettingsModel : PageModel
         }
 
         var errors = Editor!.Bind(item, Request.Form, FieldTime.Zone(session.Tenant));
+        TimeZone = Request.Form[TimeZoneField].ToString();
+
+        // One of the offered zones; a zone a recipe set that is not offered (an alias, say) may stay as it is.
+        if (!TimeZones.IsChoice(TimeZone) && TimeZone != session.Tenant.Site.TimeZone)
+        {
+            errors.Add(new ContentError(TimeZoneField, $"Time zone: '{TimeZone}' is not a time zone. Choose one from the list, such as America/New_York."));
+        }
+
         var context = new ContentSavingContext(item, Editor.Type, session.Tenant.Definitions, new ContentLookup(session.Db, _ => Task.CompletedTask));
         foreach (var handler in HttpContext.RequestServices.GetServices<IContentHandler>())
         {
@@ -69,9 +83,18 @@ public sealed class SettingsModel : PageModel
             return Page();
         }
 
+        // Both documents or neither: one change, one reload of the site.
+        await using var transaction = await session.Db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
         var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.CustomSettings, HttpContext.RequestAborted) ?? [];
         document[DefaultType] = item.ToOrchardJson();
         await TenantDocuments.SetAsync(session.Db, RecipeDocuments.CustomSettings, document, _content.Now, HttpContext.RequestAborted);
+        var site = await TenantDocuments.GetAsync<SiteSettings>(session.Db, SiteSettings.DocumentKey, HttpContext.RequestAborted) ?? session.Tenant.Site;
+        if (site.TimeZone != TimeZone)
+        {
+            await TenantDocuments.SetAsync(session.Db, SiteSettings.DocumentKey, site with { TimeZone = TimeZone }, _content.Now, HttpContext.RequestAborted);
+        }
+
+        await transaction.CommitAsync(HttpContext.RequestAborted);
         return Redirect($"{Request.PathBase}/admin/settings?saved=1");
     }
 
@@ -89,6 +112,7 @@ public sealed class SettingsModel : PageModel
         var item = document?[DefaultType] is JsonObject stored ? new ContentItem((JsonObject)stored.DeepClone()) : ContentItem.Create(DefaultType);
         item.ContentType = DefaultType;
         Editor = ItemEditor.For(type, session.Tenant.Definitions, item);
+        TimeZone = session.Tenant.Site.TimeZone;
         return item;
     }
 }
