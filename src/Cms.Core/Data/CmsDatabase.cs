@@ -77,6 +77,12 @@ internal sealed class CmsDatabase
     /// <summary>True when the tenant's tables live in a database of their own, migrated on activation.</summary>
     public bool HasOwnDatabase(TenantSettings tenant) => Provider == DatabaseProvider.Sqlite || tenant.ConnectionString is not null;
 
+    /// <summary>
+    /// A context on a tenant's data where no runtime of the tenant is at hand (setup, a recipe, an export, a flush of
+    /// view counts); a running tenant's pages lease theirs from its runtime (<see cref="TenantRuntime.CreateDbContext"/>).
+    /// </summary>
+    public TenantDbContext CreateTenantContext(TenantSettings tenant) => new(TenantOptions(tenant), tenant.Name);
+
     public DbContextOptions<TenantDbContext> TenantOptions(TenantSettings tenant)
     {
         var connectionString = tenant.ConnectionString

@@ -56,7 +56,7 @@ internal sealed class TenantSetup
     public async Task SetUpAsync(TenantSettings tenant, CreateTenantRequest request, CancellationToken cancellationToken)
     {
         await _database.MigrateTenantAsync(tenant, cancellationToken);
-        await using var db = new TenantDbContext(_database.TenantOptions(tenant), tenant.Name);
+        await using var db = _database.CreateTenantContext(tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TenantDocuments.SetAsync(db, SiteSettings.DocumentKey, new SiteSettings { SiteName = tenant.Name }, _time.GetUtcNow(), cancellationToken);
         UserRecord? admin = null;

@@ -69,7 +69,7 @@ internal sealed class RecipeExecutor
     public async Task<RecipeResult> ExecuteAsync(TenantSettings tenant, RecipeSource source, RecipeOptions options, CancellationToken cancellationToken)
     {
         await _database.MigrateTenantAsync(tenant, cancellationToken);
-        await using var db = new TenantDbContext(_database.TenantOptions(tenant), tenant.Name);
+        await using var db = _database.CreateTenantContext(tenant);
 
         // An import holds the tenant's write lock alone from before it reads what it checks against until it commits, so a
         // second import (on any node) waits and then starts from what the first one wrote, and no save runs in between.

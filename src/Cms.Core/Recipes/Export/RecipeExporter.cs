@@ -34,7 +34,7 @@ internal sealed class RecipeExporter
 
     public async Task ExportAsync(TenantSettings tenant, ExportOptions options, Stream output, CancellationToken cancellationToken)
     {
-        await using var db = new TenantDbContext(_database.TenantOptions(tenant), tenant.Name);
+        await using var db = _database.CreateTenantContext(tenant);
         var definitions = await TenantDocuments.GetAsync<ContentDefinitions>(db, ContentDefinitions.DocumentKey, cancellationToken) ?? new ContentDefinitions();
         await using var writer = new Utf8JsonWriter(output, s_writer);
         writer.WriteStartObject();

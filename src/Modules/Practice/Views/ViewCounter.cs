@@ -209,7 +209,7 @@ internal sealed partial class ViewCounter
             try
             {
                 var now = _time.GetUtcNow();
-                await using var db = new TenantDbContext(_database.TenantOptions(settings), settings.Name);
+                await using var db = _database.CreateTenantContext(settings);
                 var stored = await db.ViewCounts.AsNoTracking().Where(v => items.Contains(v.ContentItemId))
                     .ToDictionaryAsync(v => v.ContentItemId, v => v.Views, cancellationToken);
                 foreach (var key in tenant)
@@ -227,7 +227,7 @@ internal sealed partial class ViewCounter
 
     private async Task WriteAsync(TenantSettings settings, Dictionary<string, long> views, CancellationToken cancellationToken)
     {
-        await using var db = new TenantDbContext(_database.TenantOptions(settings), settings.Name);
+        await using var db = _database.CreateTenantContext(settings);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (item, count) in views)
         {
