@@ -37,7 +37,7 @@ public sealed class AdminContent
     {
         var tenant = context.GetTenant();
         var db = tenant.CreateDbContext();
-        return new Session(tenant, db, _content.Open(db, tenant.Definitions));
+        return new Session(tenant, db, _content.Open(db, tenant.Definitions, tenant.Features));
     }
 
     /// <summary>Whether the user may do this to the item: the broad permission, or the "own" one when they own it.</summary>

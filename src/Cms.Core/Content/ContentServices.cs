@@ -1,6 +1,7 @@
 using Cms.Content.Definitions;
 using Cms.Content.Handlers;
 using Cms.Data;
+using Cms.Modules;
 
 namespace Cms.Content;
 
@@ -16,5 +17,6 @@ internal sealed class ContentServices
         _time = time;
     }
 
-    public ContentManager Open(TenantDbContext db, ContentDefinitions definitions) => new(db, definitions, _handlers, _time);
+    /// <summary>A content manager running the handlers of the tenant's features (and those no feature owns).</summary>
+    public ContentManager Open(TenantDbContext db, ContentDefinitions definitions, IReadOnlySet<string> features) => new(db, definitions, _handlers.Running(features), _time);
 }

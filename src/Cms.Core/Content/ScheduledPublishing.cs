@@ -183,7 +183,7 @@ public sealed class ScheduledPublishing
     {
         var tenant = await _runtimes.GetAsync(settings, cancellationToken);
         await using var db = tenant.CreateDbContext();
-        var manager = _content.Open(db, tenant.Definitions);
+        var manager = _content.Open(db, tenant.Definitions, tenant.Features);
         ContentResult result;
         var attempt = 0;
         do

@@ -24,6 +24,7 @@ public static class Permissions
     public const string ManageRoles = "ManageRoles";
     public const string Import = "Import";
     public const string Export = "Export";
+    public const string ManageFeatures = "ManageFeatures";
 
     /// <summary>Every permission, grouped and in the order the roles page lists them, with what it allows in words.</summary>
     public static readonly IReadOnlyList<PermissionGroup> Groups =
@@ -50,6 +51,7 @@ public static class Permissions
             (ManageSettings, "Change the practice settings: name, address, phone, booking link, colour."),
             (ManageTemplates, "Change how the site's pages are laid out (templates)."),
             (EditContentTypes, "Change which fields articles, counselors and other content have."),
+            (ManageFeatures, "Turn the site's features on and off (the practice's public site, say)."),
         ]),
         new("People",
         [

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Media;
+using Cms.Modules;
+using Cms.Recipes.Steps;
 using Microsoft.Extensions.Logging;
 
 namespace Cms.Tenancy;
@@ -12,11 +15,13 @@ internal sealed class TenantActivator
     private readonly CmsDatabase _database;
     private readonly MediaFolderMove _mediaFolderMove;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<ModuleFeature> _modules;
     private readonly ILogger<TenantActivator> _logger;
 
-    public TenantActivator(CmsDatabase database, MediaFolderMove mediaFolderMove, TimeProvider time, ILogger<TenantActivator> logger)
+    public TenantActivator(CmsDatabase database, MediaFolderMove mediaFolderMove, TimeProvider time, IEnumerable<ModuleFeature> modules, ILogger<TenantActivator> logger)
     {
         _database = database;
+        _modules = modules.ToList();
         _mediaFolderMove = mediaFolderMove;
         _time = time;
         _logger = logger;
@@ -30,13 +35,15 @@ internal sealed class TenantActivator
         await _mediaFolderMove.RunAsync(settings, cancellationToken);
         SiteSettings? site;
         ContentDefinitions? definitions;
+        JsonObject? features;
         await using (var connection = await _database.OpenTenantConnectionAsync(settings, options, cancellationToken))
         {
             site = await TenantDocuments.GetAsync<SiteSettings>(connection, settings.Name, SiteSettings.DocumentKey, cancellationToken);
             definitions = await TenantDocuments.GetAsync<ContentDefinitions>(connection, settings.Name, ContentDefinitions.DocumentKey, cancellationToken);
+            features = await TenantDocuments.GetAsync<JsonObject>(connection, settings.Name, RecipeDocuments.Features, cancellationToken);
         }
 
-        var runtime = new TenantRuntime(settings, options, site ?? new SiteSettings { SiteName = settings.Name }, definitions ?? ContentDefinitions.Empty, _time.GetUtcNow());
+        var runtime = new TenantRuntime(settings, options, site ?? new SiteSettings { SiteName = settings.Name }, definitions ?? ContentDefinitions.Empty, TenantFeatures.Read(features, _modules, settings.IsDefault), _time.GetUtcNow());
         _logger.LogInformation("Tenant {Tenant} activated in {Ms:0.0} ms", settings.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return runtime;
     }

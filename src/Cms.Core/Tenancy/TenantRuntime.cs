@@ -23,13 +23,14 @@ public sealed class TenantRuntime
     private const int ContextPoolSize = 16;
     private readonly PooledDbContextFactory<TenantDbContext> _contexts;
 
-    internal TenantRuntime(TenantSettings settings, DbContextOptions<TenantDbContext> databaseOptions, SiteSettings site, ContentDefinitions definitions, DateTimeOffset now)
+    internal TenantRuntime(TenantSettings settings, DbContextOptions<TenantDbContext> databaseOptions, SiteSettings site, ContentDefinitions definitions, IReadOnlySet<string> features, DateTimeOffset now)
     {
         Settings = settings;
         DatabaseOptions = databaseOptions;
         _contexts = new PooledDbContextFactory<TenantDbContext>(databaseOptions, ContextPoolSize);
         _site = site;
         Definitions = definitions;
+        Features = features;
         ActivatedUtc = now;
         _lastUsedTicks = now.UtcTicks;
     }
@@ -45,6 +46,12 @@ public sealed class TenantRuntime
     public ContentDefinitions Definitions { get; }
 
     public DateTimeOffset ActivatedUtc { get; }
+
+    /// <summary>The features on for this tenant as loaded at activation (a change of them rebuilds the runtime).</summary>
+    public IReadOnlySet<string> Features { get; }
+
+    /// <summary>Whether a module's feature is on for this tenant.</summary>
+    public bool Has(string feature) => Features.Contains(feature);
 
     internal DbContextOptions<TenantDbContext> DatabaseOptions { get; }
 

@@ -15,8 +15,9 @@ internal static class SitePages
 {
     public static void MapSitePages(this IEndpointRouteBuilder app)
     {
-        // A practice's public site is the Practice module's; the host's own tenant has a page about the server.
-        app.MapPracticeSite(context => !context.GetTenant().Settings.IsDefault, context => context.Request.Path.Value is "/" or ""
+        // A practice's public site is the Practice module's (while its feature is on); the host's own tenant has a page
+        // about the server; anything else is not found.
+        app.MapPracticeSite(context => !context.GetTenant().Settings.IsDefault, context => context.Request.Path.Value is "/" or "" && context.GetTenant().Settings.IsDefault
             ? Html(StatusPage.Render(context.GetTenant().Site.SiteName, $"""<p>This server hosts therapy-practice sites. Hosting operators manage them in the <a href="{context.Request.PathBase}/admin">host administration</a>.</p>""")).ExecuteAsync(context)
             : NotFound(context).ExecuteAsync(context));
 

@@ -1,7 +1,9 @@
 using Cms.Content.Handlers;
+using Cms.Modules;
 using Cms.Practice.Handlers;
 using Cms.Practice.Rendering;
 using Cms.Practice.Views;
+using Cms.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,9 +15,17 @@ namespace Cms.Practice;
 /// <summary>The practice module: Article, Series and Counselor on the public site, with the practice theme.</summary>
 public static class PracticeModule
 {
+    /// <summary>The feature a recipe or the Features page turns on for a tenant; without it the tenant has none of this module.</summary>
+    public const string Feature = "Cms.Practice";
+
     /// <summary>The content rules (the web host and the CLI) and the public site (served by the web host only).</summary>
     public static IServiceCollection AddPracticeModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new ModuleFeature(Feature, "Practice", "Counselor profiles, articles in series, the practice settings and templates, and the practice's public site."));
+        services.AddSingleton(new AdminMenuEntry("Series", "admin/content?type=Series", "series", Feature) { Position = 10 });
+        services.AddSingleton(new AdminMenuEntry("Counselors", "admin/content?type=Counselor", "counselors", Feature) { Position = 20 });
+        services.AddSingleton(new AdminMenuEntry("Settings", "admin/settings", "settings", Feature) { Position = 30, Permission = Cms.Security.Permissions.ManageSettings });
+        services.AddSingleton(new AdminMenuEntry("Templates", "admin/templates", "templates", Feature) { Position = 40, Permission = Cms.Security.Permissions.ManageTemplates });
         services.AddSingleton<IContentHandler, SeriesPartHandler>();
         services.AddSingleton<IContentHandler, AccentColorHandler>();
         services.AddOptions<PracticeOptions>().Bind(configuration.GetSection(PracticeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -26,10 +36,13 @@ public static class PracticeModule
         return services;
     }
 
-    /// <summary>Every GET that no other endpoint takes is a page of the practice's site (or its friendly 404).</summary>
+    /// <summary>
+    /// Every GET that no other endpoint takes is a page of the practice's site (or its friendly 404), for a tenant with
+    /// the feature on; <paramref name="otherwise"/> answers for the others.
+    /// </summary>
     public static IEndpointConventionBuilder MapPracticeSite(this IEndpointRouteBuilder endpoints, Func<HttpContext, bool> isPracticeSite, RequestDelegate otherwise)
     {
-        RequestDelegate handler = context => isPracticeSite(context)
+        RequestDelegate handler = context => isPracticeSite(context) && context.GetTenant().Has(Feature)
             ? context.RequestServices.GetRequiredService<PracticePages>().HandleAsync(context)
             : otherwise(context);
         endpoints.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], handler);

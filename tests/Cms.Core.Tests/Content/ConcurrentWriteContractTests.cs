@@ -38,7 +38,7 @@ public abstract class ConcurrentWriteContractTests
             for (var i = 0; i < Writers; i++)
             {
                 var db = tenant.OpenDb();
-                var content = services.GetRequiredService<ContentServices>().Open(db, definitions);
+                var content = services.GetRequiredService<ContentServices>().Open(db, definitions, new HashSet<string>());
                 writers.Add((db, content, (await content.GetAsync("a1", VersionOptions.Latest, default))!));
             }
 
@@ -98,7 +98,7 @@ public abstract class ConcurrentWriteContractTests
             var saves = Enumerable.Range(0, Writers).Select(i => Task.Run(async () =>
             {
                 await using var db = tenant.OpenDb();
-                var content = services.GetRequiredService<ContentServices>().Open(db, definitions);
+                var content = services.GetRequiredService<ContentServices>().Open(db, definitions, new HashSet<string>());
                 var item = ContentItem.Create("Article");
                 item.ContentItemId = id;
                 item.GetOrCreatePart("TitlePart")["Title"] = $"Round {round} writer {i}";
@@ -137,8 +137,8 @@ public abstract class ConcurrentWriteContractTests
         var definitions = await tenant.DefinitionsAsync();
         await using var firstDb = tenant.OpenDb();
         await using var secondDb = tenant.OpenDb();
-        var first = services.GetRequiredService<ContentServices>().Open(firstDb, definitions);
-        var second = services.GetRequiredService<ContentServices>().Open(secondDb, definitions);
+        var first = services.GetRequiredService<ContentServices>().Open(firstDb, definitions, new HashSet<string>());
+        var second = services.GetRequiredService<ContentServices>().Open(secondDb, definitions, new HashSet<string>());
         var firstOpened = (await first.GetAsync("a1", VersionOptions.Latest, default))!;
         var secondOpened = (await second.GetAsync("a1", VersionOptions.Latest, default))!;
 
@@ -168,7 +168,7 @@ public abstract class ConcurrentWriteContractTests
         {
             // A draft waits for its time; an editor has it open.
             await using var db = tenant.OpenDb();
-            var content = services.GetRequiredService<ContentServices>().Open(db, definitions);
+            var content = services.GetRequiredService<ContentServices>().Open(db, definitions, new HashSet<string>());
             var draft = (await content.GetAsync("a1", VersionOptions.Latest, default))!;
             draft.Part("TitlePart")!["Title"] = $"Round {round} scheduled";
             draft = (await content.SaveDraftAsync(draft, "author", default)).Item!;

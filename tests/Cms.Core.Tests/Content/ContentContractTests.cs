@@ -20,7 +20,7 @@ public abstract class ContentContractTests
         await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services, Items(Article("a1", "Finding a therapist")));
         await using var db = tenant.OpenDb();
-        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
 
         var published = (await content.GetAsync("a1", VersionOptions.Published, default))!;
         published.Part("TitlePart")!["Title"] = "Finding a therapist, revised";
@@ -50,7 +50,7 @@ public abstract class ContentContractTests
         await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services, Items(Article("a1", "One"), Article("a2", "Two")));
         await using var db = tenant.OpenDb();
-        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
         var two = (await content.GetAsync("a2", VersionOptions.Latest, default))!;
         two.Part("TitlePart")!["Title"] = "Two, draft";
         var draft = (await content.SaveDraftAsync(two, null, default)).Item!;
@@ -74,7 +74,7 @@ public abstract class ContentContractTests
         var part2 = Article("a2", "Part two").Replace("\"TitlePart\"", "\"ContainedPart\": { \"ListContentItemId\": \"s1\", \"Order\": 2 }, \"TitlePart\"", StringComparison.Ordinal);
         var tenant = await ArticlesAsync(services, Items(series, Article("a1", "Part one", """, "Related": { "ContentItemIds": [ "s1" ] }"""), part2));
         await using var db = tenant.OpenDb();
-        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
 
         var item = ContentItem.Create("Article");
         item.GetOrCreatePart("TitlePart")["Title"] = "Part one";
@@ -101,7 +101,7 @@ public abstract class ContentContractTests
         await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services);
         await using var db = tenant.OpenDb();
-        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
         var item = ContentItem.Create("Article");
         item.Data["Article"] = System.Text.Json.Nodes.JsonNode.Parse("""
             { "Part": { "Value": 42 }, "Booking": { "Url": "javascript:alert(1)" }, "Sensitive": { "Value": "yes" },
@@ -138,7 +138,7 @@ public abstract class ContentContractTests
         await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services, Items(Article("a1", "Grief after loss"), Article("a2", "Sleep and anxiety"), Article("a3", "Anxiety at work")));
         await using var db = tenant.OpenDb();
-        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
         var a3 = (await content.GetAsync("a3", VersionOptions.Latest, default))!;
         a3.Part("TitlePart")!["Title"] = "Stress at work";
         a3.Part("MarkdownBodyPart")!["Markdown"] = "Notes about work, with a [link](https://example.org).";
@@ -163,7 +163,7 @@ public abstract class ContentContractTests
         await using var services = await storage.StartAsync();
         var tenant = await ArticlesAsync(services, Items(Article("a1", "Grief after loss")));
         await using var db = tenant.OpenDb();
-        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
         var draft = (await content.GetAsync("a1", VersionOptions.Latest, default))!;
         draft.Part("TitlePart")!["Title"] = "Quiet mornings";
         draft = (await content.SaveDraftAsync(draft, null, default)).Item!;
@@ -188,7 +188,7 @@ public abstract class ContentContractTests
                 .Replace("\"Latest\": true", $"\"ModifiedUtc\": \"2026-01-01T{i / 60:00}:{i % 60:00}:00Z\", \"Latest\": true", StringComparison.Ordinal));
         var tenant = await ArticlesAsync(services, Items([.. articles]));
         await using var db = tenant.OpenDb();
-        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
         var common = (await content.MatchAsync("therapy", default))!;
         var rare = (await content.MatchAsync("grief", default))!;
 

@@ -131,7 +131,7 @@ public abstract class ScheduledPublishingContractTests
         await scheduler.ScheduleAsync(tenant.Tenant.Name, Item, due, "author", default);
         await using (var db = tenant.OpenDb())
         {
-            Assert.True(await services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync()).DeleteAsync(Item, default));
+            Assert.True(await services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>()).DeleteAsync(Item, default));
         }
 
         for (var tick = 0; tick < ScheduledPublishing.MaxAttempts + 3; tick++)
@@ -164,7 +164,7 @@ public abstract class ScheduledPublishingContractTests
     private static async Task SaveDraftAsync(RecipeTenant tenant, string title)
     {
         await using var db = tenant.OpenDb();
-        var content = tenant.Services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync());
+        var content = tenant.Services.GetRequiredService<ContentServices>().Open(db, await tenant.DefinitionsAsync(), new HashSet<string>());
         var item = (await content.GetAsync(Item, VersionOptions.Latest, default))!;
         item.Part("TitlePart")!["Title"] = title;
         var saved = await content.SaveDraftAsync(item, "author", default);

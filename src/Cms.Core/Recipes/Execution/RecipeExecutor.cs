@@ -5,6 +5,7 @@ using Cms.Content;
 using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Media;
+using Cms.Modules;
 using Cms.Recipes.Expressions;
 using Cms.Recipes.Reading;
 using Cms.Recipes.Schema;
@@ -34,10 +35,12 @@ internal sealed class RecipeExecutor
     private readonly RecipeCatalog _catalog;
     private readonly RecipeSchema _schema;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<ModuleFeature> _modules;
     private readonly ILogger<RecipeExecutor> _logger;
 
-    public RecipeExecutor(CmsDatabase database, IMediaStore media, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, ILogger<RecipeExecutor> logger)
+    public RecipeExecutor(CmsDatabase database, IMediaStore media, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, IEnumerable<ModuleFeature> modules, ILogger<RecipeExecutor> logger)
     {
+        _modules = modules.ToList();
         _database = database;
         _media = media;
         _content = content;
@@ -98,7 +101,8 @@ internal sealed class RecipeExecutor
         }
 
         using var media = new MediaStaging(_media, tenant, _database.TenantFolder(tenant.Name));
-        var manager = _content.Open(db, definitions);
+        // The features on when the import starts: a feature the recipe turns on runs from the next import (or save) on.
+        var manager = _content.Open(db, definitions, await TenantFeatures.ReadAsync(db, _modules, tenant.IsDefault, cancellationToken));
         foreach (var id in validation.DeclaredIds)
         {
             manager.PendingIds.Add(id);

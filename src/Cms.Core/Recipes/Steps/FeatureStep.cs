@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cms.Modules;
 using Cms.Recipes.Execution;
 
 namespace Cms.Recipes.Steps;
@@ -18,14 +19,23 @@ internal sealed class FeatureStep : IRecipeStep
         "OrchardCore.Seo", "OrchardCore.Flows", "TheAdmin", "SafeMode", ThemesStep.PracticeTheme,
     };
 
+    private readonly IReadOnlyList<ModuleFeature> _modules;
+
+    public FeatureStep(IEnumerable<ModuleFeature> modules)
+    {
+        _modules = modules.ToList();
+    }
+
     public string Name => "feature";
+
+    private bool IsKnown(string feature) => s_known.Contains(feature) || _modules.Any(m => string.Equals(m.Id, feature, StringComparison.OrdinalIgnoreCase));
 
     public void Validate(RecipeStepContext step, RecipeValidation validation)
     {
         foreach (var list in new[] { "enable", "disable" })
         {
             var names = Names(step, list, validation);
-            var unknown = names.Where(n => !s_known.Contains(n)).ToList();
+            var unknown = names.Where(n => !IsKnown(n)).ToList();
             if (list == "enable" && unknown.Count > 0)
             {
                 validation.Unsupported(step.Index, step.PointerOf(list), $"Features this host does not have are ignored: {string.Join(", ", unknown)}.");
@@ -35,9 +45,10 @@ internal sealed class FeatureStep : IRecipeStep
 
     public async Task ApplyAsync(RecipeStepContext step, RecipeApplication application, CancellationToken cancellationToken)
     {
+        // A tenant with no document yet has every module's feature on (TenantFeatures): the step starts from that.
         var document = await Data.TenantDocuments.GetAsync<JsonObject>(application.Db, RecipeDocuments.Features, cancellationToken) ?? [];
-        var enabled = (document["Enabled"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
-        enabled.UnionWith(Names(step, "enable", null).Where(s_known.Contains));
+        var enabled = TenantFeatures.Read(document.ContainsKey("Enabled") ? document : null, _modules, string.Equals(application.Db.TenantId, Tenancy.TenantSettings.DefaultName, StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        enabled.UnionWith(Names(step, "enable", null).Where(IsKnown));
         enabled.ExceptWith(Names(step, "disable", null));
         document["Enabled"] = new JsonArray(enabled.Order(StringComparer.Ordinal).Select(n => (JsonNode)n).ToArray());
         await Data.TenantDocuments.SetAsync(application.Db, RecipeDocuments.Features, document, application.Now, cancellationToken);

@@ -1,12 +1,15 @@
 using System.Globalization;
 using Cms.Content.Handlers;
+using Cms.Modules;
 using Cms.Practice.Site;
 
 namespace Cms.Practice.Handlers;
 
 /// <summary>A practice's accent colour must keep links and button text readable (WCAG AA, 4.5:1) on the theme's background.</summary>
-internal sealed class AccentColorHandler : IContentHandler
+internal sealed class AccentColorHandler : IContentHandler, IFeatureOwned
 {
+    public string Feature => PracticeModule.Feature;
+
     public Task SavingAsync(ContentSavingContext context, CancellationToken cancellationToken)
     {
         if (context.Item.ContentType != "PracticeSettings" || new ItemReader(context.Item.Data, "PracticeSettings").Text("AccentColor") is not { } color)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cms.Content;
 using Cms.Content.Handlers;
+using Cms.Modules;
 using Cms.Practice.Site;
 
 namespace Cms.Practice.Handlers;
@@ -9,8 +10,10 @@ namespace Cms.Practice.Handlers;
 /// An article in a series needs a part number, and each part number is used once per series (among the
 /// articles' current versions, drafts included), so "Part N of M" and the series' order are never ambiguous.
 /// </summary>
-internal sealed class SeriesPartHandler : IContentHandler
+internal sealed class SeriesPartHandler : IContentHandler, IFeatureOwned
 {
+    public string Feature => PracticeModule.Feature;
+
     public const string Part = "Article";
     public const string SeriesField = "Series";
     public const string PartField = "Part";

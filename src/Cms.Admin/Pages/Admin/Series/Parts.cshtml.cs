@@ -14,6 +14,7 @@ namespace Cms.Admin.Pages.Admin.Series;
 /// whole order posted at once (rows dragged with the mouse). Either way the parts are numbered 1, 2, 3... in one transaction.
 /// </summary>
 [Authorize(Policy = Permissions.EditContent)]
+[RequiresFeature(AdminModule.PracticeFeature)]
 public sealed class PartsModel : PageModel
 {
     private const string ArticlePart = "Article";

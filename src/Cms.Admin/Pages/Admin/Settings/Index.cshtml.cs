@@ -18,6 +18,7 @@ namespace Cms.Admin.Pages.Admin.Settings;
 /// edited with the same editors as content and checked by the same rules before they are stored.
 /// </summary>
 [Authorize(Policy = Permissions.ManageSettings)]
+[RequiresFeature(AdminModule.PracticeFeature)]
 public sealed class SettingsModel : PageModel
 {
     public const string DefaultType = "PracticeSettings";

@@ -16,6 +16,7 @@ namespace Cms.Admin.Pages.Admin.Templates;
 /// renders a page with the text in the box, before saving.
 /// </summary>
 [Authorize(Policy = Permissions.ManageTemplates)]
+[RequiresFeature(AdminModule.PracticeFeature)]
 public sealed class EditTemplateModel : PageModel
 {
     private readonly AdminContent _content;

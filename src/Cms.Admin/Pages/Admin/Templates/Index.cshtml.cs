@@ -11,6 +11,7 @@ namespace Cms.Admin.Pages.Admin.Templates;
 
 /// <summary>The theme's templates and which of them this practice overrides.</summary>
 [Authorize(Policy = Permissions.ManageTemplates)]
+[RequiresFeature(AdminModule.PracticeFeature)]
 public sealed class TemplatesModel : PageModel
 {
     private readonly AdminContent _content;

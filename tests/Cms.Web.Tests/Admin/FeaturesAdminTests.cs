@@ -1,0 +1,84 @@
+using System.Net;
+using Cms.Web.Tests.Practice;
+using Cms.Web.Tests.Support;
+
+namespace Cms.Web.Tests.Admin;
+
+/// <summary>
+/// Issue 13, item 3: a tenant's features decide which modules run for it. Turning the Practice feature off on the
+/// Features page removes its admin entries, its admin pages and its public site at once, keeps its content, and
+/// turning it on again brings everything back.
+/// </summary>
+public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
+{
+    private const string Article = AdminSite.Base + "/articles/what-you-should-know-about-therapy-part-1";
+    private static readonly string[] s_practiceEntries = ["Series", "Counselors", "Settings", "Templates"];
+
+    private readonly CmsFactory _factory;
+
+    public FeaturesAdminTests(CmsFactory factory)
+    {
+        _factory = factory;
+    }
+
+    [Fact]
+    public async Task TurningPracticeOffRemovesItsEntriesPagesAndSiteAndTurningItOnBringsThemBack()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        Assert.Equal(s_practiceEntries, (await MenuAsync(admin)).Intersect(s_practiceEntries));
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync(Article)).StatusCode);
+
+        var off = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/features", [new("feature", "Cms.Practice"), new("on", "false")]);
+
+        Assert.Equal(HttpStatusCode.Found, off.StatusCode);
+        Assert.Empty((await MenuAsync(admin)).Intersect(s_practiceEntries));
+        foreach (var page in new[] { "/admin/settings", "/admin/templates", "/admin/templates/home" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(AdminSite.Base + page)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(Article)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(AdminSite.Base + "/")).StatusCode);
+        var features = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/features");
+        Assert.Equal("Off", features.QuerySelector("[data-feature='Cms.Practice'] .status")!.TextContent);
+
+        // The content is kept: the admin still lists it, and it comes back on the site with the feature.
+        var list = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content?q=should+know");
+        Assert.NotEmpty(list.QuerySelectorAll("tbody tr"));
+        var on = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/features", [new("feature", "Cms.Practice"), new("on", "true")]);
+
+        Assert.Equal(HttpStatusCode.Found, on.StatusCode);
+        Assert.Equal(s_practiceEntries, (await MenuAsync(admin)).Intersect(s_practiceEntries));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(AdminSite.Base + "/admin/settings")).StatusCode);
+        Assert.Contains("What You Should Know About Therapy", await _factory.Client().GetStringAsync(Article), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFeatureThisServerDoesNotHaveIsRefusedAndNothingChanges()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var before = (await MenuAsync(admin)).ToList();
+
+        var response = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/features", [new("feature", "OrchardCore.Workflows"), new("on", "true")]);
+        var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), "/admin/features");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("There is no feature 'OrchardCore.Workflows'", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await MenuAsync(admin));
+    }
+
+    [Fact]
+    public async Task OnlyThoseWhoMayManageFeaturesOpenThePage()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await AdminSite.AddUserAsync(admin, "features-editor", "a-long-password-1", "Editor");
+        var editor = await AdminSite.SignInAsync(_factory, "features-editor", "a-long-password-1");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(AdminSite.Base + "/admin/features")).StatusCode);
+        Assert.DoesNotContain("Features", await MenuAsync(editor));
+        Assert.Contains("Features", await MenuAsync(admin));
+    }
+
+    private static async Task<IEnumerable<string>> MenuAsync(HttpClient client) =>
+        (await PublicSite.PageAsync(client, AdminSite.Base + "/admin")).QuerySelectorAll("nav.sidenav a").Select(a => a.TextContent.Trim()).ToList();
+}
