@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Cms.Data;
 using Cms.Recipes;
 using Cms.Recipes.Execution;
+using Cms.Recipes.Steps;
 using Cms.Security;
 
 namespace Cms.Tenancy;
@@ -59,6 +61,12 @@ internal sealed class TenantSetup
         await using var db = _database.CreateTenantContext(tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TenantDocuments.SetAsync(db, SiteSettings.DocumentKey, new SiteSettings { SiteName = tenant.Name }, _time.GetUtcNow(), cancellationToken);
+        if (request.RecipeName is not null)
+        {
+            // As in Orchard, a setup recipe's feature steps say which features the new site has, starting from none;
+            // without a recipe it has every module's (TenantFeatures).
+            await TenantDocuments.SetAsync(db, RecipeDocuments.Features, new JsonObject { ["Enabled"] = new JsonArray() }, _time.GetUtcNow(), cancellationToken);
+        }
         UserRecord? admin = null;
         if (request.AdminUserName is not null && request.AdminPassword is not null)
         {

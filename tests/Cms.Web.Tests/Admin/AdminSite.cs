@@ -88,6 +88,10 @@ internal static partial class AdminSite
             .OfType<System.Text.Json.Nodes.JsonObject>().Single(i => (string?)i["ContentItemId"] == id && (bool?)i["Latest"] == true);
     }
 
+    /// <summary>The admin menu's entries, as the signed-in user of the client sees them.</summary>
+    public static async Task<IReadOnlyList<string>> MenuAsync(HttpClient client, string tenantBase = Base) =>
+        (await Practice.PublicSite.PageAsync(client, tenantBase + "/admin")).QuerySelectorAll("nav.sidenav a").Select(a => a.TextContent.Trim()).ToList();
+
     /// <summary>Signs out with the admin layout's own form and its antiforgery token ("Sign out everywhere" when asked).</summary>
     public static async Task<HttpResponseMessage> SignOutAsync(HttpClient browser, string tenantBase = Base, bool everywhere = false)
     {

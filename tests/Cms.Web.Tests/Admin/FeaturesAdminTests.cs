@@ -25,13 +25,13 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
     public async Task TurningPracticeOffRemovesItsEntriesPagesAndSiteAndTurningItOnBringsThemBack()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
-        Assert.Equal(s_practiceEntries, (await MenuAsync(admin)).Intersect(s_practiceEntries));
+        Assert.Equal(s_practiceEntries, (await AdminSite.MenuAsync(admin)).Intersect(s_practiceEntries));
         Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync(Article)).StatusCode);
 
         var off = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/features", [new("feature", "Cms.Practice"), new("on", "false")]);
 
         Assert.Equal(HttpStatusCode.Found, off.StatusCode);
-        Assert.Empty((await MenuAsync(admin)).Intersect(s_practiceEntries));
+        Assert.Empty((await AdminSite.MenuAsync(admin)).Intersect(s_practiceEntries));
         foreach (var page in new[] { "/admin/settings", "/admin/templates", "/admin/templates/home" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(AdminSite.Base + page)).StatusCode);
@@ -48,7 +48,7 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
         var on = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/features", [new("feature", "Cms.Practice"), new("on", "true")]);
 
         Assert.Equal(HttpStatusCode.Found, on.StatusCode);
-        Assert.Equal(s_practiceEntries, (await MenuAsync(admin)).Intersect(s_practiceEntries));
+        Assert.Equal(s_practiceEntries, (await AdminSite.MenuAsync(admin)).Intersect(s_practiceEntries));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(AdminSite.Base + "/admin/settings")).StatusCode);
         Assert.Contains("What You Should Know About Therapy", await _factory.Client().GetStringAsync(Article), StringComparison.Ordinal);
     }
@@ -57,14 +57,14 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
     public async Task AFeatureThisServerDoesNotHaveIsRefusedAndNothingChanges()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
-        var before = (await MenuAsync(admin)).ToList();
+        var before = (await AdminSite.MenuAsync(admin)).ToList();
 
         var response = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/features", [new("feature", "OrchardCore.Workflows"), new("on", "true")]);
         var page = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), "/admin/features");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("There is no feature 'OrchardCore.Workflows'", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(before, await MenuAsync(admin));
+        Assert.Equal(before, await AdminSite.MenuAsync(admin));
     }
 
     [Fact]
@@ -75,10 +75,7 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
         var editor = await AdminSite.SignInAsync(_factory, "features-editor", "a-long-password-1");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(AdminSite.Base + "/admin/features")).StatusCode);
-        Assert.DoesNotContain("Features", await MenuAsync(editor));
-        Assert.Contains("Features", await MenuAsync(admin));
+        Assert.DoesNotContain("Features", await AdminSite.MenuAsync(editor));
+        Assert.Contains("Features", await AdminSite.MenuAsync(admin));
     }
-
-    private static async Task<IEnumerable<string>> MenuAsync(HttpClient client) =>
-        (await PublicSite.PageAsync(client, AdminSite.Base + "/admin")).QuerySelectorAll("nav.sidenav a").Select(a => a.TextContent.Trim()).ToList();
 }

@@ -35,6 +35,9 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+    /// <summary>Modules the test adds to the host's own, as a module's <c>Add…Module</c> method would.</summary>
+    public Action<IServiceCollection>? Modules { get; init; }
+
     /// <summary>The tenant changes this host's observers were told of (issue 12, item 1).</summary>
     public TenantChangeRecorder Changes { get; } = new();
 
@@ -116,7 +119,11 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureServices(services => services.AddSingleton<ITenantChangeObserver>(Changes));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ITenantChangeObserver>(Changes);
+            Modules?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

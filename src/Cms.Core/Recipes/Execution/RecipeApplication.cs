@@ -7,8 +7,9 @@ namespace Cms.Recipes.Execution;
 /// <summary>The second pass: one transaction on the tenant's database that every step writes through.</summary>
 internal sealed class RecipeApplication
 {
-    public RecipeApplication(TenantDbContext db, ContentManager content, ContentDefinitions definitions, MediaStaging media, DateTimeOffset now)
+    public RecipeApplication(TenantDbContext db, ContentManager content, ContentDefinitions definitions, MediaStaging media, IReadOnlySet<string> features, DateTimeOffset now)
     {
+        Features = features;
         Db = db;
         Content = content;
         Definitions = definitions;
@@ -26,6 +27,9 @@ internal sealed class RecipeApplication
     public MediaStaging Media { get; }
 
     public DateTimeOffset Now { get; }
+
+    /// <summary>The features on for the tenant when the import started.</summary>
+    public IReadOnlySet<string> Features { get; }
 
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
 

@@ -82,7 +82,9 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
 
-        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict);
+        // The features on when the import starts: a feature the recipe turns on runs from the next import (or save) on.
+        var features = await TenantFeatures.ReadAsync(db, _modules, tenant.IsDefault, cancellationToken);
+        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict) { Features = features };
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults), validation, source.Folder);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
         {
@@ -101,8 +103,7 @@ internal sealed class RecipeExecutor
         }
 
         using var media = new MediaStaging(_media, tenant, _database.TenantFolder(tenant.Name));
-        // The features on when the import starts: a feature the recipe turns on runs from the next import (or save) on.
-        var manager = _content.Open(db, definitions, await TenantFeatures.ReadAsync(db, _modules, tenant.IsDefault, cancellationToken));
+        var manager = _content.Open(db, definitions, features);
         foreach (var id in validation.DeclaredIds)
         {
             manager.PendingIds.Add(id);
@@ -114,7 +115,7 @@ internal sealed class RecipeExecutor
         }
 
         var definitionsBefore = JsonSerializer.Serialize(definitions);
-        var application = new RecipeApplication(db, manager, definitions, media, _time.GetUtcNow());
+        var application = new RecipeApplication(db, manager, definitions, media, features, _time.GetUtcNow());
         try
         {
             await using (var stream = source.Open())

@@ -20,6 +20,9 @@ internal sealed class RecipeValidation
         _strict = strict;
     }
 
+    /// <summary>The features on for the tenant the recipe is checked against; null when it is checked on its own.</summary>
+    public IReadOnlySet<string>? Features { get; init; }
+
     /// <summary>The tenant's definitions with the recipe's definition steps applied so far.</summary>
     public ContentDefinitions Definitions { get; }
 
