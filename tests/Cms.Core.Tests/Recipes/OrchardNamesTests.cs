@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cms.Security;
 
 namespace Cms.Core.Tests.Recipes;
 
@@ -21,6 +22,12 @@ public sealed class OrchardNamesTests
         var problems = check.Check(Read(recipe));
 
         Assert.True(problems.Count == 0, $"{recipe} uses names Orchard Core 2.1 does not have:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+    }
+
+    [Fact]
+    public void EveryPermissionOfThisSiteHasAnOrchardCore21Name()
+    {
+        Assert.DoesNotContain(Permissions.All, p => !s_names.IsPermission(p.Name));
     }
 
     [Fact]
