@@ -5,7 +5,8 @@ namespace Cms.Core.Tests.Recipes;
 /// <summary>
 /// Walks a recipe and names, by JSON pointer, every name in it that neither Orchard Core 2.1 nor this project has:
 /// header keys, steps and their properties, feature ids, themes, permissions, parts, fields, settings objects and
-/// their properties, editors, and what content items hold for their parts and fields.
+/// their properties, editors, and what content items hold for their parts and fields; for a setup recipe, also the
+/// features it leaves off (<see cref="SetupRecipeFeatures"/>).
 /// </summary>
 internal sealed class RecipeNameCheck
 {
@@ -60,43 +61,10 @@ internal sealed class RecipeNameCheck
 
         if (recipe.Any(p => string.Equals(p.Key, "issetuprecipe", StringComparison.OrdinalIgnoreCase) && p.Value is JsonValue v && v.TryGetValue<bool>(out var setup) && setup))
         {
-            CheckEnabled(steps.OfType<JsonObject>().ToList());
+            _problems.AddRange(SetupRecipeFeatures.Missing(_names, [.. steps.OfType<JsonObject>()]));
         }
 
         return [.. _problems];
-    }
-
-    // A step of a feature that is not enabled does nothing in Orchard, without an error; so does a theme that is not enabled, and "/" without HomeRoute.
-    private void CheckEnabled(List<JsonObject> steps)
-    {
-        var at = steps.FindIndex(s => Text(s["name"]).Equals("feature", StringComparison.OrdinalIgnoreCase)) is var index and >= 0 ? $"/steps/{index}/enable" : "/steps";
-        var enabled = new HashSet<string>(_names.EnabledAtSetup, StringComparer.Ordinal);
-        enabled.UnionWith(steps.Where(s => Text(s["name"]).Equals("feature", StringComparison.OrdinalIgnoreCase)).SelectMany(s => s["enable"] as JsonArray ?? []).Select(Text));
-        var needed = new List<(string Feature, string Why)>();
-        foreach (var step in steps)
-        {
-            var name = Text(step["name"]);
-            if (_names.StepFeatures.TryGetValue(name, out var feature))
-            {
-                needed.Add((feature, $"its {name} step"));
-            }
-
-            if (name.Equals("themes", StringComparison.OrdinalIgnoreCase))
-            {
-                needed.AddRange(step.Where(p => p.Key != "name").Select(p => (Text(p.Value), $"its themes step's {p.Key} theme")));
-            }
-
-            var items = step.FirstOrDefault(p => string.Equals(p.Key, "data", StringComparison.OrdinalIgnoreCase)).Value as JsonArray ?? [];
-            if (items.Any(i => i?["AutoroutePart"]?["SetHomepage"] is JsonValue home && home.TryGetValue<bool>(out var isHome) && isHome))
-            {
-                needed.Add((_names.HomePageFeature, "its home page (AutoroutePart.SetHomepage)"));
-            }
-        }
-
-        foreach (var (feature, why) in needed.Where(n => !enabled.Contains(n.Feature)).DistinctBy(n => n.Feature))
-        {
-            _problems.Add($"{at}: a setup recipe must enable '{feature}' for {why}");
-        }
     }
 
     private void CheckStep(JsonObject step, string at)
