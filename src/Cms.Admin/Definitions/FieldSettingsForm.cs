@@ -36,7 +36,7 @@ public static class FieldSettingsForm
                 break;
             case ContentNames.MediaField:
                 own["Multiple"] = Checked(form, "Multiple");
-                own["RequireMediaText"] = Checked(form, "RequireMediaText");
+                CmsMediaFieldSettings.SetRequireMediaText(field.Settings, Checked(form, "RequireMediaText"));
                 own["AllowMediaText"] = true;
                 break;
             case ContentNames.BooleanField:

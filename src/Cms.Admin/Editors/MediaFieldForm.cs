@@ -24,7 +24,7 @@ internal static class MediaFieldForm
         {
             if (takeUploads && context.Request.Form.Files.GetFile(entry.Name + ".Upload") is { Length: > 0 } file)
             {
-                if (!await AdminContent.MayAsync(context, Permissions.ManageOwnMedia, null))
+                if (!await AdminContent.MayAsync(context, Permissions.ManageOwnMediaContent, null))
                 {
                     errors.Add(new ContentError(entry.Name, "Your role may not upload images."));
                     continue;

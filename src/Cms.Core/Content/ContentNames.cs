@@ -28,4 +28,8 @@ public static class ContentNames
     public const string ContentTypePartSettings = "ContentTypePartSettings";
     public const string ContentPartSettings = "ContentPartSettings";
     public const string ContentPartFieldSettings = "ContentPartFieldSettings";
+    public const string MediaFieldSettings = "MediaFieldSettings";
+
+    /// <summary>Orchard's MultiTextField editor drawn as checkboxes (its other one is Picker); this host's admin draws both so.</summary>
+    public const string CheckboxListEditor = "CheckboxList";
 }

@@ -16,7 +16,7 @@ public static class Permissions
     public const string DeleteOwnContent = "DeleteOwnContent";
     public const string PreviewContent = "PreviewContent";
     public const string ManageMediaContent = "ManageMediaContent";
-    public const string ManageOwnMedia = "ManageOwnMedia";
+    public const string ManageOwnMediaContent = "ManageOwnMediaContent";
     public const string ManageSettings = "ManageSettings";
     public const string ManageTemplates = "ManageTemplates";
     public const string EditContentTypes = "EditContentTypes";
@@ -43,7 +43,7 @@ public static class Permissions
         ]),
         new("Images",
         [
-            (ManageOwnMedia, "Upload images for what they write."),
+            (ManageOwnMediaContent, "Upload images for what they write."),
             (ManageMediaContent, "Manage every image in the library."),
         ]),
         new("Site setup",
@@ -68,6 +68,12 @@ public static class Permissions
     /// <summary>Every permission with what it allows in words, in the order of <see cref="Groups"/>.</summary>
     public static readonly IReadOnlyList<(string Name, string Description)> All = [.. Groups.SelectMany(g => g.Permissions)];
 
+    /// <summary>
+    /// The name a permission has now for one this site stored or exported under an earlier name: "ManageOwnMedia", the C# field
+    /// name of Orchard's permission, was used instead of its name, ManageOwnMediaContent, so Orchard granted nothing for it.
+    /// </summary>
+    public static string CurrentName(string permission) => permission == "ManageOwnMedia" ? ManageOwnMediaContent : permission;
+
     /// <summary>Whether the name is one of this site's permissions (a Roles document may hold others, from Orchard).</summary>
     public static bool IsKnown(string permission) => All.Any(p => p.Name == permission);
 
@@ -77,7 +83,7 @@ public static class Permissions
         EditOwnContent => EditContent,
         PublishOwnContent => PublishContent,
         DeleteOwnContent => DeleteContent,
-        ManageOwnMedia => ManageMediaContent,
+        ManageOwnMediaContent => ManageMediaContent,
         _ => null,
     };
 }

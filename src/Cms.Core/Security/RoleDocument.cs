@@ -120,8 +120,25 @@ internal static class RoleDocument
     private static KeyValuePair<string, JsonNode?>? Find(JsonObject document, string name) =>
         document.Where(r => string.Equals(r.Key, name, StringComparison.OrdinalIgnoreCase)).Select(r => (KeyValuePair<string, JsonNode?>?)r).FirstOrDefault();
 
+    /// <summary>A role's permissions by their current names (a role stored by an earlier version may have a former one), each once.</summary>
     private static IEnumerable<string> PermissionsOf(JsonObject? role) =>
-        (role?["Permissions"] as JsonArray ?? []).Select(p => p is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>();
+        (role?["Permissions"] as JsonArray ?? []).Select(p => p is JsonValue v && v.TryGetValue<string>(out var s) ? Permissions.CurrentName(s) : null).OfType<string>().Distinct(StringComparer.Ordinal);
+
+    /// <summary>Permission names as a recipe gives them, by their current names, each once.</summary>
+    public static JsonArray CurrentNames(JsonNode? permissions) =>
+        new(PermissionsOf(new JsonObject { ["Permissions"] = permissions?.DeepClone() }).Select(p => (JsonNode)JsonValue.Create(p)).ToArray());
+
+    /// <summary>A copy of a stored role with its permissions by their current names, as an export writes it.</summary>
+    public static JsonNode? WithCurrentNames(JsonNode? role)
+    {
+        var copy = role?.DeepClone();
+        if (copy is JsonObject stored && stored["Permissions"] is JsonArray permissions)
+        {
+            stored["Permissions"] = CurrentNames(permissions);
+        }
+
+        return copy;
+    }
 
     private static string? Text(JsonObject? role, string property) =>
         role?[property] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

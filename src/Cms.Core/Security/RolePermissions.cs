@@ -32,8 +32,9 @@ public sealed class RolePermissions
         var byRole = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, role) in document)
         {
+            // A role stored by an earlier version may name a permission by its former name.
             byRole[name] = (role?["Permissions"] as JsonArray ?? [])
-                .Select(p => p is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
+                .Select(p => p is JsonValue v && v.TryGetValue<string>(out var s) ? Permissions.CurrentName(s) : null)
                 .OfType<string>()
                 .ToHashSet(StringComparer.Ordinal);
         }

@@ -3,6 +3,7 @@ using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Recipes;
 using Cms.Recipes.Execution;
+using Cms.Recipes.Export;
 using Cms.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,21 @@ internal sealed class RecipeTenant
     {
         await using var db = OpenDb();
         return await TenantDocuments.GetAsync<JsonObject>(db, key, default);
+    }
+
+    /// <summary>Stores a document directly, as an earlier version of the host may have left it.</summary>
+    public async Task StoreAsync<T>(string key, T document)
+    {
+        await using var db = OpenDb();
+        await TenantDocuments.SetAsync(db, key, document, DateTimeOffset.UtcNow, default);
+    }
+
+    /// <summary>The whole tenant exported as a recipe.</summary>
+    public async Task<JsonObject> ExportAsync()
+    {
+        using var output = new MemoryStream();
+        Assert.True(await Services.GetRequiredService<TenantRecipes>().ExportAsync(Tenant.Name, new ExportOptions(), output, default));
+        return JsonNode.Parse(output.ToArray())!.AsObject();
     }
 
     /// <summary>Every current (latest or published) version: id, version id, flags and JSON.</summary>

@@ -118,12 +118,14 @@ internal static partial class AdminSite
         Assert.True(response.StatusCode == HttpStatusCode.Found, $"Adding {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    // The editor's form as a browser posts it with a file chosen: multipart, every current field, the token.
-    public static async Task<HttpResponseMessage> PostWithUploadAsync(HttpClient client, string path, string fileField, string fileName, byte[] bytes)
+    // The editor's form as a browser posts it with a file chosen: multipart, every current field (as <paramref name="typed"/> changes them), the token.
+    public static async Task<HttpResponseMessage> PostWithUploadAsync(
+        HttpClient client, string path, string fileField, string fileName, byte[] bytes, Func<List<KeyValuePair<string, string>>, List<KeyValuePair<string, string>>>? typed = null)
     {
         var token = WebUtility.HtmlDecode(Token().Match(await client.GetStringAsync(path)).Groups[1].Value);
         using var form = new MultipartFormDataContent();
-        foreach (var (name, value) in (await FormFieldsAsync(client, path)).With("action", "draft").With("__RequestVerificationToken", token))
+        var fields = await FormFieldsAsync(client, path);
+        foreach (var (name, value) in (typed?.Invoke(fields) ?? fields).With("action", "draft").With("__RequestVerificationToken", token))
         {
             form.Add(new StringContent(value), name);
         }

@@ -84,7 +84,7 @@ internal sealed class ContentFieldsHandler : IContentHandler
                 context.AddError(field.Path, $"{field.Definition.DisplayName} holds one image only.");
             }
 
-            if (paths.Count > 0 && SettingsReader.Bool(field.Definition.Settings, "MediaFieldSettings", "RequireMediaText") == true
+            if (paths.Count > 0 && CmsMediaFieldSettings.RequiresMediaText(field.Definition.Settings)
                 && (texts.Count < paths.Count || texts.Take(paths.Count).Any(string.IsNullOrWhiteSpace)))
             {
                 context.AddError(field.Path, $"Add a short description of the image for {field.Definition.DisplayName} for people who use screen readers.");

@@ -5,6 +5,7 @@ using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Media;
 using Cms.Recipes.Steps;
+using Cms.Security;
 using Cms.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,7 +92,7 @@ internal sealed class RecipeExporter
         WriteStep(writer, "settings", site);
         if (await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.Roles, cancellationToken) is { Count: > 0 } roles)
         {
-            WriteStep(writer, "Roles", new JsonObject { ["Roles"] = new JsonArray(roles.Select(r => r.Value?.DeepClone()).ToArray()) });
+            WriteStep(writer, "Roles", new JsonObject { ["Roles"] = new JsonArray(roles.Select(r => RoleDocument.WithCurrentNames(r.Value)).ToArray()) });
         }
 
         if (await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.Templates, cancellationToken) is { Count: > 0 } templates)
@@ -112,6 +113,8 @@ internal sealed class RecipeExporter
             return;
         }
 
+        // Definitions stored by an earlier version may hold names Orchard does not read; an export has Orchard's only.
+        FormerFieldSettings.Upgrade(definitions.ContentPartDefinitionRecords);
         var json = ContentDefinitionEditor.ToJson(definitions);
         WriteStep(writer, "ContentDefinition", new JsonObject
         {

@@ -29,6 +29,7 @@ internal static class DefinitionRecords
     {
         var types = ReadList<ContentTypeDefinition>(step, "ContentTypes", validation);
         var parts = ReadList<ContentPartDefinition>(step, "ContentParts", validation);
+        FormerFieldSettings.Upgrade(parts);
         if (validation is null)
         {
             return (types, parts);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cms.Recipes.Execution;
+using Cms.Security;
 
 namespace Cms.Recipes.Steps;
 
@@ -41,7 +42,7 @@ internal sealed class RolesStep : IRecipeStep
             {
                 [NameKey] = role.FindText(NameKey),
                 ["Description"] = role.FindText("Description"),
-                ["Permissions"] = role.Find("Permissions")?.DeepClone() ?? new JsonArray(),
+                ["Permissions"] = RoleDocument.CurrentNames(role.Find("Permissions")),
             };
         }
 

@@ -180,9 +180,20 @@ public sealed class EditTypeModel : PageModel
         return true;
     }
 
-    private static JsonObject Settings(string fieldType, string label, string? hint, bool required, int position) => new()
+    private static JsonObject Settings(string fieldType, string label, string? hint, bool required, int position)
     {
-        [ContentNames.ContentPartFieldSettings] = new JsonObject { ["DisplayName"] = label, ["Position"] = position.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        [fieldType + "Settings"] = new JsonObject { ["Hint"] = hint, ["Required"] = required },
-    };
+        var display = new JsonObject { ["DisplayName"] = label, ["Position"] = position.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        // The admin draws a choices field as checkboxes; naming Orchard's checkbox editor makes Orchard draw it so too (its default is a list box).
+        if (fieldType == ContentNames.MultiTextField)
+        {
+            display["Editor"] = ContentNames.CheckboxListEditor;
+        }
+
+        return new()
+        {
+            [ContentNames.ContentPartFieldSettings] = display,
+            [fieldType + "Settings"] = new JsonObject { ["Hint"] = hint, ["Required"] = required },
+        };
+    }
 }
