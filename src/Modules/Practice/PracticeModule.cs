@@ -26,6 +26,7 @@ public static class PracticeModule
         services.AddSingleton(new AdminMenuEntry("Counselors", "admin/content?type=Counselor", "counselors", Feature) { Position = 20 });
         services.AddSingleton(new AdminMenuEntry("Settings", "admin/settings", "settings", Feature) { Position = 30, Permission = Cms.Security.Permissions.ManageSettings });
         services.AddSingleton(new AdminMenuEntry("Templates", "admin/templates", "templates", Feature) { Position = 40, Permission = Cms.Security.Permissions.ManageTemplates });
+        services.AddSingleton(new ContentItemAction("Series", "Order of the parts", "admin/series/{0}/parts", Feature));
         services.AddSingleton<IContentHandler, SeriesPartHandler>();
         services.AddSingleton<IContentHandler, AccentColorHandler>();
         services.AddOptions<PracticeOptions>().Bind(configuration.GetSection(PracticeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

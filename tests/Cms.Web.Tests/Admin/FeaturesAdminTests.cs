@@ -12,6 +12,7 @@ namespace Cms.Web.Tests.Admin;
 public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
 {
     private const string Article = AdminSite.Base + "/articles/what-you-should-know-about-therapy-part-1";
+    private const string SeriesEditor = AdminSite.Base + "/admin/content/serieswhatyoushouldknow001";
     private static readonly string[] s_practiceEntries = ["Series", "Counselors", "Settings", "Templates"];
 
     private readonly CmsFactory _factory;
@@ -27,6 +28,7 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
         Assert.Equal(s_practiceEntries, (await AdminSite.MenuAsync(admin)).Intersect(s_practiceEntries));
         Assert.Equal(HttpStatusCode.OK, (await _factory.Client().GetAsync(Article)).StatusCode);
+        Assert.Equal(["Order of the parts"], await ItemActionsAsync(admin));
 
         var off = await AdminSite.PostFormAsync(admin, AdminSite.Base + "/admin/features", [new("feature", "Cms.Practice"), new("on", "false")]);
 
@@ -37,6 +39,8 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
             Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(AdminSite.Base + page)).StatusCode);
         }
 
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(AdminSite.Base + "/admin/series/serieswhatyoushouldknow001/parts")).StatusCode);
+        Assert.Empty(await ItemActionsAsync(admin));
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(Article)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(AdminSite.Base + "/")).StatusCode);
         var features = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/features");
@@ -78,4 +82,8 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
         Assert.DoesNotContain("Features", await AdminSite.MenuAsync(editor));
         Assert.Contains("Features", await AdminSite.MenuAsync(admin));
     }
+
+    // The links modules add to the series' editor.
+    private static async Task<IReadOnlyList<string>> ItemActionsAsync(HttpClient admin) =>
+        (await PublicSite.PageAsync(admin, SeriesEditor)).QuerySelectorAll("a.button-quiet[href*='/admin/series/']").Select(a => a.TextContent.Trim()).ToList();
 }
