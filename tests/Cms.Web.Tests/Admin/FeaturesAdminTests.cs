@@ -13,7 +13,7 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
 {
     private const string Article = AdminSite.Base + "/articles/what-you-should-know-about-therapy-part-1";
     private const string SeriesEditor = AdminSite.Base + "/admin/content/serieswhatyoushouldknow001";
-    private static readonly string[] s_practiceEntries = ["Series", "Counselors", "Settings", "Templates"];
+    private static readonly string[] s_practiceEntries = ["Series", "Counselors", "Templates"];
 
     private readonly CmsFactory _factory;
 
@@ -34,13 +34,14 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
 
         Assert.Equal(HttpStatusCode.Found, off.StatusCode);
         Assert.Empty((await AdminSite.MenuAsync(admin)).Intersect(s_practiceEntries));
-        foreach (var page in new[] { "/admin/settings", "/admin/templates", "/admin/templates/home" })
+        foreach (var page in new[] { "/admin/templates", "/admin/templates/home" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(AdminSite.Base + page)).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(AdminSite.Base + "/admin/series/serieswhatyoushouldknow001/parts")).StatusCode);
         Assert.Empty(await ItemActionsAsync(admin));
+        Assert.Empty(await PracticeSettingsFieldsAsync(admin));
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(Article)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(AdminSite.Base + "/")).StatusCode);
         var features = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/features");
@@ -53,7 +54,7 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
 
         Assert.Equal(HttpStatusCode.Found, on.StatusCode);
         Assert.Equal(s_practiceEntries, (await AdminSite.MenuAsync(admin)).Intersect(s_practiceEntries));
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(AdminSite.Base + "/admin/settings")).StatusCode);
+        Assert.NotEmpty(await PracticeSettingsFieldsAsync(admin));
         Assert.Contains("What You Should Know About Therapy", await _factory.Client().GetStringAsync(Article), StringComparison.Ordinal);
     }
 
@@ -86,4 +87,12 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
     // The links modules add to the series' editor.
     private static async Task<IReadOnlyList<string>> ItemActionsAsync(HttpClient admin) =>
         (await PublicSite.PageAsync(admin, SeriesEditor)).QuerySelectorAll("a.button-quiet[href*='/admin/series/']").Select(a => a.TextContent.Trim()).ToList();
+
+    // The practice's own section of the Settings page (the site's time zone is there either way).
+    private static async Task<IReadOnlyList<string>> PracticeSettingsFieldsAsync(HttpClient admin)
+    {
+        var page = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/settings");
+        Assert.NotNull(page.QuerySelector("select[name='SiteSettings.TimeZone']"));
+        return page.QuerySelectorAll("[name^='PracticeSettings.']").Select(e => e.GetAttribute("name")!).ToList();
+    }
 }

@@ -78,7 +78,7 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         await BrowserHost.ScreenshotAsync(admin, "content-list");
         await admin.GotoAsync("/cedar/admin/users");
         await BrowserHost.ScreenshotAsync(admin, "users");
-        foreach (var (path, heading) in new[] { ("roles", "Roles"), ("settings", "Practice settings"), ("templates", "Templates"), ("types", "Content types") })
+        foreach (var (path, heading) in new[] { ("roles", "Roles"), ("settings", "Settings"), ("templates", "Templates"), ("types", "Content types") })
         {
             await admin.GotoAsync("/cedar/admin/" + path);
             await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync(heading);

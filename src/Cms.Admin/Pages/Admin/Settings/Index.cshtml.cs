@@ -3,6 +3,7 @@ using Cms.Admin.Editors;
 using Cms.Content;
 using Cms.Content.Handlers;
 using Cms.Data;
+using Cms.Modules;
 using Cms.Recipes.Steps;
 using Cms.Security;
 using Cms.Tenancy;
@@ -14,14 +15,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cms.Admin.Pages.Admin.Settings;
 
 /// <summary>
-/// The practice settings (Orchard custom settings of the type named by the route, PracticeSettings by default),
-/// edited with the same editors as content and checked by the same rules before they are stored.
+/// The site's settings: its time zone, and each settings section of the modules running for the tenant (custom
+/// settings of a type, edited with the same editors as content and checked by the same rules before they are stored).
+/// All of it is saved in one transaction, or nothing is.
 /// </summary>
 [Authorize(Policy = Permissions.ManageSettings)]
-[RequiresFeature(AdminModule.PracticeFeature)]
 public sealed class SettingsModel : PageModel
 {
-    public const string DefaultType = "PracticeSettings";
+    /// <summary>The form's name of the time zone.</summary>
+    public const string TimeZoneField = "SiteSettings.TimeZone";
 
     private readonly AdminContent _content;
 
@@ -30,26 +32,20 @@ public sealed class SettingsModel : PageModel
         _content = content;
     }
 
-    public ItemEditor? Editor { get; private set; }
+    /// <summary>The modules' sections with their editors, in the order the modules registered them.</summary>
+    public IReadOnlyList<(SettingsSection Section, ItemEditor Editor, ContentItem Item)> Sections { get; private set; } = [];
 
     public IReadOnlyList<ContentError> Errors { get; private set; } = [];
 
     public bool Saved { get; private set; }
 
-    /// <summary>The form's name of the time zone (a site setting, kept beside the practice's own).</summary>
-    public const string TimeZoneField = "SiteSettings.TimeZone";
-
-    /// <summary>The practice's time zone as stored, or as typed when the form is shown again with its errors.</summary>
+    /// <summary>The site's time zone as stored, or as typed when the form is shown again with its errors.</summary>
     public string TimeZone { get; private set; } = "UTC";
 
     public async Task<IActionResult> OnGetAsync(string? saved)
     {
         await using var session = _content.Open(HttpContext);
-        if (await LoadAsync(session) is null)
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(session);
         Saved = saved == "1";
         return Page();
     }
@@ -57,12 +53,8 @@ public sealed class SettingsModel : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await using var session = _content.Open(HttpContext);
-        if (await LoadAsync(session) is not { } item)
-        {
-            return NotFound();
-        }
-
-        var errors = Editor!.Bind(item, Request.Form, FieldTime.Zone(session.Tenant));
+        await LoadAsync(session);
+        var errors = new List<ContentError>();
         TimeZone = Request.Form[TimeZoneField].ToString();
 
         // One of the offered zones; a zone a recipe set that is not offered (an alias, say) may stay as it is.
@@ -71,24 +63,38 @@ public sealed class SettingsModel : PageModel
             errors.Add(new ContentError(TimeZoneField, $"Time zone: '{TimeZone}' is not a time zone. Choose one from the list, such as America/New_York."));
         }
 
-        var context = new ContentSavingContext(item, Editor.Type, session.Tenant.Definitions, new ContentLookup(session.Db, _ => Task.CompletedTask));
-        foreach (var handler in HttpContext.RequestServices.GetServices<IContentHandler>())
+        var handlers = HttpContext.RequestServices.GetServices<IContentHandler>().Running(session.Tenant.Features);
+        foreach (var (_, editor, item) in Sections)
         {
-            await handler.SavingAsync(context, HttpContext.RequestAborted);
+            errors.AddRange(editor.Bind(item, Request.Form, FieldTime.Zone(session.Tenant)));
+            var context = new ContentSavingContext(item, editor.Type, session.Tenant.Definitions, new ContentLookup(session.Db, _ => Task.CompletedTask));
+            foreach (var handler in handlers)
+            {
+                await handler.SavingAsync(context, HttpContext.RequestAborted);
+            }
+
+            errors.AddRange(context.Errors);
         }
 
-        errors.AddRange(context.Errors);
         if (errors.Count > 0)
         {
             Errors = errors;
             return Page();
         }
 
-        // Both documents or neither: one change, one reload of the site.
+        // Every document or none: one change, one reload of the site.
         await using var transaction = await session.Db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-        var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.CustomSettings, HttpContext.RequestAborted) ?? [];
-        document[DefaultType] = item.ToOrchardJson();
-        await TenantDocuments.SetAsync(session.Db, RecipeDocuments.CustomSettings, document, _content.Now, HttpContext.RequestAborted);
+        if (Sections.Count > 0)
+        {
+            var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.CustomSettings, HttpContext.RequestAborted) ?? [];
+            foreach (var (section, _, item) in Sections)
+            {
+                document[section.ContentType] = item.ToOrchardJson();
+            }
+
+            await TenantDocuments.SetAsync(session.Db, RecipeDocuments.CustomSettings, document, _content.Now, HttpContext.RequestAborted);
+        }
+
         var site = await TenantDocuments.GetAsync<SiteSettings>(session.Db, SiteSettings.DocumentKey, HttpContext.RequestAborted) ?? session.Tenant.Site;
         if (site.TimeZone != TimeZone)
         {
@@ -102,18 +108,24 @@ public sealed class SettingsModel : PageModel
     public IEnumerable<ContentError> ErrorsFor(string path) =>
         Errors.Where(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal));
 
-    private async Task<ContentItem?> LoadAsync(AdminContent.Session session)
+    // The sections of the modules running here whose type the tenant defines, each with its stored settings.
+    private async Task LoadAsync(AdminContent.Session session)
     {
-        if (session.Tenant.Definitions.FindType(DefaultType) is not { } type)
+        TimeZone = session.Tenant.Site.TimeZone;
+        var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.CustomSettings, HttpContext.RequestAborted);
+        var sections = new List<(SettingsSection, ItemEditor, ContentItem)>();
+        foreach (var section in HttpContext.RequestServices.GetServices<SettingsSection>().Running(session.Tenant.Features))
         {
-            return null;
+            if (session.Tenant.Definitions.FindType(section.ContentType) is not { } type)
+            {
+                continue;
+            }
+
+            var item = document?[section.ContentType] is JsonObject stored ? new ContentItem((JsonObject)stored.DeepClone()) : ContentItem.Create(section.ContentType);
+            item.ContentType = section.ContentType;
+            sections.Add((section, ItemEditor.For(type, session.Tenant.Definitions, item), item));
         }
 
-        var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.CustomSettings, HttpContext.RequestAborted);
-        var item = document?[DefaultType] is JsonObject stored ? new ContentItem((JsonObject)stored.DeepClone()) : ContentItem.Create(DefaultType);
-        item.ContentType = DefaultType;
-        Editor = ItemEditor.For(type, session.Tenant.Definitions, item);
-        TimeZone = session.Tenant.Site.TimeZone;
-        return item;
+        Sections = sections;
     }
 }
