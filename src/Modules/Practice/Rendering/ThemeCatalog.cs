@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Http;
 namespace Cms.Practice.Rendering;
 
 /// <summary>The practice theme's templates for the admin's templates page and the <c>Templates</c> recipe step.</summary>
-internal sealed class ThemeCatalog(PracticePages pages) : IThemeTemplates
+internal sealed class ThemeCatalog(PracticePages pages) : IThemeTemplates, Cms.Modules.IFeatureOwned
 {
+    public string Feature => PracticeModule.Feature;
+
     public IReadOnlyDictionary<string, string> Defaults => ThemeTemplates.Defaults;
 
     public string? Check(string source) => ThemeTemplates.Check(source);

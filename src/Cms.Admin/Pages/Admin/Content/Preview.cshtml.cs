@@ -1,5 +1,7 @@
 using Cms.Content;
+using Cms.Modules;
 using Cms.Security;
+using Cms.Tenancy;
 using Cms.Themes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,13 +12,16 @@ namespace Cms.Admin.Pages.Admin.Content;
 public sealed class PreviewModel : PageModel
 {
     private readonly AdminContent _content;
-    private readonly IThemeTemplates? _theme;
+    private readonly IReadOnlyList<IThemeTemplates> _themes;
 
     public PreviewModel(AdminContent content, IEnumerable<IThemeTemplates> theme)
     {
         _content = content;
-        _theme = theme.FirstOrDefault();
+        _themes = theme.ToList();
     }
+
+    // The theme of the modules running for this tenant (none while Practice is off: the pages are not found).
+    private IThemeTemplates? Theme => _themes.Running(HttpContext.GetTenant().Features) is [var theme, ..] ? theme : null;
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -31,7 +36,7 @@ public sealed class PreviewModel : PageModel
             return Forbid();
         }
 
-        if (_theme is null || await _theme.PreviewItemAsync(HttpContext, id) is not { } page)
+        if (Theme is null || await Theme.PreviewItemAsync(HttpContext, id) is not { } page)
         {
             return Content("This item has no page of its own on the public site (give it a web address to preview it).", "text/plain; charset=utf-8");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cms.Data;
+using Cms.Modules;
 using Cms.Recipes.Steps;
 using Cms.Security;
 using Cms.Tenancy;
@@ -16,17 +17,19 @@ namespace Cms.Admin.Pages.Admin.Templates;
 /// renders a page with the text in the box, before saving.
 /// </summary>
 [Authorize(Policy = Permissions.ManageTemplates)]
-[RequiresFeature(AdminModule.PracticeFeature)]
 public sealed class EditTemplateModel : PageModel
 {
     private readonly AdminContent _content;
-    private readonly IThemeTemplates? _theme;
+    private readonly IReadOnlyList<IThemeTemplates> _themes;
 
     public EditTemplateModel(AdminContent content, IEnumerable<IThemeTemplates> theme)
     {
         _content = content;
-        _theme = theme.FirstOrDefault();
+        _themes = theme.ToList();
     }
+
+    // The theme of the modules running for this tenant (none while Practice is off: the pages are not found).
+    private IThemeTemplates? Theme => _themes.Running(HttpContext.GetTenant().Features) is [var theme, ..] ? theme : null;
 
     public string Name { get; private set; } = "";
 
@@ -65,14 +68,14 @@ public sealed class EditTemplateModel : PageModel
             return NotFound();
         }
 
-        if (_theme!.Check(Source) is { } error)
+        if (Theme!.Check(Source) is { } error)
         {
             Error = $"Not saved: {error}. The site keeps using the last good version.";
             return Page();
         }
 
         // A template that parses may still loop for ever or include a partial that is not there: tried on the practice's pages first.
-        var refusals = await _theme.TrialAsync(HttpContext.GetTenant(), new Dictionary<string, string> { [name] = Source }, HttpContext.RequestAborted);
+        var refusals = await Theme.TrialAsync(HttpContext.GetTenant(), new Dictionary<string, string> { [name] = Source }, HttpContext.RequestAborted);
         if (refusals.Count > 0)
         {
             Error = $"Not saved: {refusals[0].Message} The live site keeps its current template.";
@@ -101,13 +104,13 @@ public sealed class EditTemplateModel : PageModel
             return NotFound();
         }
 
-        if (_theme!.Check(Source) is { } error)
+        if (Theme!.Check(Source) is { } error)
         {
             Error = $"Cannot preview: {error}.";
             return Page();
         }
 
-        var preview = await _theme.PreviewAsync(HttpContext, new Dictionary<string, string> { [name] = Source }, PreviewPath);
+        var preview = await Theme.PreviewAsync(HttpContext, new Dictionary<string, string> { [name] = Source }, PreviewPath);
         if (preview.Error is { } failure)
         {
             Error = $"Cannot preview: {failure}";
@@ -119,7 +122,7 @@ public sealed class EditTemplateModel : PageModel
 
     private async Task<bool> LoadAsync(string name, bool keepPosted)
     {
-        if (_theme is null || !_theme.Defaults.TryGetValue(name, out var theme))
+        if (Theme is null || !Theme.Defaults.TryGetValue(name, out var theme))
         {
             return false;
         }
