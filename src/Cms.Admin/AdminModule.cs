@@ -14,12 +14,6 @@ namespace Cms.Admin;
 /// <summary>The admin of every tenant at /admin: Razor Pages, each authorized by a permission policy.</summary>
 public static class AdminModule
 {
-    /// <summary>
-    /// The practice module's feature, which the series, settings and templates pages still here belong to (issue 13,
-    /// item 2 moves them into the module); they are not found while it is off for the tenant.
-    /// </summary>
-    internal const string PracticeFeature = "Cms.Practice";
-
     private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> s_assets = new(ReadAssets);
     private static readonly Lazy<IReadOnlyDictionary<string, string>> s_versions = new(() =>
         s_assets.Value.ToDictionary(a => a.Key, a => Convert.ToHexStringLower(SHA256.HashData(a.Value))[..12], StringComparer.Ordinal));

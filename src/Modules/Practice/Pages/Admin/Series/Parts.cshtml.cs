@@ -1,30 +1,26 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cms.Admin;
 using Cms.Content;
 using Cms.Security;
+using Cms.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Cms.Admin.Pages.Admin.Series;
+namespace Cms.Practice.Pages.Admin.Series;
 
 /// <summary>
 /// A series' parts in order, drafts included, and changing the order: a part moved up or down (the keyboard way) or the
 /// whole order posted at once (rows dragged with the mouse). Either way the parts are numbered 1, 2, 3... in one transaction.
 /// </summary>
 [Authorize(Policy = Permissions.EditContent)]
-[RequiresFeature(AdminModule.PracticeFeature)]
+[RequiresFeature(PracticeModule.Feature)]
 public sealed class PartsModel : PageModel
 {
     private const string ArticlePart = "Article";
-
-    private readonly AdminContent _content;
-
-    public PartsModel(AdminContent content)
-    {
-        _content = content;
-    }
 
     public string SeriesId { get; private set; } = "";
 
@@ -38,14 +34,14 @@ public sealed class PartsModel : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, string? done)
     {
-        await using var session = _content.Open(HttpContext);
+        await using var session = Open();
         Notice = done == "ordered" ? "Order saved. The site shows the parts in this order now." : null;
         return await LoadAsync(session, id) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostMoveAsync(string id, string article, int direction)
     {
-        await using var session = _content.Open(HttpContext);
+        await using var session = Open();
         if (!await LoadAsync(session, id))
         {
             return NotFound();
@@ -66,7 +62,7 @@ public sealed class PartsModel : PageModel
     /// <summary>The whole order at once: every part of the series, each once, first part first.</summary>
     public async Task<IActionResult> OnPostOrderAsync(string id, string[]? articles)
     {
-        await using var session = _content.Open(HttpContext);
+        await using var session = Open();
         if (!await LoadAsync(session, id))
         {
             return NotFound();
@@ -83,7 +79,7 @@ public sealed class PartsModel : PageModel
     }
 
     // One transaction: every part gets its new number in every current version (latest and published), or none does.
-    private async Task<IActionResult> RenumberAsync(AdminContent.Session session, string id, IReadOnlyList<string> order)
+    private async Task<IActionResult> RenumberAsync(Session session, string id, IReadOnlyList<string> order)
     {
         await using (var transaction = await session.Db.Database.BeginTransactionAsync(HttpContext.RequestAborted))
         {
@@ -102,10 +98,23 @@ public sealed class PartsModel : PageModel
         return Redirect($"{Request.PathBase}/admin/series/{id}/parts?done=ordered");
     }
 
+    // The tenant's data and its content manager, on one context, so a renumbering is one transaction.
+    private Session Open()
+    {
+        var tenant = HttpContext.GetTenant();
+        var db = tenant.CreateDbContext();
+        return new Session(db, HttpContext.RequestServices.GetRequiredService<ContentServices>().Open(db, tenant.Definitions, tenant.Features));
+    }
+
+    private sealed record Session(Cms.Data.TenantDbContext Db, ContentManager Manager) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Db.DisposeAsync();
+    }
+
     private static void SetPart(ContentItem item, int part) =>
         item.GetOrCreatePart(ArticlePart)["Part"] = new JsonObject { ["Value"] = part };
 
-    private async Task<bool> LoadAsync(AdminContent.Session session, string id)
+    private async Task<bool> LoadAsync(Session session, string id)
     {
         if (await session.Manager.GetAsync(id, VersionOptions.Latest, HttpContext.RequestAborted) is not { ContentType: "Series" } series)
         {
