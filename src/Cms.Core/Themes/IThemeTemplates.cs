@@ -10,6 +10,9 @@ namespace Cms.Themes;
 /// </summary>
 public interface IThemeTemplates
 {
+    /// <summary>The theme's name, as a recipe's <c>themes</c> step names it (<c>site</c>).</summary>
+    string Name { get; }
+
     /// <summary>The theme's own templates by name.</summary>
     IReadOnlyDictionary<string, string> Defaults { get; }
 

@@ -68,4 +68,41 @@ internal static class IlCalls
             }
         }
     }
+
+    /// <summary>Every string literal the assembly's methods load (<c>ldstr</c>), with the method that loads it.</summary>
+    public static IEnumerable<(string Method, string Text)> Strings(Assembly assembly)
+    {
+        const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var type in assembly.GetTypes())
+        {
+            foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
+            {
+                if (method.GetMethodBody()?.GetILAsByteArray() is not { } il)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i + 4 < il.Length; i++)
+                {
+                    var token = BitConverter.ToInt32(il, i + 1);
+                    if (il[i] != 0x72 || (token >> 24) != 0x70)
+                    {
+                        continue;
+                    }
+
+                    string? text;
+                    try
+                    {
+                        text = method.Module.ResolveString(token);
+                    }
+                    catch (ArgumentException)
+                    {
+                        continue;
+                    }
+
+                    yield return ($"{type.FullName}.{method.Name}", text);
+                }
+            }
+        }
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class FeatureStep : IRecipeStep
         "OrchardCore.Recipes", "OrchardCore.CustomSettings", "OrchardCore.Templates", "OrchardCore.Liquid",
         "OrchardCore.Admin", "OrchardCore.Navigation", "OrchardCore.Resources", "OrchardCore.Themes",
         "OrchardCore.Deployment", "OrchardCore.Feeds", "OrchardCore.Alias", "OrchardCore.Contents.FileContentDefinition",
-        "OrchardCore.Seo", "OrchardCore.Flows", "OrchardCore.HomeRoute", "TheAdmin", "SafeMode", ThemesStep.PracticeTheme,
+        "OrchardCore.Seo", "OrchardCore.Flows", "OrchardCore.HomeRoute", "TheAdmin", "SafeMode",
     };
 
     private readonly IReadOnlyList<ModuleFeature> _modules;

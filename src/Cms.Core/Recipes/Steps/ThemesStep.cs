@@ -3,11 +3,13 @@ using Cms.Recipes.Execution;
 
 namespace Cms.Recipes.Steps;
 
-/// <summary><c>themes</c>: accepted and recorded; the public site always uses the practice theme, which a tenant can override by templates.</summary>
-internal sealed class ThemesStep : IRecipeStep
+/// <summary>
+/// <c>themes</c>: accepted and recorded; a site is rendered with the theme of the module that renders it (a tenant
+/// overrides its templates), so a site theme no module of this host has is named in a warning.
+/// </summary>
+internal sealed class ThemesStep(IEnumerable<Themes.IThemeTemplates> themes) : IRecipeStep
 {
-    /// <summary>The theme practice sites are rendered with (the Practice module's templates).</summary>
-    public const string PracticeTheme = "Cms.Practice";
+    private readonly List<string> _themes = themes.Select(t => t.Name).ToList();
 
     public string Name => "themes";
 
@@ -21,9 +23,10 @@ internal sealed class ThemesStep : IRecipeStep
             }
         }
 
-        if (step.Property("site") is JsonValue site && site.TryGetValue<string>(out var name) && name.Length > 0 && name != PracticeTheme)
+        if (step.Property("site") is JsonValue site && site.TryGetValue<string>(out var name) && name.Length > 0 && !_themes.Contains(name))
         {
-            validation.Unsupported(step.Index, step.PointerOf("site"), $"The theme '{name}' is recorded, but practice sites use the practice theme.");
+            var have = _themes.Count == 0 ? "none" : string.Join(", ", _themes);
+            validation.Unsupported(step.Index, step.PointerOf("site"), $"The theme '{name}' is recorded, but sites here are rendered with their module's theme (this host has: {have}).");
         }
     }
 

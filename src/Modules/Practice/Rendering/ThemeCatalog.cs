@@ -9,6 +9,9 @@ internal sealed class ThemeCatalog(PracticePages pages) : IThemeTemplates, Cms.M
 {
     public string Feature => PracticeModule.Feature;
 
+    /// <summary>The theme has the module's name, as the practice recipe's <c>themes</c> step says.</summary>
+    public string Name => PracticeModule.Feature;
+
     public IReadOnlyDictionary<string, string> Defaults => ThemeTemplates.Defaults;
 
     public string? Check(string source) => ThemeTemplates.Check(source);
