@@ -185,6 +185,13 @@ public sealed partial class ContentManager
         return await WriteVersionAsync(version, context.Index, cancellationToken);
     }
 
+    /// <summary>
+    /// The content rules of the tenant's features run on an item kept outside the content store (a site's custom
+    /// settings): what they derive is set on the item, what is wrong is returned, nothing is written.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentError>> CheckAsync(ContentItem item, CancellationToken cancellationToken) =>
+        (await RunHandlersAsync(item, isImport: false, cancellationToken)).Errors;
+
     private async Task<ContentSavingContext> RunHandlersAsync(ContentItem version, bool isImport, CancellationToken cancellationToken)
     {
         var type = Definitions.FindType(version.ContentType) ?? new ContentTypeDefinition { Name = version.ContentType };

@@ -63,17 +63,10 @@ public sealed class SettingsModel : PageModel
             errors.Add(new ContentError(TimeZoneField, $"Time zone: '{TimeZone}' is not a time zone. Choose one from the list, such as America/New_York."));
         }
 
-        var handlers = HttpContext.RequestServices.GetServices<IContentHandler>().Running(session.Tenant.Features);
         foreach (var (_, editor, item) in Sections)
         {
             errors.AddRange(editor.Bind(item, Request.Form, FieldTime.Zone(session.Tenant)));
-            var context = new ContentSavingContext(item, editor.Type, session.Tenant.Definitions, new ContentLookup(session.Db, _ => Task.CompletedTask));
-            foreach (var handler in handlers)
-            {
-                await handler.SavingAsync(context, HttpContext.RequestAborted);
-            }
-
-            errors.AddRange(context.Errors);
+            errors.AddRange(await session.Manager.CheckAsync(item, HttpContext.RequestAborted));
         }
 
         if (errors.Count > 0)
