@@ -20,9 +20,9 @@ public static class TenantFeatures
         Read(await TenantDocuments.GetAsync<JsonObject>(db, RecipeDocuments.Features, cancellationToken), modules, isHost);
 
     /// <summary>The document with <paramref name="feature"/> turned on or off, from what it holds (or the defaults).</summary>
-    internal static JsonObject With(JsonObject? document, IEnumerable<ModuleFeature> modules, bool isHost, string feature, bool on)
+    internal static JsonObject With(JsonObject? document, IEnumerable<ModuleFeature> modules, string feature, bool on)
     {
-        var enabled = Read(document, modules, isHost).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var enabled = Read(document, modules, isHost: false).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (on)
         {
             enabled.Add(feature);

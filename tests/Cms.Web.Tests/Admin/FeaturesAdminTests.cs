@@ -84,6 +84,15 @@ public sealed class FeaturesAdminTests : IClassFixture<CmsFactory>
         Assert.Contains("Features", await AdminSite.MenuAsync(admin));
     }
 
+    [Fact]
+    public async Task TheHostsOwnTenantHasNoFeaturesToTurnOn()
+    {
+        var host = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword, tenantBase: "");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync("/admin/features")).StatusCode);
+        Assert.DoesNotContain("Series", await AdminSite.MenuAsync(host, tenantBase: ""));
+    }
+
     // The links modules add to the series' editor.
     private static async Task<IReadOnlyList<string>> ItemActionsAsync(HttpClient admin) =>
         (await PublicSite.PageAsync(admin, SeriesEditor)).QuerySelectorAll("a.button-quiet[href*='/admin/series/']").Select(a => a.TextContent.Trim()).ToList();

@@ -45,9 +45,9 @@ internal sealed class FeatureStep : IRecipeStep
 
     public async Task ApplyAsync(RecipeStepContext step, RecipeApplication application, CancellationToken cancellationToken)
     {
-        // A tenant with no document yet has every module's feature on (TenantFeatures): the step starts from that.
+        // A tenant with no document yet starts from the features it had when the import began (TenantFeatures' defaults).
         var document = await Data.TenantDocuments.GetAsync<JsonObject>(application.Db, RecipeDocuments.Features, cancellationToken) ?? [];
-        var enabled = TenantFeatures.Read(document.ContainsKey("Enabled") ? document : null, _modules, string.Equals(application.Db.TenantId, Tenancy.TenantSettings.DefaultName, StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var enabled = (document.ContainsKey("Enabled") ? TenantFeatures.Read(document, [], isHost: false) : application.Features).ToHashSet(StringComparer.OrdinalIgnoreCase);
         enabled.UnionWith(Names(step, "enable", null).Where(IsKnown));
         enabled.ExceptWith(Names(step, "disable", null));
         document["Enabled"] = new JsonArray(enabled.Order(StringComparer.Ordinal).Select(n => (JsonNode)n).ToArray());

@@ -33,15 +33,27 @@ public sealed class FeaturesModel : PageModel
 
     public string? Error { get; private set; }
 
-    public void OnGet(string? done)
+    public IActionResult OnGet(string? done)
     {
+        // The host's own tenant has no site, so no module to turn on.
+        if (HttpContext.GetTenant().Settings.IsDefault)
+        {
+            return NotFound();
+        }
+
         Notice = done;
         Read(HttpContext.GetTenant().Features);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? feature, bool on)
     {
         var tenant = HttpContext.GetTenant();
+        if (tenant.Settings.IsDefault)
+        {
+            return NotFound();
+        }
+
         if (_modules.FirstOrDefault(m => m.Id == feature) is not { } module)
         {
             Error = $"There is no feature '{feature}' on this server; nothing was changed.";
@@ -49,10 +61,14 @@ public sealed class FeaturesModel : PageModel
             return Page();
         }
 
+        // Under the tenant's write lock, as an import: two changes at once (this page twice, or a recipe's feature step)
+        // each start from what the other wrote.
         await using var session = _content.Open(HttpContext);
+        await using var transaction = await TenantWriteLock.BeginAloneAsync(session.Db, HttpContext.RequestAborted);
         var document = await TenantDocuments.GetAsync<JsonObject>(session.Db, RecipeDocuments.Features, HttpContext.RequestAborted);
-        var changed = TenantFeatures.With(document, _modules, tenant.Settings.IsDefault, module.Id, on);
+        var changed = TenantFeatures.With(document, _modules, module.Id, on);
         await TenantDocuments.SetAsync(session.Db, RecipeDocuments.Features, changed, _content.Now, HttpContext.RequestAborted);
+        await transaction.CommitAsync(HttpContext.RequestAborted);
         var done = on ? $"{module.Name} is on." : $"{module.Name} is off. Its content is kept and comes back when you turn it on again.";
         return Redirect($"{Request.PathBase}/admin/features?done={Uri.EscapeDataString(done)}");
     }
