@@ -2,6 +2,7 @@ using Cms;
 using Cms.Admin;
 using Cms.Data;
 using Cms.Markdown;
+using Cms.Menu;
 using Cms.Practice;
 using Cms.Web;
 using Cms.Web.Cli;
@@ -16,6 +17,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddCmsCore(builder.Configuration).AddCmsWeb();
 builder.Services.AddMarkdownModule(builder.Configuration);
 builder.Services.AddPracticeModule(builder.Configuration);
+builder.Services.AddMenuModule();
 builder.Services.AddCmsAdmin();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Cms.Content.Definitions;
 using Cms.Content.Handlers;
 using Cms.Data;
+using Cms.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Content;
@@ -16,21 +17,26 @@ public sealed partial class ContentManager
     private const int ImportBatchSize = 100;
 
     private readonly TenantDbContext _db;
-    private readonly IReadOnlyList<IContentHandler> _handlers;
+    private readonly IReadOnlyList<IContentHandler> _allHandlers;
+    private IReadOnlyList<IContentHandler> _handlers;
     private readonly TimeProvider _time;
     private readonly ContentLookup _lookup;
     private int _unsaved;
 
-    internal ContentManager(TenantDbContext db, ContentDefinitions definitions, IReadOnlyList<IContentHandler> handlers, TimeProvider time)
+    internal ContentManager(TenantDbContext db, ContentDefinitions definitions, IReadOnlyList<IContentHandler> handlers, IReadOnlySet<string> features, TimeProvider time)
     {
         _db = db;
         Definitions = definitions;
-        _handlers = handlers;
+        _allHandlers = handlers;
+        _handlers = handlers.Running(features);
         _time = time;
         _lookup = new ContentLookup(db, FlushAsync);
     }
 
     public ContentDefinitions Definitions { get; }
+
+    /// <summary>From now on, the handlers of these features run (an import's <c>feature</c> step turned some on or off).</summary>
+    internal void RunFeatures(IReadOnlySet<string> features) => _handlers = _allHandlers.Running(features);
 
     /// <summary>Items created earlier in the same import, so references to them are not dangling.</summary>
     internal ISet<string> PendingIds => _lookup.Pending;

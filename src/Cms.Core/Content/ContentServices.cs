@@ -1,7 +1,6 @@
 using Cms.Content.Definitions;
 using Cms.Content.Handlers;
 using Cms.Data;
-using Cms.Modules;
 
 namespace Cms.Content;
 
@@ -18,5 +17,5 @@ internal sealed class ContentServices
     }
 
     /// <summary>A content manager running the handlers of the tenant's features (and those no feature owns).</summary>
-    public ContentManager Open(TenantDbContext db, ContentDefinitions definitions, IReadOnlySet<string> features) => new(db, definitions, _handlers.Running(features), _time);
+    public ContentManager Open(TenantDbContext db, ContentDefinitions definitions, IReadOnlySet<string> features) => new(db, definitions, _handlers, features, _time);
 }

@@ -8,4 +8,8 @@ namespace Cms.Modules;
 /// <param name="Id">The id recipes name it by, e.g. <c>Cms.Practice</c>.</param>
 /// <param name="Name">What the Features page calls it.</param>
 /// <param name="Description">What it brings, in a sentence, for the Features page.</param>
-public sealed record ModuleFeature(string Id, string Name, string Description);
+public sealed record ModuleFeature(string Id, string Name, string Description)
+{
+    /// <summary>The content parts the module gives behaviour to (Orchard's <c>AddContentPart</c>): a recipe naming them is not warned that they do nothing.</summary>
+    public IReadOnlyList<string> Parts { get; init; } = [];
+}

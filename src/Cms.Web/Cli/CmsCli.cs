@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cms.Data;
 using Cms.Markdown;
+using Cms.Menu;
 using Cms.Practice;
 using Cms.Tenancy;
 
@@ -69,6 +70,7 @@ internal static class CmsCli
         services.AddCmsCore(configuration);
         services.AddMarkdownModule(configuration);
         services.AddPracticeModule(configuration);
+        services.AddMenuModule();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<CmsDatabase>().MigrateHostAsync(CancellationToken.None);
         return provider;

@@ -76,6 +76,7 @@ internal sealed class OrchardNames
         names.EnabledAtSetup.UnionWith(Strings(file["setup"]!["enabledAtSetup"]!["ids"]));
         names.HomePageFeature = file["setup"]!["homePage"]!["feature"]!.GetValue<string>();
         names.Parts.UnionWith(Lists(file, "parts").SelectMany(l => Strings(l["names"])));
+        names.Types.UnionWith(Lists(file, "types").SelectMany(l => Strings(l["names"])));
         names.Fields.UnionWith(Lists(file, "fields").SelectMany(l => Strings(l["names"])));
         foreach (var permission in Lists(file, "permissions").SelectMany(l => Strings(l["names"])))
         {

@@ -220,10 +220,16 @@ internal sealed class RecipeNameCheck
                     Expect(properties.Contains(property), $"{where}/{Escape(property)}", $"{partName} has no property '{property}'");
                 }
 
-                var bagItems = partName == "BagPart" ? value?["ContentItems"] as JsonArray ?? [] : [];
-                for (var i = 0; i < bagItems.Count; i++)
+                // Items held in an item: a bag's, and a menu's (Orchard's MenuItemsListPart).
+                var (list, held) = partName switch
                 {
-                    CheckItem(bagItems[i] as JsonObject, $"{where}/ContentItems/{i}");
+                    "BagPart" => ("ContentItems", value?["ContentItems"] as JsonArray ?? []),
+                    "MenuItemsListPart" => ("MenuItems", value?["MenuItems"] as JsonArray ?? []),
+                    _ => ("", []),
+                };
+                for (var i = 0; i < held.Count; i++)
+                {
+                    CheckItem(held[i] as JsonObject, $"{where}/{list}/{i}");
                 }
             }
         }

@@ -28,8 +28,15 @@ internal sealed class RecipeApplication
 
     public DateTimeOffset Now { get; }
 
-    /// <summary>The features on for the tenant when the import started.</summary>
-    public IReadOnlySet<string> Features { get; }
+    /// <summary>The features on for the tenant: those it had when the import started, as the recipe's feature steps so far left them.</summary>
+    public IReadOnlySet<string> Features { get; private set; }
+
+    /// <summary>A feature step changed the tenant's features: the steps and items after it run with the new ones.</summary>
+    public void UseFeatures(IReadOnlySet<string> features)
+    {
+        Features = features;
+        Content.RunFeatures(features);
+    }
 
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
 

@@ -56,7 +56,7 @@ internal sealed class RecipeExecutor
     {
         var seed = await HashAsync(source, cancellationToken);
         var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
-        var validation = new RecipeValidation(new ContentDefinitions(), options.Strict);
+        var validation = new RecipeValidation(new ContentDefinitions(), options.Strict) { Modules = _modules };
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation, source.Folder);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
@@ -82,9 +82,9 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var defaults = await DefaultParametersAsync(db, tenant, cancellationToken);
 
-        // The features on when the import starts: a feature the recipe turns on runs from the next import (or save) on.
+        // The features on when the import starts; a feature step changes them for the steps and items after it, in both passes.
         var features = await TenantFeatures.ReadAsync(db, _modules, tenant.IsDefault, cancellationToken);
-        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict) { Features = features };
+        var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict) { Features = features, Modules = _modules };
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults), validation, source.Folder);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
         {

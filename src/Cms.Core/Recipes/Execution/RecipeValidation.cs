@@ -21,7 +21,13 @@ internal sealed class RecipeValidation
     }
 
     /// <summary>The features on for the tenant the recipe is checked against; null when it is checked on its own.</summary>
-    public IReadOnlySet<string>? Features { get; init; }
+    public IReadOnlySet<string>? Features { get; set; }
+
+    /// <summary>The modules of this host, whose parts have behaviour where their feature is on.</summary>
+    public IReadOnlyList<Modules.ModuleFeature> Modules { get; init; } = [];
+
+    /// <summary>Whether a module gives this part behaviour on the tenant (on any tenant, when the recipe is checked on its own).</summary>
+    public bool IsModulePart(string part) => Modules.Any(m => (Features?.Contains(m.Id) ?? true) && m.Parts.Contains(part));
 
     /// <summary>The tenant's definitions with the recipe's definition steps applied so far.</summary>
     public ContentDefinitions Definitions { get; }

@@ -77,9 +77,10 @@ internal static class DefinitionRecords
     public static void ReportUnsupported(RecipeStepContext step, RecipeValidation validation, IEnumerable<ContentTypeDefinition> types, IEnumerable<ContentPartDefinition> parts)
     {
         var definedParts = validation.Definitions.ContentPartDefinitionRecords.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var unknownParts = types.SelectMany(t => t.ContentTypePartDefinitionRecords)
+        // A type's own part (named as the type) holds the fields added to it: known without a definition, as in Orchard.
+        var unknownParts = types.SelectMany(t => t.ContentTypePartDefinitionRecords.Where(p => p.PartName != t.Name))
             .Select(p => p.PartName)
-            .Where(p => !s_parts.Contains(p) && !definedParts.Contains(p))
+            .Where(p => !s_parts.Contains(p) && !definedParts.Contains(p) && !validation.IsModulePart(p))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         if (unknownParts.Count > 0)
         {

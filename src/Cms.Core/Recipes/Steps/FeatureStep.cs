@@ -41,18 +41,33 @@ internal sealed class FeatureStep : IRecipeStep
                 validation.Unsupported(step.Index, step.PointerOf(list), $"Features this host does not have are ignored: {string.Join(", ", unknown)}.");
             }
         }
+
+        // The steps after this one are checked as they will run: with the features it turns on, without those it turns off.
+        if (validation.Features is { } features)
+        {
+            validation.Features = After(step, features);
+        }
     }
 
     public async Task ApplyAsync(RecipeStepContext step, RecipeApplication application, CancellationToken cancellationToken)
     {
         // A tenant with no document yet starts from the features it had when the import began (TenantFeatures' defaults).
         var document = await Data.TenantDocuments.GetAsync<JsonObject>(application.Db, RecipeDocuments.Features, cancellationToken) ?? [];
-        var enabled = (document.ContainsKey("Enabled") ? TenantFeatures.Read(document, [], isHost: false) : application.Features).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        enabled.UnionWith(Names(step, "enable", null).Where(IsKnown));
-        enabled.ExceptWith(Names(step, "disable", null));
+        var enabled = After(step, document.ContainsKey("Enabled") ? TenantFeatures.Read(document, [], isHost: false) : application.Features);
         document["Enabled"] = new JsonArray(enabled.Order(StringComparer.Ordinal).Select(n => (JsonNode)n).ToArray());
         await Data.TenantDocuments.SetAsync(application.Db, RecipeDocuments.Features, document, application.Now, cancellationToken);
+
+        // What a recipe turns on runs for the rest of it: its menu's items are checked by the Menu module's rules.
+        application.UseFeatures(enabled);
         application.Count("features", enabled.Count);
+    }
+
+    private HashSet<string> After(RecipeStepContext step, IEnumerable<string> before)
+    {
+        var enabled = before.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        enabled.UnionWith(Names(step, "enable", null).Where(IsKnown));
+        enabled.ExceptWith(Names(step, "disable", null));
+        return enabled;
     }
 
     private static List<string> Names(RecipeStepContext step, string property, RecipeValidation? validation)

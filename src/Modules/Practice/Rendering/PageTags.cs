@@ -63,8 +63,9 @@ internal static class PageTags
             }
         }
 
-        // What the layout of every page shows of the lists: whether there are series and topics, where Contact goes.
-        if ((before.Series.Count > 0) != (after.Series.Count > 0) || (before.Topics.Count > 0) != (after.Topics.Count > 0) || before.ContactUrl != after.ContactUrl)
+        // What the layout of every page shows of the site: whether there are series and topics, where Contact goes, the navigation.
+        if ((before.Series.Count > 0) != (after.Series.Count > 0) || (before.Topics.Count > 0) != (after.Topics.Count > 0) || before.ContactUrl != after.ContactUrl
+            || NavLink.Signature(before.Navigation) != NavLink.Signature(after.Navigation))
         {
             tags.Add(Site);
         }

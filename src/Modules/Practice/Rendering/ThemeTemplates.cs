@@ -47,7 +47,8 @@ internal sealed class ThemeTemplates
         Options = LiquidLimits.Pages.CreateOptions(s_modelTypes, builder => builder
             .WithFileProvider(new TemplateSources(_sources))
             .AddFilter("href", (input, _, context) => StringValue.Create(Request(context).Href(input.ToStringValue(context))))
-            .AddFilter("absolute_url", (input, _, context) => StringValue.Create(Request(context).Absolute(input.ToStringValue(context)))));
+            .AddFilter("absolute_url", (input, _, context) => StringValue.Create(Request(context).Absolute(input.ToStringValue(context))))
+            .AddFilter("aria_current", (input, arguments, context) => StringValue.Create(AriaCurrent(input.ToStringValue(context), arguments.At(0).ToStringValue(context)))));
     }
 
     /// <summary>The stored overrides with candidates in place of theirs (or added): what a preview and a trial render use.</summary>
@@ -93,6 +94,24 @@ internal sealed class ThemeTemplates
 
     /// <summary>Sets the practice's templates aside for this page template; false when they already were.</summary>
     public bool SetAside(string template) => _setAside.TryAdd(template, true);
+
+    /// <summary>
+    /// How a navigation link to <paramref name="url"/> marks itself on the page at <paramref name="canonical"/>: <c>page</c>
+    /// on the page itself, <c>true</c> on a page under it (an article under Articles), nothing elsewhere.
+    /// </summary>
+    public static string AriaCurrent(string url, string canonical)
+    {
+        if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        var path = canonical.Split('?', 2)[0];
+        var link = url.Split(['?', '#'], 2)[0].TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/";
+        return string.Equals(path, link, StringComparison.OrdinalIgnoreCase) ? "page"
+            : link != "/" && path.StartsWith(link + "/", StringComparison.OrdinalIgnoreCase) ? "true"
+            : "";
+    }
 
     private static RequestInfo Request(TemplateContext context) => (RequestInfo)context.GetValue("Request").ToObjectValue(context);
 

@@ -33,6 +33,12 @@ public sealed class PracticeSite
     /// <summary>The specialties counselors list, for the directory filter, in vocabulary order.</summary>
     public required IReadOnlyList<string> Specialties { get; init; }
 
+    /// <summary>
+    /// The site's navigation from its main menu (the Menu feature's menu whose alias is <c>main-menu</c>), resolved
+    /// against the published items; null when there is none, and the layout shows its own links.
+    /// </summary>
+    public IReadOnlyList<NavLink>? Navigation { get; init; }
+
     /// <summary>Where the menu's Contact goes: the practice's contact page, else its e-mail, else its booking page.</summary>
     public string? ContactUrl =>
         Routes.ContainsKey("/contact") ? "/contact" : Practice.Email is { } email ? "mailto:" + email : Practice.BookingUrl;
@@ -56,4 +62,7 @@ public sealed class PracticeSite
 
     /// <summary>The Specialties field's options, in order, as the definitions had them when the site was loaded.</summary>
     internal IReadOnlyList<string> Vocabulary { get; init; } = [];
+
+    /// <summary>The main menu as read, before its links are resolved against the items: what an update starts from.</summary>
+    internal MainMenu? Menu { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cms.Content;
 using Cms.Data;
+using Cms.Menu;
 using Cms.Recipes.Steps;
 using Cms.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ internal static partial class PracticeSiteLoader
     // Ghost's reading time: 275 words a minute, plus 12 s for the first image, 11 s for the next, ... at least 3 s each.
     private const double WordsPerMinute = 275;
 
-    private static readonly string[] s_types = ["Counselor", "Series", "Article", "Page"];
+    private static readonly string[] s_types = ["Counselor", "Series", "Article", "Page", MenuNames.Menu];
 
     /// <summary>The site model; with <paramref name="previewId"/>, that item's latest version (a draft) stands in for its published one.</summary>
     public static async Task<PracticeSite> LoadAsync(TenantRuntime tenant, CancellationToken cancellationToken, string? previewId = null)
@@ -56,7 +57,8 @@ internal static partial class PracticeSiteLoader
 
         var newestFirst = articles.Values.ToList();
         newestFirst.Sort(SiteLinker.NewestFirst);
-        return SiteLinker.Link(practice, counselors, series, articles, pages, topics, vocabularyNames, newestFirst);
+        var menu = tenant.Has(MenuModule.Feature) ? MainMenuOf(others) : null;
+        return SiteLinker.Link(practice, counselors, series, articles, pages, topics, vocabularyNames, newestFirst, menu);
     }
 
     /// <summary>
@@ -103,6 +105,8 @@ internal static partial class PracticeSiteLoader
                 case "Page":
                     pages[row.Id] = ReadPage(row, site.Practice.TimeZone);
                     break;
+                case MenuNames.Menu:
+                    break;
                 default:
                     var article = ReadArticle(row, topics, site.Practice.TimeZone);
                     articles[row.Id] = article;
@@ -124,8 +128,23 @@ internal static partial class PracticeSiteLoader
             newestFirst.Insert(at < 0 ? ~at : at, article);
         }
 
-        return SiteLinker.Link(site.Practice, counselors, series, articles, pages, topics, site.Vocabulary, newestFirst);
+        // The main menu changed, or went (unpublished, deleted, given another alias); or another menu became the main one.
+        var menu = site.Menu;
+        if (tenant.Has(MenuModule.Feature))
+        {
+            menu = MainMenuOf(rows) ?? (menu is not null && changed.Contains(menu.Id) ? null : menu);
+        }
+
+        return SiteLinker.Link(site.Practice, counselors, series, articles, pages, topics, site.Vocabulary, newestFirst, menu);
     }
+
+    // The published menu whose alias is main-menu among these rows (the first by id, should two claim it).
+    private static MainMenu? MainMenuOf(IEnumerable<Row> rows) =>
+        rows.Where(r => r.Type == MenuNames.Menu).OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => (r.Id, Item: r.Parse()))
+            .Where(m => MenuTree.Alias(m.Item) == MenuNames.MainMenuAlias)
+            .Select(m => new MainMenu(m.Id, MenuTree.Read(m.Item)))
+            .FirstOrDefault();
 
     private static IQueryable<Row> Rows(IQueryable<ContentItemRecord> items) =>
         items.Select(c => new Row(c.ContentItemId, c.ContentType, c.Json, c.RoutePath, c.PublishedUtc, c.ModifiedUtc, c.ContentType == "Series" ? c.RenderedJson : null));

@@ -30,7 +30,8 @@ internal static class SiteLinker
         Dictionary<string, PageModel> pages,
         Dictionary<string, TopicModel> topics,
         IReadOnlyList<string> vocabulary,
-        List<ArticleModel> newestFirst)
+        List<ArticleModel> newestFirst,
+        MainMenu? menu)
     {
         // New lists, assigned whole: a page being rendered from the site before this one keeps reading complete lists.
         var byCounselor = counselors.Keys.ToDictionary(id => id, _ => new List<ArticleModel>(), StringComparer.Ordinal);
@@ -100,6 +101,9 @@ internal static class SiteLinker
             PagesById = pages,
             TopicsBySlug = topics,
             Vocabulary = vocabulary,
+            Menu = menu,
+            Navigation = menu is null ? null : NavLink.Resolve(menu.Links, id =>
+                articles.GetValueOrDefault(id)?.Url ?? pages.GetValueOrDefault(id)?.Url ?? counselors.GetValueOrDefault(id)?.Url ?? series.GetValueOrDefault(id)?.Url),
         };
     }
 }
