@@ -91,7 +91,8 @@ public sealed class AdminContent
 
         public ContentManager Manager { get; }
 
-        internal TenantDbContext Db { get; }
+        /// <summary>The tenant's data the manager works on: a module's own queries, and a transaction around several writes.</summary>
+        public TenantDbContext Db { get; }
 
         public ValueTask DisposeAsync() => Db.DisposeAsync();
 

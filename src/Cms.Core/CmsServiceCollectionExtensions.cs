@@ -45,7 +45,8 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<ITenantRemovalHandler, TenantFolderRemoval>();
         services.AddSingleton<TenantManager>();
         services.AddSingleton<TenantChanges>();
-        services.AddSingleton<PublicOrigin>();
+        services.AddSingleton(s => new PublicOrigin(s.GetRequiredService<IOptions<PublicAddressOptions>>(), s.GetRequiredService<TenantRegistry>()));
+        services.AddSingleton(s => new TenantDatabases(s.GetRequiredService<TenantRegistry>(), s.GetRequiredService<CmsDatabase>()));
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<UserAccounts>();

@@ -16,7 +16,7 @@ namespace Cms.Content;
 /// <c>container</c>. Parsed patterns are cached; there are few per tenant. A pattern comes with a content
 /// definition, which a recipe can bring, so it renders within <see cref="LiquidLimits.Patterns"/>.
 /// </summary>
-internal sealed class LiquidPatterns
+public sealed class LiquidPatterns
 {
     private static readonly FluidParser s_parser = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);

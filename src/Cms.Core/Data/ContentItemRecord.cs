@@ -4,7 +4,7 @@ namespace Cms.Data;
 /// One version of a content item: its Orchard JSON as stored, and the values it is queried by (index
 /// columns), written together so an index never disagrees with its document.
 /// </summary>
-internal sealed class ContentItemRecord : ITenantOwned
+public sealed class ContentItemRecord : ITenantOwned
 {
     public required string TenantId { get; set; }
 
@@ -56,7 +56,7 @@ internal sealed class ContentItemRecord : ITenantOwned
 }
 
 /// <summary>A version pointing at another item (a content picker), so "who points at X" is one indexed query.</summary>
-internal sealed class ContentReferenceRecord : ITenantOwned
+public sealed class ContentReferenceRecord : ITenantOwned
 {
     public required string TenantId { get; set; }
 
@@ -68,7 +68,7 @@ internal sealed class ContentReferenceRecord : ITenantOwned
 }
 
 /// <summary>The number of counted reads of an item (the Practice module's view counter adds to it in batches).</summary>
-internal sealed class ViewCountRecord : ITenantOwned
+public sealed class ViewCountRecord : ITenantOwned
 {
     public required string TenantId { get; set; }
 

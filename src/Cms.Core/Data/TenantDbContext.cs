@@ -7,8 +7,10 @@ namespace Cms.Data;
 /// One tenant's data. Every table has a TenantId column and a query filter on it, so a tenant sees only
 /// its own rows whether it has a SQLite file of its own or shares a PostgreSQL database (where row-level
 /// security adds a second wall, see <see cref="TenantSessionInterceptor"/>).
+/// A module reads and writes the content tables through it (<see cref="Tenancy.TenantRuntime.CreateDbContext"/>), as
+/// Orchard's modules query YesSql's session; the accounts and sessions tables are the host's own.
 /// </summary>
-internal sealed class TenantDbContext : DbContext
+public sealed class TenantDbContext : DbContext
 {
     public const string HistoryTable = "__TenantMigrations";
 
@@ -37,9 +39,9 @@ internal sealed class TenantDbContext : DbContext
         return this;
     }
 
-    public DbSet<UserRecord> Users => Set<UserRecord>();
+    internal DbSet<UserRecord> Users => Set<UserRecord>();
 
-    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+    internal DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
 
@@ -47,7 +49,7 @@ internal sealed class TenantDbContext : DbContext
 
     public DbSet<ViewCountRecord> ViewCounts => Set<ViewCountRecord>();
 
-    public DbSet<RevokedSessionRecord> RevokedSessions => Set<RevokedSessionRecord>();
+    internal DbSet<RevokedSessionRecord> RevokedSessions => Set<RevokedSessionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cms.Data;
 
 /// <summary>Reads and writes the tenant's keyed JSON documents (site settings and the like).</summary>
-internal static class TenantDocuments
+public static class TenantDocuments
 {
     // Pascal-case names, as Orchard stores its documents; read case-insensitively.
     private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };

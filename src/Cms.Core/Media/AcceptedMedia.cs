@@ -5,7 +5,7 @@ namespace Cms.Media;
 /// GIF images up to 5 MB, the type decided by the file's first bytes and required to agree with its name, so a
 /// renamed script or a text file called leak.png is not an image (the public site serves media by extension).
 /// </summary>
-internal static class AcceptedMedia
+public static class AcceptedMedia
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 

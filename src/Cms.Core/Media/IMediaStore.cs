@@ -8,7 +8,7 @@ namespace Cms.Media;
 /// PostgreSQL, rows in the shared database, so what one node receives every node serves. Paths are relative to the
 /// library (<see cref="MediaPaths"/>); one that is not is refused with an <see cref="ArgumentException"/>.
 /// </summary>
-internal interface IMediaStore
+public interface IMediaStore
 {
     /// <summary>Stores the content at the path, replacing what was there; readers see the old file or the new one, whole.</summary>
     Task WriteAsync(TenantSettings tenant, string path, Stream content, CancellationToken cancellationToken);

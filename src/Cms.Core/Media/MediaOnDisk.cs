@@ -1,4 +1,4 @@
 namespace Cms.Media;
 
 /// <summary>A media file and a local file holding its content, to read or serve from.</summary>
-internal sealed record MediaOnDisk(MediaEntry Entry, string FilePath);
+public sealed record MediaOnDisk(MediaEntry Entry, string FilePath);

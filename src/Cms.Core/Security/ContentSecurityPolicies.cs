@@ -7,7 +7,7 @@ namespace Cms.Security;
 /// share one origin when practices are addressed by prefix, so a page a practice controls must never run script
 /// with that origin's rights: no inline script anywhere, and the admin's previews of practice templates sandboxed.
 /// </summary>
-internal static class ContentSecurityPolicies
+public static class ContentSecurityPolicies
 {
     /// <summary>
     /// A practice's public site: script only from the site's own files (the theme has none; JSON-LD is a data block,

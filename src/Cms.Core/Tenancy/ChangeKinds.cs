@@ -2,7 +2,7 @@ namespace Cms.Tenancy;
 
 /// <summary>What a <see cref="TenantChange"/> touched, so a receiver can tell an article's publish from a new content type.</summary>
 [Flags]
-internal enum ChangeKinds
+public enum ChangeKinds
 {
     None = 0,
 

@@ -5,7 +5,7 @@ namespace Cms.Tenancy;
 /// changes instead of being dropped by them: told each change to its tenant that does not rebuild the runtime, on the
 /// node that made it and on every node that hears of it, before the writer's request goes on.
 /// </summary>
-internal interface IChangeAwareState
+public interface IChangeAwareState
 {
     Task ChangedAsync(TenantChange change, CancellationToken cancellationToken);
 }

@@ -10,12 +10,12 @@ namespace Cms.Tenancy;
 /// else <see cref="PublicAddressOptions.BaseUrl"/>, else the host tenant's first host name. A Host header that matched
 /// nothing of the kind (a practice reached by prefix under any name) is a client's word and is never copied into a page.
 /// </summary>
-internal sealed class PublicOrigin
+public sealed class PublicOrigin
 {
     private readonly string? _baseUrl;
     private readonly TenantRegistry _registry;
 
-    public PublicOrigin(IOptions<PublicAddressOptions> options, TenantRegistry registry)
+    internal PublicOrigin(IOptions<PublicAddressOptions> options, TenantRegistry registry)
     {
         _baseUrl = options.Value.BaseUrl?.TrimEnd('/');
         _registry = registry;

@@ -5,7 +5,7 @@ namespace Cms.Tenancy;
 /// changed and, for content, which items. Past <see cref="MaxItemIds"/> items (a big import) it says
 /// <see cref="ManyItems"/> instead of naming them, so it always fits in one PostgreSQL notification.
 /// </summary>
-internal sealed record TenantChange(string Tenant, ChangeKinds Kinds, IReadOnlyList<string> ItemIds, bool ManyItems = false)
+public sealed record TenantChange(string Tenant, ChangeKinds Kinds, IReadOnlyList<string> ItemIds, bool ManyItems = false)
 {
     /// <summary>
     /// Item ids an event names at most: 100 ids of 64 ASCII characters fit PostgreSQL's 8,000-byte notification with room

@@ -61,7 +61,7 @@ public sealed class TenantRuntime
     /// A context on the tenant's data from the runtime's pool: making one (its services, its state manager) was an
     /// eighth of an uncached page's CPU in a trace (issue 12, item 4). Disposing it returns it to the pool.
     /// </summary>
-    internal TenantDbContext CreateDbContext() => _contexts.CreateDbContext().Leased(Settings.Name);
+    public TenantDbContext CreateDbContext() => _contexts.CreateDbContext().Leased(Settings.Name);
 
     /// <summary>
     /// State a module keeps for this tenant (parsed templates, a page cache), created once per runtime and dropped with

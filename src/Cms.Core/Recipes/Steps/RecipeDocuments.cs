@@ -6,7 +6,7 @@ using Cms.Recipes.Execution;
 namespace Cms.Recipes.Steps;
 
 /// <summary>The tenant documents the simple steps write: merged by key, in the recipe's transaction.</summary>
-internal static class RecipeDocuments
+public static class RecipeDocuments
 {
     public const string Features = "features";
     public const string Themes = "themes";
@@ -15,7 +15,7 @@ internal static class RecipeDocuments
     public const string Templates = "templates";
     public const string CustomSettings = "custom-settings";
 
-    public static async Task MergeAsync(RecipeApplication application, string key, JsonObject patch, CancellationToken cancellationToken)
+    internal static async Task MergeAsync(RecipeApplication application, string key, JsonObject patch, CancellationToken cancellationToken)
     {
         var document = await TenantDocuments.GetAsync<JsonObject>(application.Db, key, cancellationToken) ?? [];
         JsonMerge.Into(document, patch);
@@ -23,7 +23,7 @@ internal static class RecipeDocuments
     }
 
     /// <summary>The step's properties other than its name: what settings-like steps store.</summary>
-    public static JsonObject Body(RecipeStepContext step)
+    internal static JsonObject Body(RecipeStepContext step)
     {
         var body = new JsonObject();
         foreach (var (key, value) in step.Step)

@@ -37,18 +37,16 @@ internal sealed partial class ViewCounter
     // Items whose count a page showed since the last flush: the flush re-reads their stored counts.
     private readonly ConcurrentDictionary<Counted, byte> _shown = new();
     private readonly ConcurrentDictionary<(Counted Item, ulong Reader), long> _seen = new();
-    private readonly TenantRegistry _registry;
-    private readonly CmsDatabase _database;
+    private readonly TenantDatabases _databases;
     private readonly TimeProvider _time;
     private readonly ILogger<ViewCounter> _logger;
     private readonly byte[] _salt = RandomNumberGenerator.GetBytes(16);
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private long _writes;
 
-    public ViewCounter(TenantRegistry registry, CmsDatabase database, TimeProvider time, ILogger<ViewCounter> logger)
+    public ViewCounter(TenantDatabases databases, TimeProvider time, ILogger<ViewCounter> logger)
     {
-        _registry = registry;
-        _database = database;
+        _databases = databases;
         _time = time;
         _logger = logger;
     }
@@ -127,7 +125,7 @@ internal sealed partial class ViewCounter
 
             foreach (var tenant in batch.GroupBy(b => (b.Key.Tenant, b.Key.TenantCreatedUtc)))
             {
-                var settings = _registry.Table.FindByName(tenant.Key.Tenant);
+                var settings = _databases.Find(tenant.Key.Tenant);
                 if (settings is not { State: TenantState.Running } || settings.CreatedUtc != tenant.Key.TenantCreatedUtc)
                 {
                     HoldOrDrop(tenant, settings is not null && settings.CreatedUtc == tenant.Key.TenantCreatedUtc);
@@ -199,7 +197,7 @@ internal sealed partial class ViewCounter
 
         foreach (var tenant in shown.GroupBy(k => (k.Tenant, k.TenantCreatedUtc)))
         {
-            var settings = _registry.Table.FindByName(tenant.Key.Tenant);
+            var settings = _databases.Find(tenant.Key.Tenant);
             if (settings is not { State: TenantState.Running } || settings.CreatedUtc != tenant.Key.TenantCreatedUtc)
             {
                 continue;
@@ -209,7 +207,7 @@ internal sealed partial class ViewCounter
             try
             {
                 var now = _time.GetUtcNow();
-                await using var db = _database.CreateTenantContext(settings);
+                await using var db = _databases.Open(settings);
                 var stored = await db.ViewCounts.AsNoTracking().Where(v => items.Contains(v.ContentItemId))
                     .ToDictionaryAsync(v => v.ContentItemId, v => v.Views, cancellationToken);
                 foreach (var key in tenant)
@@ -227,7 +225,7 @@ internal sealed partial class ViewCounter
 
     private async Task WriteAsync(TenantSettings settings, Dictionary<string, long> views, CancellationToken cancellationToken)
     {
-        await using var db = _database.CreateTenantContext(settings);
+        await using var db = _databases.Open(settings);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (item, count) in views)
         {

@@ -79,7 +79,7 @@ public sealed class PartsModel : PageModel
     }
 
     // One transaction: every part gets its new number in every current version (latest and published), or none does.
-    private async Task<IActionResult> RenumberAsync(Session session, string id, IReadOnlyList<string> order)
+    private async Task<IActionResult> RenumberAsync(AdminContent.Session session, string id, IReadOnlyList<string> order)
     {
         await using (var transaction = await session.Db.Database.BeginTransactionAsync(HttpContext.RequestAborted))
         {
@@ -99,22 +99,12 @@ public sealed class PartsModel : PageModel
     }
 
     // The tenant's data and its content manager, on one context, so a renumbering is one transaction.
-    private Session Open()
-    {
-        var tenant = HttpContext.GetTenant();
-        var db = tenant.CreateDbContext();
-        return new Session(db, HttpContext.RequestServices.GetRequiredService<ContentServices>().Open(db, tenant.Definitions, tenant.Features));
-    }
-
-    private sealed record Session(Cms.Data.TenantDbContext Db, ContentManager Manager) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Db.DisposeAsync();
-    }
+    private AdminContent.Session Open() => HttpContext.RequestServices.GetRequiredService<AdminContent>().Open(HttpContext);
 
     private static void SetPart(ContentItem item, int part) =>
         item.GetOrCreatePart(ArticlePart)["Part"] = new JsonObject { ["Value"] = part };
 
-    private async Task<bool> LoadAsync(Session session, string id)
+    private async Task<bool> LoadAsync(AdminContent.Session session, string id)
     {
         if (await session.Manager.GetAsync(id, VersionOptions.Latest, HttpContext.RequestAborted) is not { ContentType: "Series" } series)
         {
