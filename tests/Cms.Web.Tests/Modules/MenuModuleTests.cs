@@ -126,6 +126,29 @@ public sealed class MenuModuleTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task RenamingTheMenuInTheItemEditorKeepsItsLinksAndOnlyEditorsOpenTheLinksPage()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var before = (await AdminSite.ExportedAsync(admin, MainMenu))["MenuItemsListPart"]!.ToJsonString();
+        var itemEditor = AdminSite.Base + "/admin/content/" + MainMenu;
+        var form = (await AdminSite.FormFieldsAsync(admin, itemEditor)).With("TitlePart.Title", "Main navigation").With("action", "publish");
+        var token = await AdminSite.AntiforgeryTokenAsync(admin, itemEditor);
+
+        var saved = await admin.PostAsync(itemEditor, new FormUrlEncodedContent(form.With("__RequestVerificationToken", token)));
+
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        var exported = await AdminSite.ExportedAsync(admin, MainMenu);
+        Assert.Equal("Main navigation", (string?)exported["TitlePart"]!["Title"]);
+        Assert.Equal(before, exported["MenuItemsListPart"]!.ToJsonString());
+        Assert.Equal(["Edit the menu's links"], (await PublicSite.PageAsync(admin, itemEditor)).QuerySelectorAll("a.button-quiet[href*='/admin/menus/']").Select(a => a.TextContent.Trim()));
+
+        // An author writes their own articles; the navigation is not theirs to change.
+        await AdminSite.AddUserAsync(admin, "menu-author", "a-long-password-1", "Author");
+        var author = await AdminSite.SignInAsync(_factory, "menu-author", "a-long-password-1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync(Editor)).StatusCode);
+    }
+
+    [Fact]
     public async Task AnOrchardMenuImportsAndExportsUnchanged()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
