@@ -15,15 +15,26 @@ namespace Cms.Admin.Editors;
 /// </summary>
 public sealed class ItemEditor
 {
-    private ItemEditor(ContentTypeDefinition type, IReadOnlyList<EditorEntry> entries)
+    /// <summary>An editor with at least this many entries in this many sections shows them as sections with a jump list.</summary>
+    private const int LongEntries = 10;
+    private const int LongSections = 3;
+
+    private ItemEditor(ContentTypeDefinition type, IReadOnlyList<EditorEntry> entries, IReadOnlyList<EditorSection> sections)
     {
         Type = type;
         Entries = entries;
+        Sections = sections;
     }
 
     public ContentTypeDefinition Type { get; }
 
     public IReadOnlyList<EditorEntry> Entries { get; }
+
+    /// <summary>The entries by part, in order: what a long editor shows as sections.</summary>
+    public IReadOnlyList<EditorSection> Sections { get; }
+
+    /// <summary>Whether the form is long enough (a counselor's profile) to be shown in sections with a jump list.</summary>
+    public bool IsLong => Entries.Count >= LongEntries && Sections.Count >= LongSections;
 
     /// <summary>The entries and those of the items inside the bags.</summary>
     public IEnumerable<EditorEntry> AllEntries =>
@@ -34,10 +45,12 @@ public sealed class ItemEditor
     public static ItemEditor For(ContentTypeDefinition type, ContentDefinitions definitions, ContentItem item, string prefix = "")
     {
         var entries = new List<EditorEntry>();
+        var sections = new List<(string Part, string Title, int From)>();
         foreach (var typePart in type.PartsInOrder)
         {
             var data = item.Part(typePart.Name);
             var label = SettingsReader.Text(typePart.Settings, ContentNames.ContentTypePartSettings, "DisplayName");
+            sections.Add((typePart.Name, label ?? SectionTitle(type, typePart), entries.Count));
             switch (typePart.PartName)
             {
                 case ContentNames.TitlePart:
@@ -74,8 +87,22 @@ public sealed class ItemEditor
             }
         }
 
-        return new ItemEditor(type, prefix.Length == 0 ? entries : entries.ConvertAll(e => e with { Prefix = prefix }));
+        var all = prefix.Length == 0 ? entries : entries.ConvertAll(e => e with { Prefix = prefix });
+        var grouped = sections.Select((s, i) => new EditorSection("section-" + s.Part, s.Title, all.GetRange(s.From, (i + 1 < sections.Count ? sections[i + 1].From : all.Count) - s.From)))
+            .Where(s => s.Entries.Count > 0).ToList();
+        return new ItemEditor(type, all, grouped);
     }
+
+    // What a part's section is called when its definition gives it no name.
+    private static string SectionTitle(ContentTypeDefinition type, ContentTypePartDefinition typePart) => typePart.PartName switch
+    {
+        ContentNames.TitlePart => "Title",
+        ContentNames.AutoroutePart => "Web address",
+        ContentNames.MarkdownBodyPart or ContentNames.HtmlBodyPart => "Text",
+        ContentNames.SeoMetaPart => "Search engines",
+        _ when typePart.PartName == type.Name => "Details",
+        _ => typePart.Name,
+    };
 
     /// <summary>A new item starts with the default values its field settings give (DefaultValue), as Orchard's editors do.</summary>
     public void ApplyDefaults(ContentItem item)
