@@ -30,6 +30,8 @@ public sealed class HistoryAdminTests : IClassFixture<CmsFactory>
         Assert.Contains(history.QuerySelectorAll(".diff-removed"), l => l.TextContent.Contains("Second Title", StringComparison.Ordinal));
 
         var original = versions[^1];
+        var first = await PublicSite.PageAsync(admin, Item + "/history" + original);
+        Assert.Contains("Title", first.QuerySelectorAll(".changes dt").Select(dt => dt.TextContent));
         var restore = await AdminSite.PostFormAsync(admin, Item + "/history" + original, [new("version", original.Split('=')[1])], "Restore");
 
         Assert.Equal(HttpStatusCode.Found, restore.StatusCode);
