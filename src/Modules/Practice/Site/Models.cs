@@ -261,10 +261,17 @@ public sealed class SeriesModel
 
     public int Count => Parts.Count;
 
-    /// <summary>The M of "Part N of M": the planned number when it is larger than what is published.</summary>
-    public int Total => Math.Max(PlannedParts ?? 0, Parts.Count);
+    /// <summary>The M of "Part N of M": the planned number while more are planned than published; a complete series has what it has.</summary>
+    public int Total => Complete ? Parts.Count : Math.Max(PlannedParts ?? 0, Parts.Count);
 
-    public bool MoreComing => !Complete || Total > Parts.Count;
+    /// <summary>
+    /// While the series is ongoing and, when a number of parts is planned, fewer are published: an ongoing series whose
+    /// planned parts are all out has nothing more coming, whatever its status still says.
+    /// </summary>
+    public bool MoreComing => !Complete && (PlannedParts is not { } planned || Parts.Count < planned);
+
+    /// <summary>Whether the next part is a planned one, so a list of parts may show a line for it (none for a part nobody planned).</summary>
+    public bool NextPartPlanned => MoreComing && PlannedParts is not null;
 
     public string? DescriptionHtml { get; init; }
 

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Cms.Admin.Editors;
+using Cms.Admin.History;
 using Cms.Content;
+using Cms.Content.Definitions;
 using Cms.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,13 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cms.Admin.Pages.Admin.Content;
 
 /// <summary>
-/// An item's versions, newest first; each compared with the one before it, and any of them can be restored
-/// as a new draft (undo), which the editor then publishes as usual.
+/// An item's versions, newest first; each compared with the one before it field by field (see VersionChanges), and any
+/// of them can be restored as a new draft (undo), which the editor then publishes as usual.
 /// </summary>
 public sealed class HistoryModel : PageModel
 {
-    private static readonly JsonSerializerOptions s_pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly AdminContent _content;
 
     public HistoryModel(AdminContent content)
@@ -31,7 +30,7 @@ public sealed class HistoryModel : PageModel
     /// <summary>The version shown with its changes, and those changes against the version before it.</summary>
     public ContentItem? Selected { get; private set; }
 
-    public IReadOnlyList<DiffLine> Changes { get; private set; } = [];
+    public IReadOnlyList<FieldChange> Changes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, string? version)
     {
@@ -53,8 +52,7 @@ public sealed class HistoryModel : PageModel
         }
 
         Selected = Versions[index];
-        var previous = index + 1 < Versions.Count ? Pretty(Versions[index + 1]) : "";
-        Changes = LineDiff.Compare(previous, Pretty(Selected));
+        Changes = await ChangesAsync(session, index + 1 < Versions.Count ? Versions[index + 1] : ContentItem.Create(Selected.ContentType), Selected);
         return Page();
     }
 
@@ -97,15 +95,15 @@ public sealed class HistoryModel : PageModel
         return true;
     }
 
-    // What is compared: the item's parts and fields, without the envelope's bookkeeping.
-    private static string Pretty(ContentItem item)
+    // Both versions read through today's editor of the type, so the labels and the order are those a manager edits with.
+    private async Task<IReadOnlyList<FieldChange>> ChangesAsync(AdminContent.Session session, ContentItem before, ContentItem after)
     {
-        var json = item.ToOrchardJson();
-        foreach (var key in new[] { "ContentItemVersionId", "Latest", "Published", "ModifiedUtc", "PublishedUtc", "CreatedUtc" })
-        {
-            json.Remove(key);
-        }
-
-        return json.ToJsonString(s_pretty).Replace("\\n", "\n", StringComparison.Ordinal);
+        var definitions = session.Tenant.Definitions;
+        var type = definitions.FindType(after.ContentType) ?? new ContentTypeDefinition { Name = after.ContentType };
+        var was = ItemEditor.For(type, definitions, before);
+        var now = ItemEditor.For(type, definitions, after);
+        var picked = await session.ChosenAsync(FieldText.PickedIds(was.AllEntries.Concat(now.AllEntries)), HttpContext.RequestAborted);
+        var titles = picked.ToDictionary(c => c.Id, c => c.Status == ContentChoice.Missing ? $"A deleted item ({c.Id})" : c.Title, StringComparer.Ordinal);
+        return VersionChanges.Between(was, now, new FieldText(titles, FieldTime.Zone(session.Tenant)));
     }
 }
