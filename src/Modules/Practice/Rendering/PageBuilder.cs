@@ -109,6 +109,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             ["Intro"] = intro,
             ["RecentArticles"] = ShowsArticles(site.Articles.Take(6).ToList()),
             ["FeaturedSeries"] = site.Series.Count > 0 ? site.Series[0] : null,
+            ["FeaturedSeriesSummary"] = site.Series.Count > 0 ? request.Rebase(site.Series[0].SummaryHtml) : null,
         };
         Shows(PageTags.Home, PageTags.Articles, PageTags.Series, PageTags.Counselors, site.HomePage?.Id);
         Shows([.. site.Counselors.Take(HomeCounselors).Select(c => c.Id)]);
