@@ -31,6 +31,14 @@ internal static class CmsCli
             RecipeCommands.Create(services, output, error),
         };
 
+        // Reached only in-process with no arguments (the program runs the web host then); having an action keeps
+        // "Required command was not provided" out of the refusal of an unknown verb, which then names only that word.
+        root.SetAction(async (_, _) =>
+        {
+            await error.WriteLineAsync("error: give a verb: tenants or recipes (see --help).");
+            return 1;
+        });
+
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

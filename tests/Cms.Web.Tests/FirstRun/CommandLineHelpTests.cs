@@ -56,7 +56,8 @@ public sealed class CommandLineHelpTests : IDisposable
         var (code, _, error) = await _program.RunAsync([verb]);
 
         Assert.NotEqual(0, code);
-        Assert.Contains($"'{verb}'", error, StringComparison.Ordinal);
+        Assert.Contains($"Unrecognized command or argument '{verb}'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command was not provided", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_program.DataPath), "the refused command set up a data folder");
     }
 
