@@ -24,5 +24,6 @@ public sealed class HostNameTests : IClassFixture<CmsFactory>
         Assert.DoesNotContain("Default", login, StringComparison.Ordinal);
         Assert.Equal("Host administration", dashboard.QuerySelector(".topbar-site")!.TextContent);
         Assert.DoesNotContain("Default", dashboard.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("Default", dashboard.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }
