@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Cms.Admin.Editors;
 using Cms.Content;
 using Cms.Content.Definitions;
 using Cms.Data;
@@ -21,11 +22,13 @@ public sealed class AdminContent
     private static readonly Regex s_words = new(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant);
 
     private readonly ContentServices _content;
+    private readonly ScheduledPublishing _schedules;
     private readonly TimeProvider _time;
 
-    internal AdminContent(ContentServices content, TimeProvider time)
+    internal AdminContent(ContentServices content, ScheduledPublishing schedules, TimeProvider time)
     {
         _content = content;
+        _schedules = schedules;
         _time = time;
     }
 
@@ -37,7 +40,7 @@ public sealed class AdminContent
     {
         var tenant = context.GetTenant();
         var db = tenant.CreateDbContext();
-        return new Session(tenant, db, _content.Open(db, tenant.Definitions, tenant.Features));
+        return new Session(tenant, db, _content.Open(db, tenant.Definitions, tenant.Features), _schedules);
     }
 
     /// <summary>Whether the user may do this to the item: the broad permission, or the "own" one when they own it.</summary>
@@ -80,11 +83,14 @@ public sealed class AdminContent
         /// <summary>Lists count their items up to this many and then say "more than".</summary>
         public const int CountBound = 1000;
 
-        internal Session(TenantRuntime tenant, TenantDbContext db, ContentManager manager)
+        private readonly ScheduledPublishing _schedules;
+
+        internal Session(TenantRuntime tenant, TenantDbContext db, ContentManager manager, ScheduledPublishing schedules)
         {
             Tenant = tenant;
             Db = db;
             Manager = manager;
+            _schedules = schedules;
         }
 
         public TenantRuntime Tenant { get; }
@@ -97,9 +103,10 @@ public sealed class AdminContent
         public ValueTask DisposeAsync() => Db.DisposeAsync();
 
         /// <summary>
-        /// One page of current items, newest change first: latest versions, except that a user who may see only their own
-        /// drafts (<paramref name="draftOwner"/>, from <see cref="DraftOwnerAsync"/>; null for everyone's) sees other people's
-        /// items as published, and not at all while they have never been published.
+        /// One page of current items, newest change first (a search: best match first, see <see cref="SearchRank"/>): latest
+        /// versions, except that a user who may see only their own drafts (<paramref name="draftOwner"/>, from
+        /// <see cref="DraftOwnerAsync"/>; null for everyone's) sees other people's items as published, and not at all while
+        /// they have never been published.
         /// </summary>
         public async Task<(IReadOnlyList<ContentRow> Rows, int Total)> ListAsync(ContentFilter filter, string? draftOwner, CancellationToken cancellationToken)
         {
@@ -115,7 +122,8 @@ public sealed class AdminContent
             }
 
             var skip = (filter.Page - 1) * filter.PageSize;
-            var newestFirst = filter.Sort is not ("title" or "type");
+            var ranked = matches is not null && string.IsNullOrEmpty(filter.Sort);
+            var newestFirst = !ranked && filter.Sort is not ("title" or "type");
 
             // Counted up to a bound: "1,000+" tells a person as much as an exact count, without counting 100,000 matches.
             // The newest-first walk reads latest versions only; someone limited to their own drafts also reads published ones.
@@ -125,13 +133,22 @@ public sealed class AdminContent
             {
                 "title" => query.OrderBy(c => c.DisplayText),
                 "type" => query.OrderBy(c => c.ContentType).ThenByDescending(c => c.ModifiedUtc),
+                _ when ranked => query.OrderBy(SearchRank.Of(filter.Search!)).ThenByDescending(c => c.ModifiedUtc),
                 _ => query.OrderByDescending(c => c.ModifiedUtc),
             };
+
+            // The person an item is by: its owner (who made it here), else its author (a recipe's items name only that).
             var rows = await query.Skip(skip).Take(filter.PageSize)
-                .Select(c => new ContentRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Owner, c.ModifiedUtc))
+                .Select(c => new ContentRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Owner ?? c.Author, c.ModifiedUtc))
                 .ToListAsync(cancellationToken);
-            var withDrafts = await PublishedBehindDraftAsync(rows.Where(r => !r.Published).Select(r => r.Id).ToList(), cancellationToken);
-            return (rows.ConvertAll(r => r with { HasPublishedVersion = withDrafts.Contains(r.Id) }), total);
+            var drafts = rows.Where(r => !r.Published).Select(r => r.Id).ToList();
+            var withDrafts = await PublishedBehindDraftAsync(drafts, cancellationToken);
+            var scheduled = await _schedules.FindAsync(Tenant.Name, drafts, cancellationToken);
+            return (rows.ConvertAll(r => r with
+            {
+                HasPublishedVersion = withDrafts.Contains(r.Id),
+                Schedule = scheduled.TryGetValue(r.Id, out var due) ? FieldTime.Scheduled(due, Tenant.Site.Zone) : null,
+            }), total);
         }
 
         /// <summary>Current versions of listable types that pass the list's filters, out of the given versions (all when null).</summary>
@@ -150,7 +167,7 @@ public sealed class AdminContent
 
             if (!string.IsNullOrEmpty(filter.Owner))
             {
-                query = query.Where(c => c.Owner == filter.Owner);
+                query = query.Where(c => c.Owner == filter.Owner || (c.Owner == null && c.Author == filter.Owner));
             }
 
             return filter.Status switch
@@ -269,10 +286,17 @@ public sealed class AdminContent
 
 public sealed record ContentFilter(string? Type, string? Status, string? Owner, string? Search, string? Sort, int Page, int PageSize = 25);
 
+/// <param name="Owner">Who the item is by: its owner, else its author; null when it names neither.</param>
 public sealed record ContentRow(string Id, string Type, string? Title, bool Published, string? Owner, DateTime? ModifiedUtc)
 {
     /// <summary>A draft whose item also has a published version ("Published, with unpublished changes").</summary>
     public bool HasPublishedVersion { get; init; }
 
-    public string Status => Published ? "Published" : HasPublishedVersion ? "Published, with unpublished changes" : "Draft";
+    /// <summary>"Scheduled for …" in the practice's time zone, for a draft that is to be published at a set time.</summary>
+    public string? Schedule { get; init; }
+
+    public string Status => Schedule ?? (Published ? "Published" : HasPublishedVersion ? "Published, with unpublished changes" : "Draft");
+
+    /// <summary>Type, status and person as a list entry shows them, leaving out what the item does not have.</summary>
+    public string Summary => string.Join(" · ", new[] { Type, Status, Owner }.Where(part => !string.IsNullOrEmpty(part)));
 }

@@ -33,7 +33,7 @@ public static class AdminModule
         });
         services.AddSingleton(provider => new Editors.MediaLibrary(provider.GetRequiredService<Media.IMediaStore>()));
         services.AddSingleton(provider => new Editors.MediaUploads(provider.GetRequiredService<Media.IMediaStore>(), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(provider => new AdminContent(provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new AdminContent(provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<ScheduledPublishing>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -10,13 +10,19 @@ namespace Cms.Web;
 /// <summary>Start-up and the request pipeline of the web host.</summary>
 internal static class CmsApplication
 {
-    /// <summary>Migrates the host database, sets up an empty data folder and loads the registry, before the first request.</summary>
-    public static async Task PrepareCmsAsync(this WebApplication app, CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates the host database, sets up an empty data folder and loads the registry, before the first request; returns
+    /// what a first run set up (null when the folder was set up before).
+    /// </summary>
+    public static async Task<FirstRunResult?> PrepareCmsAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         if (app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.Problem() is { } problem)
         {
             throw new SettingsProblemException(problem);
         }
+
+        // Before anything is written: a first run that then cannot listen would leave a password nobody saw.
+        ListenPorts.EnsureFree(app);
 
         await app.Services.GetRequiredService<CmsDatabase>().MigrateHostAsync(cancellationToken);
         var registry = app.Services.GetRequiredService<TenantRegistry>();
@@ -25,12 +31,15 @@ internal static class CmsApplication
         await registry.RefreshAsync(cancellationToken);
 
         // The host's own tenant is activated while Kestrel starts, so the first page does not wait for it.
-        if (registry.Table.Default is { State: TenantState.Running } host)
-        {
-            _ = Task.Run(() => app.Services.GetRequiredService<TenantRuntimeCache>().WarmUpAsync(host), cancellationToken);
-        }
+        var warmUp = registry.Table.Default is { State: TenantState.Running } host
+            ? Task.Run(() => app.Services.GetRequiredService<TenantRuntimeCache>().WarmUpAsync(host), cancellationToken)
+            : Task.CompletedTask;
 
-        app.Lifetime.ApplicationStarted.Register(() => Console.Out.Write(StartupBanner.Render(app.Urls, registry.Table, firstRun)));
+        // After the warm-up, whose log line would otherwise land in or after the banner: the banner is the last thing
+        // the start prints, as one write (the host's own "Now listening on" lines are off in appsettings.json).
+        app.Lifetime.ApplicationStarted.Register(() => warmUp.ContinueWith(
+            _ => Console.Out.Write(StartupBanner.Render(app.Urls, registry.Table, firstRun)), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
+        return firstRun;
     }
 
     public static void UseCms(this WebApplication app)

@@ -4,9 +4,12 @@ using Cms.Tenancy;
 
 namespace Cms.Web;
 
-/// <summary>What the console says after start: where the host admin and the demo practice are.</summary>
+/// <summary>What the console says once the host listens: where the host admin and the practices are, and a first run's password.</summary>
 internal static class StartupBanner
 {
+    // Sets the block apart from the log lines above and below it.
+    private static readonly string Rule = new('-', 72);
+
     public static string Render(ICollection<string> urls, TenantTable table, FirstRunResult? firstRun)
     {
         var baseUrl = urls.FirstOrDefault(u => u.StartsWith("http://", StringComparison.Ordinal)) ?? urls.FirstOrDefault() ?? "http://localhost:5000";
@@ -14,7 +17,8 @@ internal static class StartupBanner
         var root = uri.GetLeftPart(UriPartial.Authority);
         var text = new StringBuilder();
         text.AppendLine();
-        text.AppendLine("Practice CMS is running.");
+        text.AppendLine(Rule);
+        text.AppendLine("Practice CMS is running. Press Ctrl+C to stop it.");
         text.AppendLine(CultureInfo.InvariantCulture, $"  Host administration: {root}/admin");
         foreach (var tenant in table.Tenants.Where(t => !t.IsDefault).Take(5))
         {
@@ -34,6 +38,7 @@ internal static class StartupBanner
             text.AppendLine("  It is shown only this once; it also signs in to the demo practice. Set Cms:Setup:AdminPassword to choose your own.");
         }
 
+        text.AppendLine(Rule);
         text.AppendLine();
         return text.ToString();
     }

@@ -45,6 +45,10 @@ public static class FieldTime
     public static string Show(DateTimeOffset? utc, TimeZoneInfo zone) =>
         utc is { } moment ? TimeZoneInfo.ConvertTime(moment, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>The status of a draft scheduled to be published, as the editor, the content list and the dashboard say it.</summary>
+    public static string Scheduled(DateTimeOffset due, TimeZoneInfo zone) =>
+        string.Create(CultureInfo.InvariantCulture, $"Scheduled for {TimeZoneInfo.ConvertTime(due, zone):MMM d, yyyy HH:mm} ({zone.Id})");
+
     /// <inheritdoc cref="Show(DateTimeOffset?, TimeZoneInfo)"/>
     public static string Show(DateTime? utc, TimeZoneInfo zone) =>
         Show(utc is { } moment ? new DateTimeOffset(DateTime.SpecifyKind(moment, DateTimeKind.Utc)) : null, zone);

@@ -84,6 +84,20 @@ public sealed class ScheduledPublishing
         return due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
     }
 
+    /// <summary>When each of these items of the tenant is scheduled to be published, for those that are (a list's page of them).</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> FindAsync(string tenant, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken)
+    {
+        if (contentItemIds.Count == 0)
+        {
+            return new Dictionary<string, DateTimeOffset>();
+        }
+
+        await using var db = _database.CreateHostContext();
+        var rows = await db.ScheduledPublications.AsNoTracking().Where(s => s.TenantName == tenant && contentItemIds.Contains(s.ContentItemId))
+            .Select(s => new { s.ContentItemId, s.DueUtc }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.ContentItemId, r => new DateTimeOffset(DateTime.SpecifyKind(r.DueUtc, DateTimeKind.Utc)), StringComparer.Ordinal);
+    }
+
     /// <summary>Publishes every draft whose time has come and that no other node is publishing; returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {

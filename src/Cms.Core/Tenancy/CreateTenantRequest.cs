@@ -5,6 +5,9 @@ public sealed record CreateTenantRequest
 {
     public string Name { get; init; } = "";
 
+    /// <summary>What people call the practice ("Oak Counseling"): its site name. Without it the site is named after <see cref="Name"/>.</summary>
+    public string? DisplayName { get; init; }
+
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
     public string? Prefix { get; init; }

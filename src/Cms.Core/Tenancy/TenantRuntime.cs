@@ -39,6 +39,9 @@ public sealed class TenantRuntime
 
     public string Name => Settings.Name;
 
+    /// <summary>The tenant as people are shown it: its site name, and "Host administration" for the host's own.</summary>
+    public string DisplayName => Settings.IsDefault ? TenantSettings.HostDisplayName : Site.SiteName;
+
     /// <summary>The site settings: read at activation, read again when a change of settings is applied.</summary>
     public SiteSettings Site => _site;
 

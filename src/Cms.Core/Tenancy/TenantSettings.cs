@@ -13,6 +13,9 @@ public sealed record TenantSettings(
 {
     public const string DefaultName = "Default";
 
+    /// <summary>What people are shown for the host's own tenant, wherever it is named to them.</summary>
+    public const string HostDisplayName = "Host administration";
+
     /// <summary>
     /// The tenant's change revision when this was read: moved by every committed change. Not part of equality: a change
     /// of content or settings keeps the registry's settings object, and with it the tenant's runtime.

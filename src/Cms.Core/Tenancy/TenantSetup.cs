@@ -10,6 +10,9 @@ namespace Cms.Tenancy;
 /// <summary>Prepares a new tenant's data: schema, site settings, first administrator, setup recipe.</summary>
 internal sealed class TenantSetup
 {
+    /// <summary>The longest display name (a site name shown in titles and headings).</summary>
+    public const int MaxDisplayName = 100;
+
     private readonly CmsDatabase _database;
     private readonly UserAccounts _users;
     private readonly RecipeCatalog _recipes;
@@ -43,6 +46,11 @@ internal sealed class TenantSetup
             }
         }
 
+        if (request.DisplayName is { } displayName && (displayName.Trim().Length is 0 or > MaxDisplayName || displayName.Any(char.IsControl)))
+        {
+            errors.Add($"The display name must be 1 to {MaxDisplayName} characters on one line, e.g. “Oak Counseling”.");
+        }
+
         if (request.AdminUserName is null != request.AdminPassword is null)
         {
             errors.Add("Give both the administrator's user name and password, or neither.");
@@ -55,12 +63,16 @@ internal sealed class TenantSetup
         return errors;
     }
 
+    // The site name a person gave, else the host's or the tenant's technical name.
+    private static string SiteName(TenantSettings tenant, CreateTenantRequest request) =>
+        request.DisplayName?.Trim() ?? (tenant.IsDefault ? TenantSettings.HostDisplayName : tenant.Name);
+
     public async Task SetUpAsync(TenantSettings tenant, CreateTenantRequest request, CancellationToken cancellationToken)
     {
         await _database.MigrateTenantAsync(tenant, cancellationToken);
         await using var db = _database.CreateTenantContext(tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await TenantDocuments.SetAsync(db, SiteSettings.DocumentKey, new SiteSettings { SiteName = tenant.Name }, _time.GetUtcNow(), cancellationToken);
+        await TenantDocuments.SetAsync(db, SiteSettings.DocumentKey, new SiteSettings { SiteName = SiteName(tenant, request) }, _time.GetUtcNow(), cancellationToken);
         if (request.RecipeName is not null)
         {
             // As in Orchard, a setup recipe's feature steps say which features the new site has, starting from none;
@@ -76,16 +88,16 @@ internal sealed class TenantSetup
         await transaction.CommitAsync(cancellationToken);
         if (request.RecipeName is not null && _recipes.Find(request.RecipeName) is { } recipe)
         {
-            await RunSetupRecipeAsync(tenant, recipe, admin, cancellationToken);
+            await RunSetupRecipeAsync(tenant, SiteName(tenant, request), recipe, admin, cancellationToken);
         }
     }
 
     // Orchard's setup parameters, readable in the recipe as [js: parameters('Name')].
-    private async Task RunSetupRecipeAsync(TenantSettings tenant, RecipeDescriptor recipe, UserRecord? admin, CancellationToken cancellationToken)
+    private async Task RunSetupRecipeAsync(TenantSettings tenant, string siteName, RecipeDescriptor recipe, UserRecord? admin, CancellationToken cancellationToken)
     {
         var parameters = new Dictionary<string, string>
         {
-            ["SiteName"] = tenant.Name,
+            ["SiteName"] = siteName,
             ["SiteTimeZone"] = "UTC",
             ["AdminUserId"] = admin?.Id ?? "",
             ["AdminUsername"] = admin?.UserName ?? "",

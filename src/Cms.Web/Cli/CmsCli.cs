@@ -13,20 +13,31 @@ namespace Cms.Web.Cli;
 /// </summary>
 internal static class CmsCli
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.OrdinalIgnoreCase) { "tenants", "recipes" };
-
-    public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+    private const string RootDescription =
+        """
+        Practice CMS: manage the practices (tenants) of this install and their recipes.
+        Without a verb the program runs the web host; it then takes ASP.NET Core's options only, such as
+        --urls http://localhost:5001 (the address and port to listen on), --environment Development, or any setting as --Cms:DataPath /srv/cms.
+        """;
 
     public static async Task<int> RunAsync(string[] args, IDictionary<string, string?>? configuration = null, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
         var services = new Lazy<Task<ServiceProvider>>(() => BuildServicesAsync(configuration));
-        var root = new RootCommand("Practice CMS: manage the practices (tenants) of this install and their recipes. Without a verb, the program runs the web host.")
+        var root = new RootCommand(RootDescription)
         {
             TenantCommands.Create(services, output, error),
             RecipeCommands.Create(services, output, error),
         };
+
+        // Reached only in-process with no arguments (the program runs the web host then); having an action keeps
+        // "Required command was not provided" out of the refusal of an unknown verb, which then names only that word.
+        root.SetAction(async (_, _) =>
+        {
+            await error.WriteLineAsync("error: give a verb: tenants or recipes (see --help).");
+            return 1;
+        });
 
         try
         {

@@ -51,13 +51,14 @@ internal static class TenantCommands
     private static Command CreateTenant(Lazy<Task<ServiceProvider>> services, TextWriter output, TextWriter error)
     {
         var name = new Option<string>("--name") { Description = "Tenant name: letters, digits and '-'.", Required = true };
+        var displayName = new Option<string?>("--display-name") { Description = "What people call the practice, e.g. \"Oak Counseling\": its site name. Without it the site is named after --name." };
         var hosts = new Option<string[]>("--host") { Description = "A host name the practice answers on; repeat for several." };
         var prefix = new Option<string?>("--prefix") { Description = "URL prefix (first path segment), e.g. 'riverbend' for /riverbend/." };
         var recipe = new Option<string?>("--recipe") { Description = "Setup recipe to apply, e.g. 'practice'. Without it the tenant is empty, ready for a recipe import." };
         var adminUser = new Option<string?>("--admin-user") { Description = "User name of the practice's first administrator." };
         var adminPassword = new Option<string?>("--admin-password") { Description = "Password of the first administrator. " + PasswordRule.Hint };
         var connection = new Option<string?>("--connection-string") { Description = "Give the practice a database of its own instead of the host's default store." };
-        var command = new Command("create", "Create and set up a practice.") { name, hosts, prefix, recipe, adminUser, adminPassword, connection };
+        var command = new Command("create", "Create and set up a practice.") { name, displayName, hosts, prefix, recipe, adminUser, adminPassword, connection };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var manager = (await services.Value).GetRequiredService<TenantManager>();
@@ -65,6 +66,7 @@ internal static class TenantCommands
                 new CreateTenantRequest
                 {
                     Name = parse.GetValue(name)!,
+                    DisplayName = parse.GetValue(displayName),
                     Hosts = parse.GetValue(hosts) ?? [],
                     Prefix = parse.GetValue(prefix),
                     RecipeName = parse.GetValue(recipe),

@@ -82,9 +82,11 @@ internal static class AccountEndpoints
     private static ContentPage LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error, int statusCode = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var site = WebUtility.HtmlEncode(context.GetTenant().Site.SiteName);
+        var tenant = context.GetTenant();
+        var site = WebUtility.HtmlEncode(tenant.DisplayName);
+        var purpose = tenant.Settings.IsDefault ? $"<strong>{site}</strong>: sign in to manage the practices on this server." : $"Sign in to manage <strong>{site}</strong>.";
         var body = $"""
-            <p>Sign in to manage <strong>{site}</strong>.</p>
+            <p>{purpose}</p>
             {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>")}
             <form method="post" action="{context.Request.PathBase}/login">
               <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">

@@ -18,7 +18,7 @@ internal static class SitePages
         // A practice's public site is the Practice module's (while its feature is on); the host's own tenant has a page
         // about the server; anything else is not found.
         app.MapPracticeSite(context => !context.GetTenant().Settings.IsDefault, context => context.Request.Path.Value is "/" or "" && context.GetTenant().Settings.IsDefault
-            ? Html(StatusPage.Render(context.GetTenant().Site.SiteName, $"""<p>This server hosts therapy-practice sites. Hosting operators manage them in the <a href="{context.Request.PathBase}/admin">host administration</a>.</p>""")).ExecuteAsync(context)
+            ? Html(StatusPage.Render(context.GetTenant().DisplayName, $"""<p>This server hosts therapy-practice sites. Hosting operators manage them in the <a href="{context.Request.PathBase}/admin">host administration</a>.</p>""")).ExecuteAsync(context)
             : NotFound(context).ExecuteAsync(context));
 
         app.MapFallback(NotFound);

@@ -150,6 +150,7 @@ public sealed class PracticesAdminTests : IClassFixture<CmsFactory>
     private static List<KeyValuePair<string, string>> Practice(string name, string prefix, string? host) =>
     [
         new("Form.Name", name),
+        new("Form.DisplayName", name),
         new("Form.Prefix", prefix),
         new("Form.Hosts", host ?? ""),
         new("Form.Recipe", "practice"),

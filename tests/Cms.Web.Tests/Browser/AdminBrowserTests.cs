@@ -34,6 +34,7 @@ public sealed class AdminBrowserTests : IClassFixture<BrowserHost>
         await BrowserHost.SignInAsync(host, "", CmsFactory.AdminUser, CmsFactory.AdminPassword);
         await host.GotoAsync("/admin/practices");
         await host.GetByLabel("Name", new() { Exact = true }).FillAsync("cedar");
+        await host.GetByLabel("Display name").FillAsync("Cedar Counseling");
         await host.GetByLabel("URL prefix (optional)").FillAsync("cedar");
         await host.GetByLabel("First administrator's user name").FillAsync("cedar-admin");
         await host.GetByLabel("Their password").FillAsync(Password);

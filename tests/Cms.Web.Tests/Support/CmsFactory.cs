@@ -119,6 +119,10 @@ public sealed partial class CmsFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // A host on Kestrel (UseKestrel) listens where the test says; this tells the start's port check the same, so it
+        // does not try Kestrel's default, port 5000, which another program may hold.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ITenantChangeObserver>(Changes);

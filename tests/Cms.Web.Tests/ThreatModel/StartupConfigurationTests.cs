@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Cms.Core.Tests.Support;
 using Cms.Web.Tests.Support;
@@ -12,9 +11,9 @@ namespace Cms.Web.Tests.ThreatModel;
 [Trait("Suite", "ThreatModel")]
 public sealed partial class StartupConfigurationTests : IDisposable
 {
-    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("cms-startup-tests").FullName;
+    // The built host (the same program is the CLI when given a verb), started as an operator would, on the suite's
+    // provider unless the case is about it.
+    private readonly BuiltProgram _program = new();
 
     public static TheoryData<string, bool> Cases()
     {
@@ -35,7 +34,7 @@ public sealed partial class StartupConfigurationTests : IDisposable
     [MemberData(nameof(Cases))]
     public async Task ASettingThatCannotWorkIsOneLineAndExitCodeOne(string problem, bool cli)
     {
-        var file = Path.Combine(_folder, "not-a-folder");
+        var file = Path.Combine(_program.Folder, "not-a-folder");
         await File.WriteAllTextAsync(file, "a file");
         var (settings, expected) = problem switch
         {
@@ -45,14 +44,14 @@ public sealed partial class StartupConfigurationTests : IDisposable
             "unreachable server" => (Postgres("Host=127.0.0.1;Port=1;Username=cms;Password=secret-1;Database=cms;Timeout=5"), "Cms:Database:ConnectionString: the PostgreSQL server at 127.0.0.1:1 cannot be reached"),
             "data folder is a file" => (new Dictionary<string, string> { ["Cms__DataPath"] = file }, $"Cms:DataPath is '{file}', which is not a folder this program can write to"),
             "data folder below a file" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(file, "App_Data") }, "which is not a folder this program can write to"),
-            "public address with a path" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(_folder, "data"), ["Cms__PublicAddress__BaseUrl"] = "https://practices.example.com/sites" },
+            "public address with a path" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(_program.Folder, "data"), ["Cms__PublicAddress__BaseUrl"] = "https://practices.example.com/sites" },
                 "Cms:PublicAddress:BaseUrl 'https://practices.example.com/sites' must be an http or https address without a path"),
-            "trusted proxy that is not an address" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(_folder, "data"), ["Cms__TrustedProxies"] = "10.0.0.1, proxy.example" },
+            "trusted proxy that is not an address" => (new Dictionary<string, string> { ["Cms__DataPath"] = Path.Combine(_program.Folder, "data"), ["Cms__TrustedProxies"] = "10.0.0.1, proxy.example" },
                 "Cms:TrustedProxies: 'proxy.example' is neither an IP address nor a network such as 10.0.0.0/8."),
             _ => (Postgres(BypassRole()), "logs in as 'cms_ci_bypass', a role with BYPASSRLS"),
         };
 
-        var (code, output, error) = await RunAsync(settings, cli ? ["tenants", "list"] : []);
+        var (code, output, error) = await _program.RunAsync(cli ? ["tenants", "list"] : [], settings);
 
         Assert.True(code == 1, $"exit code {code}; stdout: {output}; stderr: {error}");
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -60,18 +59,10 @@ public sealed partial class StartupConfigurationTests : IDisposable
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-1", line, StringComparison.Ordinal);
         Assert.False(StackFrame().IsMatch(output + error), $"a stack trace was printed: {output}{error}");
-        Assert.Equal(["not-a-folder"], Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName));
+        Assert.Equal(["not-a-folder"], Directory.EnumerateFileSystemEntries(_program.Folder).Select(Path.GetFileName));
     }
 
-    public void Dispose()
-    {
-        if (PostgresRun.IsOn)
-        {
-            PostgresRun.Drop(_folder);
-        }
-
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _program.Dispose();
 
     private static Dictionary<string, string> Postgres(string connectionString) => new()
     {
@@ -84,48 +75,6 @@ public sealed partial class StartupConfigurationTests : IDisposable
         var role = Environment.GetEnvironmentVariable(PostgresTestDatabase.BypassRoleVariable);
         Skip.If(string.IsNullOrWhiteSpace(role), $"Set {PostgresTestDatabase.BypassRoleVariable} (.ci/run does) to run this case.");
         return role;
-    }
-
-    /// <summary>The built host (the same program is the CLI when given a verb), started as an operator would.</summary>
-    private async Task<(int Code, string Output, string Error)> RunAsync(Dictionary<string, string> settings, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cms.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // A data folder of the test's own unless the case is about it; a port of the system's choosing, should it start.
-        start.Environment["Cms__DataPath"] = Path.Combine(_folder, "data");
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        // The cases that are not about the provider run on the suite's provider: in its PostgreSQL run, on a database of their own.
-        if (PostgresRun.IsOn && !settings.ContainsKey("Cms__Database__Provider"))
-        {
-            start.Environment["Cms__Database__Provider"] = "Postgres";
-            start.Environment["Cms__Database__ConnectionString"] = PostgresRun.DatabaseFor(_folder);
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(s_patience);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The program was still running after {s_patience.TotalSeconds} s: it started instead of refusing. {await output}");
-        }
-
-        return (process.ExitCode, await output, await error);
     }
 
     [GeneratedRegex(@"^\s+at \S+", RegexOptions.Multiline)]

@@ -32,7 +32,8 @@ public sealed class DashboardModel : PageModel
         MostViewed = await session.MostViewedAsync(5, HttpContext.RequestAborted);
         if (await CmsAuthentication.IsHostAdministratorAsync(HttpContext, User))
         {
-            Practices = await HttpContext.RequestServices.GetRequiredService<TenantManager>().ListAsync(HttpContext.RequestAborted);
+            // The practices only: the host's own tenant is where this page is, not one of them.
+            Practices = (await HttpContext.RequestServices.GetRequiredService<TenantManager>().ListAsync(HttpContext.RequestAborted)).Where(t => !t.IsDefault).ToList();
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Cms.Practice.Rendering;
 /// <summary>Renders one request's page: picks the template and model for the path.</summary>
 internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, ThemeTemplates templates, RequestInfo request, IQueryCollection query, string? previewId = null)
 {
-    /// <summary>The newest articles an article page shows beside itself.</summary>
+    /// <summary>The newest articles an article page shows beside itself: one row of three on wide screens (.cards-three in site.css).</summary>
     public const int RecentCount = 3;
     private const int ArticlesPerPage = 10;
 
@@ -109,6 +109,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             ["Intro"] = intro,
             ["RecentArticles"] = ShowsArticles(site.Articles.Take(6).ToList()),
             ["FeaturedSeries"] = site.Series.Count > 0 ? site.Series[0] : null,
+            ["FeaturedSeriesSummary"] = site.Series.Count > 0 ? request.Rebase(site.Series[0].SummaryHtml) : null,
         };
         Shows(PageTags.Home, PageTags.Articles, PageTags.Series, PageTags.Counselors, site.HomePage?.Id);
         Shows([.. site.Counselors.Take(HomeCounselors).Select(c => c.Id)]);

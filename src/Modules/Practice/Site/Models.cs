@@ -277,6 +277,9 @@ public sealed class SeriesModel
 
     public string? MetaDescription { get; init; }
 
+    /// <summary>The series in brief, as HTML for its card: its own description, else its text's first paragraph as written (bold kept).</summary>
+    public string? SummaryHtml { get; init; }
+
     public string FeedUrl => Url + "/feed.xml";
 
     public IReadOnlyList<CounselorModel> Authors => Parts.SelectMany(p => p.Authors).Distinct().ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -277,6 +278,8 @@ internal static partial class PracticeSiteLoader
         var item = row.Parse();
         var part = new ItemReader(item, "Series");
         var rendered = row.Rendered is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(row.Rendered);
+        var html = rendered?.GetValueOrDefault(ContentNames.MarkdownBodyPart);
+        var description = new ItemReader(item, "SeoMetaPart").Raw("MetaDescription");
         return new SeriesModel
         {
             Id = row.Id,
@@ -285,8 +288,11 @@ internal static partial class PracticeSiteLoader
             Image = part.Image("CoverImage"),
             Status = part.Text("Status") ?? "ongoing",
             PlannedParts = part.Int("PlannedParts"),
-            DescriptionHtml = rendered?.GetValueOrDefault(ContentNames.MarkdownBodyPart),
-            MetaDescription = new ItemReader(item, "SeoMetaPart").Raw("MetaDescription") ?? Excerpt(Markdown(item)),
+            DescriptionHtml = html,
+            MetaDescription = description ?? Excerpt(Markdown(item)),
+            SummaryHtml = description is not null ? WebUtility.HtmlEncode(description)
+                : FirstParagraph().Match(html ?? "") is { Success: true } first ? first.Groups[1].Value
+                : WebUtility.HtmlEncode(Excerpt(Markdown(item))),
         };
     }
 
@@ -327,10 +333,11 @@ internal static partial class PracticeSiteLoader
         return Math.Max(1, (int)Math.Ceiling(seconds / 60));
     }
 
-    // The first words of the body when an article has no excerpt: about 50 words, at most 300 characters.
+    // The first words of the body when an article has no excerpt: about 50 words, at most 300 characters. Emphasis marks
+    // go without a trace: replaced by a space, "the **first sessions**." read "the first sessions .".
     internal static string? Excerpt(string markdown)
     {
-        var text = MarkdownSyntax().Replace(LinkTarget().Replace(markdown, ""), " ");
+        var text = MarkdownSyntax().Replace(Emphasis().Replace(LinkTarget().Replace(markdown, ""), ""), " ");
         var words = WordRun().Matches(text).Select(m => m.Value).Take(50).ToList();
         if (words.Count == 0)
         {
@@ -355,8 +362,15 @@ internal static partial class PracticeSiteLoader
     [GeneratedRegex(@"!\[")]
     private static partial Regex ImagePattern();
 
-    [GeneratedRegex(@"[#*_>`\[\]|~]+")]
+    [GeneratedRegex(@"[#>\[\]|]+")]
     private static partial Regex MarkdownSyntax();
+
+    [GeneratedRegex(@"[*_`~]+")]
+    private static partial Regex Emphasis();
+
+    // The rendered text's first paragraph, its inline HTML as the sanitizer left it.
+    [GeneratedRegex(@"<p>(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex FirstParagraph();
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex WordRun();

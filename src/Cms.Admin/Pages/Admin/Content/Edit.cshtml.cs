@@ -63,7 +63,7 @@ public sealed partial class EditModel : PageModel
     public string StatusKind => Item.Published ? "published" : HasPublished ? "changed" : "draft";
 
     public string Status => ScheduledFor is { } due
-        ? $"Scheduled for {due:MMM d, yyyy HH:mm} ({Zone.Id})"
+        ? FieldTime.Scheduled(due, Zone)
         : Item.Published ? "Published" : HasPublished ? "Published, with unpublished changes" : IsNew ? "New" : "Draft";
 
     public async Task<IActionResult> OnGetAsync(string? id, string? type, string? saved)

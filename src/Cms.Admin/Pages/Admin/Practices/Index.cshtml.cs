@@ -58,6 +58,9 @@ public sealed class PracticesModel : PageModel
             new CreateTenantRequest
             {
                 Name = Form.Name?.Trim() ?? "",
+
+                // Asked for here, so a practice is never titled by its technical name; a blank one is refused by the setup check.
+                DisplayName = Form.DisplayName ?? "",
                 Hosts = AddressFields.Hosts(Form.Hosts),
                 Prefix = AddressFields.Prefix(Form.Prefix),
                 RecipeName = string.IsNullOrWhiteSpace(Form.Recipe) ? null : Form.Recipe,
@@ -110,6 +113,8 @@ public sealed class PracticesModel : PageModel
 public sealed class PracticeForm
 {
     public string? Name { get; set; }
+
+    public string? DisplayName { get; set; }
 
     public string? Hosts { get; set; }
 

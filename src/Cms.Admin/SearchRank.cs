@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using Cms.Data;
+
+namespace Cms.Admin;
+
+/// <summary>
+/// How well an item found by a content-list search matches it, best first: 0 its title is what was searched, 1 its
+/// title has every word searched, 2 only its text has them. Worked out in the database on lower-cased titles, so
+/// paging stays there; SQLite lower-cases ASCII only, so an accented title may rank as a text match (it is still found).
+/// </summary>
+internal static partial class SearchRank
+{
+    // Translated to SQL's lower(), never run here, so no culture applies; ToLower is the call both providers translate.
+#pragma warning disable CA1304, CA1311
+    private static readonly Expression<Func<ContentItemRecord, string>> s_title = c => (c.DisplayText ?? "").ToLower();
+#pragma warning restore CA1304, CA1311
+
+    public static Expression<Func<ContentItemRecord, int>> Of(string search)
+    {
+        var title = s_title.Body;
+        var words = Words().Matches(search).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expression hasEveryWord = words.Count == 0
+            ? Expression.Constant(false)
+            : words.Select(w => (Expression)Expression.Call(title, contains, Expression.Constant(w))).Aggregate(Expression.AndAlso);
+        var rank = Expression.Condition(
+            Expression.Equal(title, Expression.Constant(search.Trim().ToLowerInvariant())),
+            Expression.Constant(0),
+            Expression.Condition(hasEveryWord, Expression.Constant(1), Expression.Constant(2)));
+        return Expression.Lambda<Func<ContentItemRecord, int>>(rank, s_title.Parameters);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+}
