@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Cms.Web.Tests.Support;
@@ -14,7 +15,7 @@ internal static class NotesRecipe
             """);
         for (var i = 0; i < count; i++)
         {
-            recipe.AppendLine($$"""{{(i == 0 ? "" : ",")}}{ "ContentItemId": "{{idPrefix}}{{i}}", "ContentType": "Note", "Latest": true, "Published": true, "TitlePart": { "Title": "Note {{i}}" } }""");
+            recipe.AppendLine(CultureInfo.InvariantCulture, $$"""{{(i == 0 ? "" : ",")}}{ "ContentItemId": "{{idPrefix}}{{i}}", "ContentType": "Note", "Latest": true, "Published": true, "TitlePart": { "Title": "Note {{i}}" } }""");
         }
 
         return recipe.Append("] } ] }").ToString();
