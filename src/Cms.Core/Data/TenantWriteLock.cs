@@ -22,8 +22,11 @@ internal static class TenantWriteLock
     private const string TakeShared = "SELECT pg_advisory_xact_lock_shared({0}, {1})";
     private const string TryTakeAlone = "SELECT pg_try_advisory_xact_lock({0}, {1}) AS \"Value\"";
 
-    // SQLite has no try: BEGIN IMMEDIATE retries while another connection writes, for the connection's timeout (30 s by default).
+    // A try lasts about a second: a save shares the lock for milliseconds, an import holds it for minutes. On PostgreSQL
+    // 20 tries 50 ms apart; SQLite has no try, its BEGIN IMMEDIATE retries for the connection's timeout (30 s by default).
+    private const int PostgresTries = 20;
     private const int SqliteTrySeconds = 1;
+    private static readonly TimeSpan s_postgresTryPause = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Begins the transaction of an import with the tenant's lock held alone: other writers wait for its commit.</summary>
     public static async Task<IDbContextTransaction> BeginAloneAsync(TenantDbContext db, CancellationToken cancellationToken)
@@ -42,8 +45,8 @@ internal static class TenantWriteLock
     }
 
     /// <summary>
-    /// As <see cref="BeginAloneAsync"/>, but null at once (on SQLite within a second) when another import holds the lock,
-    /// on any node, so the caller can say so instead of waiting.
+    /// As <see cref="BeginAloneAsync"/>, but null within about a second when another import holds the lock, on any node,
+    /// so the caller can say so instead of waiting minutes. The second lets a save that shares the lock finish.
     /// </summary>
     public static async Task<IDbContextTransaction?> TryBeginAloneAsync(TenantDbContext db, CancellationToken cancellationToken)
     {
@@ -52,22 +55,26 @@ internal static class TenantWriteLock
             return await TryBeginOnSqliteAsync(db, cancellationToken);
         }
 
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        for (var attempt = 0; attempt < PostgresTries; attempt++)
         {
-            var taken = await db.Database.SqlQueryRaw<bool>(TryTakeAlone, ContentWrites, Key(db.TenantId)).SingleAsync(cancellationToken);
-            if (taken)
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
             {
-                return transaction;
+                if (await db.Database.SqlQueryRaw<bool>(TryTakeAlone, ContentWrites, Key(db.TenantId)).SingleAsync(cancellationToken))
+                {
+                    return transaction;
+                }
             }
-        }
-        catch
-        {
+            catch
+            {
+                await transaction.DisposeAsync();
+                throw;
+            }
+
             await transaction.DisposeAsync();
-            throw;
+            await Task.Delay(s_postgresTryPause, cancellationToken);
         }
 
-        await transaction.DisposeAsync();
         return null;
     }
 

@@ -41,4 +41,26 @@ public sealed class ImportRefusedWhileImportingTests
         var applied = await tenant.ImportTextAsync(recipe, s_mayNotWait);
         Assert.True(applied.Applied, string.Join("\n", applied.Errors));
     }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ASaveThatSharesTheLockForAMomentDoesNotRefuseIt(DatabaseProvider provider)
+    {
+        await using var storage = await TestStorage.CreateAsync(provider);
+        await using var services = await storage.StartAsync();
+        var tenant = await RecipeTenant.CreateAsync(services, "saving");
+        await using var saving = tenant.OpenDb();
+        var save = await saving.Database.BeginTransactionAsync();
+        await TenantWriteLock.ShareAsync(saving, default);
+
+        // On a thread of its own: SQLite's driver waits for its lock synchronously.
+        var import = Task.Run(() => tenant.ImportTextAsync(Recipe(ArticleDefinition, Items(Article("a1", "After The Save"))), s_mayNotWait));
+        await Task.Delay(200);
+        await save.CommitAsync();
+        await save.DisposeAsync();
+        var result = await import;
+
+        Assert.True(result.Applied, string.Join("\n", result.Errors));
+    }
 }
