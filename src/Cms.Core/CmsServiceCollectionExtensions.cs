@@ -109,6 +109,8 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<RecipeExecutor>();
         services.AddSingleton<RecipeExporter>();
         services.AddSingleton<TenantRecipes>();
+        services.AddSingleton<Cms.Recipes.Background.RecipeImportStatuses>();
+        services.AddSingleton<Cms.Recipes.Background.BackgroundRecipeImports>();
     }
 
     /// <summary>What only the web host needs on top: sign-in, key ring, health, the registry monitor and change listener.</summary>
@@ -117,6 +119,7 @@ public static class CmsServiceCollectionExtensions
         services.AddHostedService<TenantRegistryMonitor>();
         services.AddHostedService<TenantChangeListener>();
         services.AddHostedService<ScheduledPublishingService>();
+        services.AddHostedService(provider => provider.GetRequiredService<Cms.Recipes.Background.BackgroundRecipeImports>());
 
         services.AddDataProtection().SetApplicationName("cms");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>

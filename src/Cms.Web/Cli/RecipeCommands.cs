@@ -54,9 +54,11 @@ internal static class RecipeCommands
                 return 1;
             }
 
-            var recipes = (await services.Value).GetRequiredService<TenantRecipes>();
-            var options = new RecipeOptions { DryRun = parse.GetValue(dryRun), Strict = parse.GetValue(strict) };
-            var result = await recipes.ImportAsync(parse.GetValue(tenant)!, RecipeSource.FromFile(path.FullName), options, cancellationToken);
+            var provider = await services.Value;
+            var progress = Progress(provider, error);
+            var options = new RecipeOptions { DryRun = parse.GetValue(dryRun), Strict = parse.GetValue(strict), Progress = progress };
+            var result = await provider.GetRequiredService<TenantRecipes>().ImportAsync(parse.GetValue(tenant)!, RecipeSource.FromFile(path.FullName), options, cancellationToken);
+            progress.Finish();
             if (result is null)
             {
                 await error.WriteLineAsync($"error: there is no running practice named '{parse.GetValue(tenant)}'.");
@@ -82,12 +84,16 @@ internal static class RecipeCommands
         {
             var target = parse.GetValue(file)!;
             var temporary = target.FullName + ".partial";
-            var recipes = (await services.Value).GetRequiredService<TenantRecipes>();
+            var provider = await services.Value;
+            var progress = Progress(provider, error);
+            var options = new ExportOptions { ContentTypes = parse.GetValue(types) ?? [], ContentItemIds = parse.GetValue(items) ?? [], Progress = progress };
             bool found;
             await using (var stream = File.Create(temporary))
             {
-                found = await recipes.ExportAsync(parse.GetValue(tenant)!, new ExportOptions { ContentTypes = parse.GetValue(types) ?? [], ContentItemIds = parse.GetValue(items) ?? [] }, stream, cancellationToken);
+                found = await provider.GetRequiredService<TenantRecipes>().ExportAsync(parse.GetValue(tenant)!, options, stream, cancellationToken);
             }
+
+            progress.Finish();
 
             if (!found)
             {
@@ -102,6 +108,15 @@ internal static class RecipeCommands
             return 0;
         });
         return command;
+    }
+
+    // A terminal gets a line rewritten twice a second; a log a line every five seconds (Cms:Cli:ProgressInterval sets both).
+    private static CliProgress Progress(ServiceProvider provider, TextWriter error)
+    {
+        var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        var interval = provider.GetRequiredService<IConfiguration>().GetValue<TimeSpan?>("Cms:Cli:ProgressInterval")
+            ?? TimeSpan.FromSeconds(terminal ? 0.5 : 5);
+        return new CliProgress(error, terminal, interval, provider.GetRequiredService<TimeProvider>());
     }
 
     private static Option<bool> StrictOption() => new("--strict") { Description = "Treat unsupported steps, features, parts and fields as errors." };

@@ -24,9 +24,9 @@ public sealed class HeldRecipeUploadTests
         var onB = await AdminSite.SignInAsync(b, CmsFactory.AdminUser, CmsFactory.AdminPassword);
         var pending = await CheckAsync(onA, PublicSite.ArticleRecipe("checkedononenode00000001", "Checked On One Node", Path, published: true));
 
-        var applied = await AdminSite.PostFormAsync(onB, AdminSite.Base + "/admin/import", [new("pending", pending), new("fileName", "test.recipe.json")], "Apply");
+        var applied = await ImportStatusPage.ApplyAndWaitAsync(onB, AdminSite.Base, pending);
 
-        Assert.Contains("Applied", await applied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Applied", applied, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await b.Client().GetAsync($"{AdminSite.Base}/{Path}")).StatusCode);
         var again = await AdminSite.PostFormAsync(onA, AdminSite.Base + "/admin/import", [new("pending", pending)], "Apply");
         Assert.Contains("no longer waiting", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -71,7 +71,9 @@ public sealed class HeldRecipeUploadTests
                 ["fileName"] = "test.recipe.json",
                 ["__RequestVerificationToken"] = tokens[i],
             }));
-            return await response.Content.ReadAsStringAsync();
+            return response.StatusCode == HttpStatusCode.Redirect
+                ? (await ImportStatusPage.FinishedAsync(clients[i], response.Headers.Location!.OriginalString)).Body!.TextContent
+                : await response.Content.ReadAsStringAsync();
         }));
 
         Assert.Equal(1, answers.Count(page => page.Contains("Applied", StringComparison.Ordinal)));

@@ -15,7 +15,7 @@ namespace Cms.Recipes.Execution;
 /// </summary>
 internal sealed class HeldRecipes(CmsDatabase database)
 {
-    private const string FolderName = "PendingRecipes";
+    public const string FolderName = "PendingRecipes";
 
     /// <summary>An id the upload is held under: 32 lowercase hex digits, nothing a path could be made of.</summary>
     public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);

@@ -26,6 +26,9 @@ internal sealed class RecipeExecutor
     /// <summary>Items in one import from which SQLite's query statistics are refreshed.</summary>
     private const int BigImport = 1000;
 
+    /// <summary>Why an import that may not wait was refused: what the admin shows.</summary>
+    public const string AnotherImportRuns = "Another import into this practice is running. Nothing was changed; import this recipe again when that one has finished.";
+
     private static readonly IReadOnlyDictionary<string, int> s_none = new Dictionary<string, int>();
 
     private readonly CmsDatabase _database;
@@ -57,7 +60,7 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
         var validation = new RecipeValidation(new ContentDefinitions(), options.Strict) { Modules = _modules };
-        using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation, source.Folder);
+        using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken), Checking(options)), validation, source.Folder);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
             foreach (var (step, pointer, target) in validation.References.Where(r => !validation.Declares(r.TargetId)))
@@ -76,7 +79,14 @@ internal sealed class RecipeExecutor
 
         // An import holds the tenant's write lock alone from before it reads what it checks against until it commits, so a
         // second import (on any node) waits and then starts from what the first one wrote, and no save runs in between.
-        await using var transaction = options.DryRun ? null : await TenantWriteLock.BeginAloneAsync(db, cancellationToken);
+        await using var transaction = options.DryRun ? null
+            : options.RefuseWhileImporting ? await TenantWriteLock.TryBeginAloneAsync(db, cancellationToken)
+            : await TenantWriteLock.BeginAloneAsync(db, cancellationToken);
+        if (transaction is null && !options.DryRun)
+        {
+            return new RecipeResult([new RecipeMessage(null, "", AnotherImportRuns)], [], Applied: false, s_none);
+        }
+
         var stored = await TenantDocuments.GetAsync<ContentDefinitions>(db, ContentDefinitions.DocumentKey, cancellationToken);
         var definitions = stored ?? new ContentDefinitions();
         var seed = await HashAsync(source, cancellationToken);
@@ -85,7 +95,8 @@ internal sealed class RecipeExecutor
         // The features on when the import starts; a feature step changes them for the steps and items after it, in both passes.
         var features = await TenantFeatures.ReadAsync(db, _modules, tenant.IsDefault, cancellationToken);
         var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict) { Features = features, Modules = _modules };
-        using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults), validation, source.Folder);
+        var checking = Checking(options);
+        using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults, checking), validation, source.Folder);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
         {
             return Result(validation, applied: false, s_none);
@@ -120,7 +131,9 @@ internal sealed class RecipeExecutor
         {
             await using (var stream = source.Open())
             {
-                using var applying = new ApplyingVisitor(Run(tenant, options, seed, defaults), application, source.Folder);
+                var progress = new RecipeProgressCounter(options.Progress, RecipeProgressPhase.Applying, checking.Done);
+                progress.Start();
+                using var applying = new ApplyingVisitor(Run(tenant, options, seed, defaults, progress), application, source.Folder);
                 await RecipeReader.ReadAsync(stream, applying, cancellationToken);
             }
 
@@ -200,8 +213,15 @@ internal sealed class RecipeExecutor
         }
     }
 
-    private RecipeRun Run(TenantSettings tenant, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults) =>
-        new(_steps, Expressions(tenant, options, seed, defaults), _catalog.Find, _schema);
+    private RecipeRun Run(TenantSettings tenant, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults, RecipeProgressCounter progress) =>
+        new(_steps, Expressions(tenant, options, seed, defaults), _catalog.Find, _schema, progress);
+
+    private static RecipeProgressCounter Checking(RecipeOptions options)
+    {
+        var counter = new RecipeProgressCounter(options.Progress, RecipeProgressPhase.Checking, total: null);
+        counter.Start();
+        return counter;
+    }
 
     private static Func<JsonObject?, string?, Action<string>, RecipeExpressions> Expressions(TenantSettings tenant, RecipeOptions options, string seed, IReadOnlyDictionary<string, string> defaults)
     {

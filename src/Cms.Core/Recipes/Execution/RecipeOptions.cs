@@ -10,4 +10,10 @@ public sealed record RecipeOptions
 
     /// <summary>What <c>parameters('Name')</c> returns: SiteName, AdminUsername, AdminUserId...</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Told after every item checked and applied (on the importing thread: keep it quick).</summary>
+    public IProgress<RecipeProgress>? Progress { get; init; }
+
+    /// <summary>Another import into the practice, on any node, refuses this one at once instead of making it wait for the first.</summary>
+    public bool RefuseWhileImporting { get; init; }
 }

@@ -76,10 +76,13 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
         if (_current is not { Handler: { } handler } current || item is null || !Evaluate(item, $"{current.Context.Pointer}/data/{itemIndex}", index))
         {
             await OnUnhandledItemAsync(index, itemIndex, item, ct);
-            return;
+        }
+        else
+        {
+            await OnItemAsync(current.Context, handler, itemIndex, item, ct);
         }
 
-        await OnItemAsync(current.Context, handler, itemIndex, item, ct);
+        _run.Progress.ItemDone();
     }
 
     public ValueTask OnStepEndAsync(int index, CancellationToken ct) => ValueTask.CompletedTask;

@@ -7,5 +7,8 @@ public sealed record ExportOptions
 
     public IReadOnlyList<string> ContentItemIds { get; init; } = [];
 
+    /// <summary>Told after every content item and media file written, with the total counted before the first.</summary>
+    public IProgress<Execution.RecipeProgress>? Progress { get; init; }
+
     public bool IsWholeTenant => ContentTypes.Count == 0 && ContentItemIds.Count == 0;
 }

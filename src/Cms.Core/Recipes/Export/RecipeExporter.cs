@@ -4,6 +4,7 @@ using Cms.Content;
 using Cms.Content.Definitions;
 using Cms.Data;
 using Cms.Media;
+using Cms.Recipes.Execution;
 using Cms.Recipes.Steps;
 using Cms.Security;
 using Cms.Tenancy;
@@ -59,11 +60,12 @@ internal sealed class RecipeExporter
         }
 
         WriteDefinitions(writer, Selected(definitions, options));
-        await WriteContentAsync(db, options, writer, cancellationToken);
-        if (options.IsWholeTenant)
-        {
-            await WriteMediaAsync(tenant, writer, cancellationToken);
-        }
+        var content = ContentQuery(db, options);
+        var media = options.IsWholeTenant ? await _media.ListAsync(tenant, cancellationToken) : [];
+        var progress = new RecipeProgressCounter(options.Progress, RecipeProgressPhase.Exporting, await content.CountAsync(cancellationToken) + media.Count);
+        progress.Start();
+        await WriteContentAsync(content, writer, progress, cancellationToken);
+        await WriteMediaAsync(tenant, media, writer, progress, cancellationToken);
 
         writer.WriteEndArray();
         writer.WriteEndObject();
@@ -123,7 +125,7 @@ internal sealed class RecipeExporter
         });
     }
 
-    private static async Task WriteContentAsync(TenantDbContext db, ExportOptions options, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    private static IQueryable<ContentItemRecord> ContentQuery(TenantDbContext db, ExportOptions options)
     {
         var query = db.ContentItems.AsNoTracking().Where(c => c.Latest || c.Published);
         if (options.ContentTypes.Count > 0)
@@ -136,12 +138,18 @@ internal sealed class RecipeExporter
             query = query.Where(c => options.ContentItemIds.Contains(c.ContentItemId));
         }
 
+        return query;
+    }
+
+    private static async Task WriteContentAsync(IQueryable<ContentItemRecord> query, Utf8JsonWriter writer, RecipeProgressCounter progress, CancellationToken cancellationToken)
+    {
         writer.WriteStartObject();
         writer.WriteString("name", "content");
         writer.WriteStartArray("data");
         await foreach (var record in query.OrderBy(c => c.ContentItemId).ThenBy(c => c.Published).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             ContentRecords.ToItem(record).Data.WriteTo(writer);
+            progress.ItemDone();
             if (writer.BytesPending > 64 * 1024)
             {
                 await writer.FlushAsync(cancellationToken);
@@ -152,12 +160,14 @@ internal sealed class RecipeExporter
         writer.WriteEndObject();
     }
 
-    private async Task WriteMediaAsync(TenantSettings tenant, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    private async Task WriteMediaAsync(TenantSettings tenant, IReadOnlyList<MediaEntry> media, Utf8JsonWriter writer, RecipeProgressCounter progress, CancellationToken cancellationToken)
     {
         // One step per file: an import holds a step whole, and a step is limited to RecipeLimits.MaxValueBytes.
         var buffer = new byte[MediaCopyBytes];
-        foreach (var entry in await _media.ListAsync(tenant, cancellationToken))
+        foreach (var entry in media)
         {
+            progress.ItemDone();
+
             // Gone since it was listed: not exported, as if the export had started a moment later.
             if (await _media.OpenAsync(tenant, entry.Path, cancellationToken) is not { } file)
             {

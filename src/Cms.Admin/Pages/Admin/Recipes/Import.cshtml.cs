@@ -1,5 +1,6 @@
 using Cms.Data;
 using Cms.Recipes;
+using Cms.Recipes.Background;
 using Cms.Recipes.Execution;
 using Cms.Security;
 using Cms.Tenancy;
@@ -13,7 +14,7 @@ namespace Cms.Admin.Pages.Admin.Recipes;
 
 /// <summary>
 /// Upload a recipe, read the validation report (checked against this practice, nothing written), then apply
-/// it or cancel. The upload waits between the two steps (<see cref="HeldRecipes"/>: on disk, never in memory; on
+/// it (in the background, followed on its status page) or cancel. The upload waits between the two steps (<see cref="HeldRecipes"/>: on disk, never in memory; on
 /// PostgreSQL in the shared database too, so the next step may reach any node).
 /// </summary>
 [Authorize(Policy = Permissions.Import)]
@@ -22,6 +23,7 @@ namespace Cms.Admin.Pages.Admin.Recipes;
 public sealed class ImportModel : PageModel
 {
     private const long MaxUploadBytes = 512L * 1024 * 1024;
+    private const string NoLongerWaiting = "That upload is no longer waiting (it was applied or cancelled). Upload the file again.";
 
     public RecipeResult? Report { get; private set; }
 
@@ -31,7 +33,8 @@ public sealed class ImportModel : PageModel
 
     public string? Error { get; private set; }
 
-    public bool Applied { get; private set; }
+    /// <summary>The import that made this one wait its turn.</summary>
+    public RecipeImportStatus? Running { get; private set; }
 
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? recipe)
     {
@@ -49,7 +52,7 @@ public sealed class ImportModel : PageModel
             held = await Held.HoldAsync(Tenant, Pending, upload, HttpContext.RequestAborted);
         }
 
-        Report = await RunAsync(held, FileName, dryRun: true);
+        Report = await CheckAsync(held, FileName);
         if (Report is { Succeeded: false })
         {
             await Held.ReleaseAsync(Tenant, Pending, HttpContext.RequestAborted);
@@ -59,26 +62,47 @@ public sealed class ImportModel : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// Hands the upload to the background and answers at once with its status page: an import of 100,000 items takes
+    /// minutes, and closing the tab must not stop it. Refused, the upload still waiting, while the practice imports.
+    /// </summary>
     public async Task<IActionResult> OnPostApplyAsync(string pending, string? fileName)
     {
-        if (!HeldRecipes.IsId(pending) || await Held.TakeAsync(Tenant, pending, HttpContext.RequestAborted) is not { } held)
+        FileName = Path.GetFileName(fileName ?? "") is { Length: > 0 } name ? name : "upload.recipe.json";
+        if (!HeldRecipes.IsId(pending))
         {
-            Error = "That upload is no longer waiting (it was applied or cancelled). Upload the file again.";
+            Error = NoLongerWaiting;
+            return Page();
+        }
+
+        if (!Imports.TryReserve(Tenant, pending, FileName))
+        {
+            Pending = pending;
+            Running = Imports.RunningIn(Tenant);
+            Error = RecipeExecutor.AnotherImportRuns;
+            return Page();
+        }
+
+        if (await Held.TakeAsync(Tenant, pending, HttpContext.RequestAborted) is not { } held)
+        {
+            Imports.Release(Tenant);
+            Error = NoLongerWaiting;
             return Page();
         }
 
         try
         {
-            FileName = fileName;
-            Report = await RunAsync(held, fileName ?? "upload.recipe.json", dryRun: false);
-            Applied = Report?.Applied == true;
+            // Not the request's token: once taken, the upload is the background's, whatever the browser does.
+            await Imports.StartAsync(new RecipeImportJob(Tenant, pending, FileName, held), CancellationToken.None);
         }
-        finally
+        catch
         {
+            Imports.Release(Tenant);
             System.IO.File.Delete(held);
+            throw;
         }
 
-        return Page();
+        return Redirect($"{Request.PathBase}/admin/import/status/{pending}");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string pending)
@@ -91,12 +115,14 @@ public sealed class ImportModel : PageModel
         return Redirect($"{Request.PathBase}/admin/import");
     }
 
-    private async Task<RecipeResult?> RunAsync(string path, string fileName, bool dryRun)
+    private async Task<RecipeResult?> CheckAsync(string path, string fileName)
     {
         var source = new RecipeSource(fileName, () => System.IO.File.OpenRead(path), null);
         return await HttpContext.RequestServices.GetRequiredService<TenantRecipes>()
-            .ImportAsync(HttpContext.GetTenant().Name, source, new RecipeOptions { DryRun = dryRun }, HttpContext.RequestAborted);
+            .ImportAsync(HttpContext.GetTenant().Name, source, new RecipeOptions { DryRun = true }, HttpContext.RequestAborted);
     }
+
+    private BackgroundRecipeImports Imports => HttpContext.RequestServices.GetRequiredService<BackgroundRecipeImports>();
 
     private HeldRecipes Held => HttpContext.RequestServices.GetRequiredService<HeldRecipes>();
 
