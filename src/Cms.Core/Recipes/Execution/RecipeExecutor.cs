@@ -57,6 +57,7 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
         var validation = new RecipeValidation(new ContentDefinitions(), options.Strict) { Modules = _modules };
+        validation.Content = new RecipeContentCheck(_content, validation, stored: null);
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken)), validation, source.Folder);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
@@ -85,6 +86,7 @@ internal sealed class RecipeExecutor
         // The features on when the import starts; a feature step changes them for the steps and items after it, in both passes.
         var features = await TenantFeatures.ReadAsync(db, _modules, tenant.IsDefault, cancellationToken);
         var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict) { Features = features, Modules = _modules };
+        validation.Content = new RecipeContentCheck(_content, validation, new ContentLookup(db, _ => Task.CompletedTask));
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults), validation, source.Folder);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
         {
