@@ -138,10 +138,12 @@ public sealed partial class RequestInfo
 
     public required string Path { get; init; }
 
+    /// <summary>A site path (<c>/fees</c>, or <c>~/fees</c> as Orchard writes it) under the practice's prefix; any other address as it is.</summary>
     public string Href(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Base + (url == "/" && Base.Length > 0 ? "/" : url) : url;
+        url.StartsWith("~/", StringComparison.Ordinal) ? Href(url[1..])
+        : url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Base + (url == "/" && Base.Length > 0 ? "/" : url) : url;
 
-    public string Absolute(string url) => url.StartsWith('/') ? Origin + Href(url) : url;
+    public string Absolute(string url) => url.StartsWith('/') || url.StartsWith("~/", StringComparison.Ordinal) ? Origin + Href(url) : url;
 
     /// <summary>
     /// Rendered Markdown or HTML with its site links (href="/..." and src="/...") under the practice's prefix:
