@@ -40,7 +40,19 @@ public static partial class LinkAddresses
         return $"The link '{Shown(url)}' is neither a page of this site nor a full address: write a page here as /fees or ~/fees, or another site's address with https://, as https://{Shown(trimmed)}.";
     }
 
+    /// <summary>
+    /// Rendered Markdown or HTML with its site links (<c>href</c> and <c>src</c> of <c>/x</c> or <c>~/x</c>) under the address
+    /// the practice is reached at: <paramref name="pathBase"/> is its prefix (<c>/riverbend</c>), or empty on its own host
+    /// name. Bodies keep site paths (an image is <c>/media/…</c>) and are rendered once on save, without knowing where the
+    /// practice is served; the public pages and the editor's preview both pass them through here, so they show the same.
+    /// </summary>
+    public static string Rebase(string html, string pathBase) => SiteLink().Replace(html, "$1" + pathBase + "/");
+
     private static string Shown(string url) => url.Length > 60 ? url[..57] + "..." : url;
+
+    // Markdig writes ~ in an address as %7E.
+    [GeneratedRegex("""(\s(?:href|src)=")(?:~|%7[eE])?/(?!/)""")]
+    private static partial Regex SiteLink();
 
     [GeneratedRegex("^([a-zA-Z][a-zA-Z0-9+.-]*):")]
     private static partial Regex Scheme();

@@ -130,7 +130,7 @@ internal sealed class ThemeTemplates
 }
 
 /// <summary>The request a page is rendered for: its links are made relative to the tenant's prefix and origin.</summary>
-public sealed partial class RequestInfo
+public sealed class RequestInfo
 {
     public required string Base { get; init; }
 
@@ -145,15 +145,8 @@ public sealed partial class RequestInfo
 
     public string Absolute(string url) => url.StartsWith('/') || url.StartsWith("~/", StringComparison.Ordinal) ? Origin + Href(url) : url;
 
-    /// <summary>
-    /// Rendered Markdown or HTML with its site links (href="/..." and src="/...") under the practice's prefix:
-    /// bodies are rendered once on save, without knowing where the practice is served.
-    /// </summary>
-    public string? Rebase(string? html) =>
-        html is null || Base.Length == 0 ? html : SiteLink().Replace(html, "$1" + Base + "/");
-
-    [System.Text.RegularExpressions.GeneratedRegex("""(\s(?:href|src)=")/(?!/)""")]
-    private static partial System.Text.RegularExpressions.Regex SiteLink();
+    /// <summary>A rendered body's site links under the practice's prefix (<see cref="Cms.Content.LinkAddresses.Rebase"/>).</summary>
+    public string? Rebase(string? html) => html is null ? null : Cms.Content.LinkAddresses.Rebase(html, Base);
 }
 
 /// <summary>What the layout needs to know about the page inside it: title, description, canonical URL, social and structured data.</summary>
