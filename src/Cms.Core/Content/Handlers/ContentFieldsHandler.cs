@@ -21,6 +21,13 @@ internal sealed class ContentFieldsHandler : IContentHandler
             {
                 context.Index.SearchText.Append(text).Append(' ');
             }
+
+            // A text field shown as an address box (Orchard's Url editor) holds a link: the rule of a link field.
+            if (!string.IsNullOrWhiteSpace(text) && SettingsReader.Text(field.Definition.Settings, ContentNames.ContentPartFieldSettings, "Editor") == "Url"
+                && LinkAddresses.Problem(text) is { } problem)
+            {
+                context.AddError(field.Path, problem);
+            }
         }
 
         foreach (var field in context.FieldsOf(ContentNames.BooleanField))
