@@ -49,7 +49,7 @@
     describeStatus = make('p', { className: 'hint' });
     describeStatus.setAttribute('aria-live', 'polite');
     const insert = make('button', { type: 'button', className: 'button' }, 'Insert image');
-    describe.append(describeImage, make('label', { htmlFor: describeBox.id }, 'Describe the image for people who use screen readers'), describeBox, describeStatus, insert);
+    describe.append(describeImage, make('label', { htmlFor: describeBox.id }, 'Its description, for people who use screen readers'), describeBox, describeStatus, insert);
     dialog.append(head, describe, make('label', { htmlFor: filter.id }, 'Filter by file name'), filter, status, grid, more);
     document.body.append(dialog);
 

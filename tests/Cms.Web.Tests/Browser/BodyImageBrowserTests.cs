@@ -35,7 +35,7 @@ public sealed class BodyImageBrowserTests : IClassFixture<BrowserHost>
         var library = admin.GetByRole(AriaRole.Dialog, new() { Name = "Choose an image" });
         await library.GetByLabel("Filter by file name").FillAsync("clouds");
         await library.GetByRole(AriaRole.Button, new() { Name = "passing-clouds.png" }).ClickAsync();
-        var describe = library.GetByLabel("Describe the image for people who use screen readers");
+        var describe = library.GetByLabel("Its description, for people who use screen readers");
         await Assertions.Expect(describe).ToBeFocusedAsync();
         await library.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();
         await Assertions.Expect(library.Locator(".media-describe")).ToContainTextAsync("Describe the image first");
