@@ -36,6 +36,17 @@ public sealed class RecipeCheckRunsEveryRuleTests : IClassFixture<CmsFactory>, I
             { "ContentItemId": "memo2", "ContentType": "Memo", "Latest": true, "Published": true, "TitlePart": { "Title": "Two" }, "Memo": { "Owner": { "Text": " " } } } ] } ] }
         """;
 
+    // Two new parts of the demo's series, both numbered 4: a rule between two items of the recipe.
+    private const string TwoFourthParts = """
+        { "name": "two-fourth-parts", "steps": [ { "name": "content", "data": [
+          { "ContentItemId": "fourthpartone00000000001", "ContentType": "Article", "Latest": true, "Published": true,
+            "TitlePart": { "Title": "Fourth Part One" }, "AutoroutePart": { "Path": "articles/fourth-part-one" },
+            "Article": { "Authors": { "ContentItemIds": [ "counselordanawhitfield0001" ] }, "Series": { "ContentItemIds": [ "serieswhatyoushouldknow001" ] }, "Part": { "Value": 4 } } },
+          { "ContentItemId": "fourthparttwo00000000001", "ContentType": "Article", "Latest": true, "Published": true,
+            "TitlePart": { "Title": "Fourth Part Two" }, "AutoroutePart": { "Path": "articles/fourth-part-two" },
+            "Article": { "Authors": { "ContentItemIds": [ "counselordanawhitfield0001" ] }, "Series": { "ContentItemIds": [ "serieswhatyoushouldknow001" ] }, "Part": { "Value": 4 } } } ] } ] }
+        """;
+
     private readonly CmsFactory _factory;
     private readonly PracticeCli _cli;
     private readonly string _folder = Directory.CreateTempSubdirectory("cms-check-").FullName;
@@ -112,6 +123,23 @@ public sealed class RecipeCheckRunsEveryRuleTests : IClassFixture<CmsFactory>, I
         Assert.Equal(1, code);
         Assert.Contains("error: /steps/1/data/0/Memo/Owner: Owner is required.", error, StringComparison.Ordinal);
         Assert.Contains("error: /steps/1/data/1/Memo/Owner: Owner is required.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoItemsOfTheRecipeWithTheSamePartNumberAreFoundByTheCheckAsByTheImport()
+    {
+        var recipe = Path.Combine(_folder, "parts.recipe.json");
+        await File.WriteAllTextAsync(recipe, TwoFourthParts);
+
+        var (dryCode, _, dry) = await _cli.RunAsync("recipes", "import", "--tenant", "riverbend", recipe, "--dry-run");
+        var (code, _, error) = await _cli.RunAsync("recipes", "import", "--tenant", "riverbend", recipe);
+
+        Assert.Equal(1, dryCode);
+        Assert.Contains("error: /steps/0/data/1/Article/Part: Part 4 of ", dry, StringComparison.Ordinal);
+        Assert.DoesNotContain("/steps/0/data/0/", dry, StringComparison.Ordinal);
+        Assert.Equal(1, code);
+        Assert.Contains("error: /steps/0/data/1/Article/Part: Part 4 of ", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Client().GetAsync(AdminSite.Base + "/articles/fourth-part-one")).StatusCode);
     }
 
     private static string Strip(string export) => System.Text.RegularExpressions.Regex.Replace(export, "\"exportUtc\": \"[^\"]+\"", "");

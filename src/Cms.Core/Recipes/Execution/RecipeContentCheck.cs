@@ -5,11 +5,12 @@ using Cms.Content.Handlers;
 namespace Cms.Recipes.Execution;
 
 /// <summary>
-/// The first pass runs on each item the content rules the import runs (types, required fields, part rules such as a
-/// series' part numbers: the handlers of the features on at that point), so a recipe that passes its check does not fail
-/// to apply. Other items are answered from the practice's store (none when the recipe is checked on its own) and from the
-/// items of the recipe checked so far. Of those it keeps only their routes and, for a picker path a rule asked about,
-/// the part that picks: never whole items, so a 100,000-item check still streams.
+/// A check of a recipe (<c>recipes validate</c>, <c>--dry-run</c>, the admin's check) runs on each item the content rules
+/// the import runs (types, required fields, part rules such as a series' part numbers: the handlers of the features on at
+/// that point), so a recipe that passes its check does not fail to apply. Other items are answered from the practice's
+/// store (none when the recipe is checked on its own) and from the items of the recipe checked so far. Of those it keeps
+/// only their routes and, for a picker path a rule asked about, the part that picks: never whole items, so a
+/// 100,000-item check still streams.
 /// </summary>
 internal sealed class RecipeContentCheck : IContentLookup
 {
