@@ -1,9 +1,12 @@
-// "Choose from library" beside an image field's path box: a dialog with the practice's images
-// (/admin/media/library), a filter box and thumbnails. Choosing one fills the path box, as typing the path would;
-// without script the path box and the upload work alone.
+// The practice's images (/admin/media/library) in a dialog with a filter box and thumbnails, for two uses:
+// - "Choose from library" beside an image field's path box: choosing one fills the path box, as typing the path would;
+//   without script the path box and the upload work alone.
+// - "Image" in a Markdown editor's toolbar: choosing one asks for its description, then inserts ![description](/media/path)
+//   where the cursor is. A body keeps the site path; the preview and the public page put it under the practice's address.
 (() => {
   const fields = [...document.querySelectorAll('[data-media-field]')];
-  if (fields.length === 0 || typeof HTMLDialogElement !== 'function') return;
+  const imageButtons = [...document.querySelectorAll('[data-md-image]')];
+  if (fields.length + imageButtons.length === 0 || typeof HTMLDialogElement !== 'function') return;
 
   const make = (tag, props = {}, text) => {
     const node = Object.assign(document.createElement(tag), props);
@@ -17,7 +20,12 @@
   let status;
   let grid;
   let more;
-  let field;
+  let describe;
+  let describeImage;
+  let describeBox;
+  let describeStatus;
+  // What the dialog is open for: { libraryUrl, current, choose(file), opener }.
+  let target;
   let page = 1;
   let timer;
   let controller;
@@ -35,17 +43,28 @@
     grid = make('ul', { className: 'media-grid' });
     grid.setAttribute('aria-label', 'Images');
     more = make('button', { type: 'button', className: 'button button-quiet', hidden: true }, 'Show more images');
-    dialog.append(head, make('label', { htmlFor: filter.id }, 'Filter by file name'), filter, status, grid, more);
+    describe = make('div', { className: 'media-describe', hidden: true });
+    describeImage = make('img', { className: 'media-preview', alt: '' });
+    describeBox = make('input', { id: 'media-library-alt', autocomplete: 'off' });
+    describeStatus = make('p', { className: 'hint' });
+    describeStatus.setAttribute('aria-live', 'polite');
+    const insert = make('button', { type: 'button', className: 'button' }, 'Insert image');
+    describe.append(describeImage, make('label', { htmlFor: describeBox.id }, 'Its description, for people who use screen readers'), describeBox, describeStatus, insert);
+    dialog.append(head, describe, make('label', { htmlFor: filter.id }, 'Filter by file name'), filter, status, grid, more);
     document.body.append(dialog);
 
     close.addEventListener('click', () => dialog.close());
+    insert.addEventListener('click', () => target.insert());
+    describeBox.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') { event.preventDefault(); target.insert(); }
+    });
     more.addEventListener('click', () => load(page + 1));
     filter.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(() => load(1), 200);
     });
     // Escape, Close or a choice: the focus goes back where the person is working.
-    dialog.addEventListener('close', () => { (focusAfter || field.button).focus(); focusAfter = null; });
+    dialog.addEventListener('close', () => { (focusAfter || target.opener).focus(); focusAfter = null; });
   }
 
   async function load(next) {
@@ -53,7 +72,7 @@
     controller = new AbortController();
     const query = filter.value.trim();
     try {
-      const url = `${field.root.dataset.libraryUrl}?page=${next}&q=${encodeURIComponent(query)}`;
+      const url = `${target.libraryUrl}?page=${next}&q=${encodeURIComponent(query)}`;
       const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: controller.signal });
       if (response.redirected || !(response.headers.get('content-type') || '').includes('json')) {
         status.textContent = 'You are signed out. Sign in again in another tab, then open the library again; nothing here is lost.';
@@ -81,17 +100,29 @@
   function show(file) {
     const item = make('li');
     const button = make('button', { type: 'button', className: 'media-choice', title: file.path });
-    if (file.path === field.path.value.trim()) button.setAttribute('aria-current', 'true');
+    if (file.path === target.current()) button.setAttribute('aria-current', 'true');
     button.append(
       make('img', { src: file.url, alt: '', loading: 'lazy', width: 160, height: 120 }),
       make('span', { className: 'media-name' }, file.name),
       make('span', { className: 'media-size' }, size(file.size)));
-    button.addEventListener('click', () => choose(file));
+    button.addEventListener('click', () => target.choose(file));
     item.append(button);
     return item;
   }
 
-  function choose(file) {
+  function open(next) {
+    if (!dialog) build();
+    target = next;
+    describe.hidden = true;
+    filter.value = '';
+    grid.replaceChildren();
+    status.textContent = 'Loading the library…';
+    dialog.showModal();
+    filter.focus();
+    load(1);
+  }
+
+  function chooseForField(field, file) {
     // The upload box would win over the path on saving: a file picked there before is let go.
     field.upload.value = '';
     field.path.value = file.path;
@@ -106,6 +137,26 @@
     dialog.close();
   }
 
+  // Markdown's own escapes: a ] or \ in the description, and spaces or brackets in the path, would end the image early.
+  const pathPart = (part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const markdownImage = (alt, path) =>
+    `![${alt.replace(/[\\\[\]]/g, '\\$&')}](/media/${path.split('/').map(pathPart).join('/')})`;
+
+  function insertInto(area, file) {
+    const alt = describeBox.value.trim().replace(/\s+/g, ' ');
+    if (!alt) {
+      describeStatus.textContent = 'Describe the image first: what a reader who cannot see it should know.';
+      describeBox.focus();
+      return;
+    }
+    const { selectionStart: s, selectionEnd: e, value } = area;
+    const before = s > 0 && value[s - 1] !== '\n' ? '\n\n' : '';
+    area.setRangeText(before + markdownImage(alt, file.path) + '\n', s, e, 'end');
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    focusAfter = area;
+    dialog.close();
+  }
+
   for (const root of fields) {
     const button = root.querySelector('[data-media-choose]');
     const path = root.querySelector('[data-media-path]');
@@ -113,15 +164,33 @@
     state.status.setAttribute('aria-live', 'polite');
     path.parentElement.after(state.status);
     button.hidden = false;
+    button.addEventListener('click', () => open({
+      libraryUrl: root.dataset.libraryUrl,
+      current: () => path.value.trim(),
+      choose: (file) => chooseForField(state, file),
+      opener: button,
+    }));
+  }
+
+  for (const button of imageButtons) {
+    const area = button.closest('[data-markdown-editor]').querySelector('textarea');
+    button.hidden = false;
     button.addEventListener('click', () => {
-      if (!dialog) build();
-      field = state;
-      filter.value = '';
-      grid.replaceChildren();
-      status.textContent = 'Loading the library…';
-      dialog.showModal();
-      filter.focus();
-      load(1);
+      let chosen;
+      open({
+        libraryUrl: button.dataset.libraryUrl,
+        current: () => '',
+        choose: (file) => {
+          chosen = file;
+          describeImage.src = file.url;
+          describeBox.value = '';
+          describeStatus.textContent = `${file.name} chosen.`;
+          describe.hidden = false;
+          describeBox.focus();
+        },
+        insert: () => insertInto(area, chosen),
+        opener: button,
+      });
     });
   }
 })();

@@ -192,11 +192,16 @@ public sealed partial class ContentManager
     public async Task<IReadOnlyList<ContentError>> CheckAsync(ContentItem item, CancellationToken cancellationToken) =>
         (await RunHandlersAsync(item, isImport: false, cancellationToken)).Errors;
 
-    private async Task<ContentSavingContext> RunHandlersAsync(ContentItem version, bool isImport, CancellationToken cancellationToken)
+    private Task<ContentSavingContext> RunHandlersAsync(ContentItem version, bool isImport, CancellationToken cancellationToken) =>
+        RunHandlersAsync(_handlers, version, Definitions, _lookup, isImport, cancellationToken);
+
+    /// <summary>The content rules, in one place for a write and for a recipe's check (<see cref="ContentServices.CheckImportAsync"/>).</summary>
+    internal static async Task<ContentSavingContext> RunHandlersAsync(
+        IReadOnlyList<IContentHandler> handlers, ContentItem version, ContentDefinitions definitions, IContentLookup lookup, bool isImport, CancellationToken cancellationToken)
     {
-        var type = Definitions.FindType(version.ContentType) ?? new ContentTypeDefinition { Name = version.ContentType };
-        var context = new ContentSavingContext(version, type, Definitions, _lookup) { IsImport = isImport };
-        foreach (var handler in _handlers)
+        var type = definitions.FindType(version.ContentType) ?? new ContentTypeDefinition { Name = version.ContentType };
+        var context = new ContentSavingContext(version, type, definitions, lookup) { IsImport = isImport };
+        foreach (var handler in handlers)
         {
             await handler.SavingAsync(context, cancellationToken);
         }

@@ -1,6 +1,7 @@
 using Cms.Content.Definitions;
 using Cms.Content.Handlers;
 using Cms.Data;
+using Cms.Modules;
 
 namespace Cms.Content;
 
@@ -18,4 +19,11 @@ internal sealed class ContentServices
 
     /// <summary>A content manager running the handlers of the tenant's features (and those no feature owns).</summary>
     public ContentManager Open(TenantDbContext db, ContentDefinitions definitions, IReadOnlySet<string> features) => new(db, definitions, _handlers, features, _time);
+
+    /// <summary>
+    /// The rules an import runs on an item (the handlers of these features; of every feature when null, as for a recipe
+    /// checked without a site), run on a copy with <paramref name="lookup"/> answering about other items. Nothing is written.
+    /// </summary>
+    public Task<ContentSavingContext> CheckImportAsync(ContentItem item, ContentDefinitions definitions, IReadOnlySet<string>? features, IContentLookup lookup, CancellationToken cancellationToken) =>
+        ContentManager.RunHandlersAsync(features is null ? _handlers : _handlers.Running(features), item.Clone(), definitions, lookup, isImport: true, cancellationToken);
 }

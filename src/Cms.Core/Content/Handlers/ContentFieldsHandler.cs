@@ -21,6 +21,13 @@ internal sealed class ContentFieldsHandler : IContentHandler
             {
                 context.Index.SearchText.Append(text).Append(' ');
             }
+
+            // A text field shown as an address box (Orchard's Url editor) holds a link: the rule of a link field.
+            if (!string.IsNullOrWhiteSpace(text) && SettingsReader.Text(field.Definition.Settings, ContentNames.ContentPartFieldSettings, "Editor") == "Url"
+                && LinkAddresses.Problem(text) is { } problem)
+            {
+                context.AddError(field.Path, problem);
+            }
         }
 
         foreach (var field in context.FieldsOf(ContentNames.BooleanField))
@@ -48,9 +55,9 @@ internal sealed class ContentFieldsHandler : IContentHandler
         {
             var url = Text(context, field, "Url");
             Require(context, field, !string.IsNullOrWhiteSpace(url), "LinkFieldSettings");
-            if (!string.IsNullOrWhiteSpace(url) && !IsSafeUrl(url))
+            if (!string.IsNullOrWhiteSpace(url) && LinkAddresses.Problem(url) is { } problem)
             {
-                context.AddError(field.Path, $"The link '{url}' uses a scheme that is not allowed; use a web address, an e-mail or phone link, or a site path.");
+                context.AddError(field.Path, problem);
             }
         }
 
@@ -182,8 +189,4 @@ internal sealed class ContentFieldsHandler : IContentHandler
 
         return array.Select(e => e!.GetValue<string>()).ToList();
     }
-
-    // Relative links are fine (Orchard allows "~/about"); absolute ones must not run script or embed data.
-    private static bool IsSafeUrl(string url) =>
-        !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || url.StartsWith('/') || uri.Scheme is "http" or "https" or "mailto" or "tel";
 }

@@ -38,6 +38,12 @@ internal sealed class RecipeApplication
         Content.RunFeatures(features);
     }
 
+    /// <summary>
+    /// What the content rules refused while applying, every item's: the import goes on to the end to find them all,
+    /// then is rolled back (see <see cref="RecipeExecutor"/>).
+    /// </summary>
+    public List<RecipeMessage> Refused { get; } = [];
+
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
 
     public void Count(string what, int n = 1)

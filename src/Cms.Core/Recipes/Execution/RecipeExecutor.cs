@@ -60,6 +60,7 @@ internal sealed class RecipeExecutor
         var seed = await HashAsync(source, cancellationToken);
         var tenant = new TenantSettings("validation", TenantState.Running, [], null, null, null, DateTimeOffset.UnixEpoch);
         var validation = new RecipeValidation(new ContentDefinitions(), options.Strict) { Modules = _modules };
+        validation.Content = new RecipeContentCheck(_content, validation, stored: null);
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, await DefaultParametersAsync(null, tenant, cancellationToken), Checking(options)), validation, source.Folder);
         if (await ReadAsync(source, validating, validation, cancellationToken))
         {
@@ -95,6 +96,10 @@ internal sealed class RecipeExecutor
         // The features on when the import starts; a feature step changes them for the steps and items after it, in both passes.
         var features = await TenantFeatures.ReadAsync(db, _modules, tenant.IsDefault, cancellationToken);
         var validation = new RecipeValidation(ContentDefinitionEditor.Copy(definitions), options.Strict) { Features = features, Modules = _modules };
+
+        // A check only (--dry-run, the admin's check) runs the content rules on every item in this pass; an import runs them
+        // once, as it stores each item, and reports what they refuse the same way, every item's, before it rolls back.
+        validation.Content = options.DryRun ? new RecipeContentCheck(_content, validation, new ContentLookup(db, _ => Task.CompletedTask)) : null;
         var checking = Checking(options);
         using var validating = new ValidatingVisitor(Run(tenant, options, seed, defaults, checking), validation, source.Folder);
         if (!await ReadAsync(source, validating, validation, cancellationToken))
@@ -135,6 +140,11 @@ internal sealed class RecipeExecutor
                 progress.Start();
                 using var applying = new ApplyingVisitor(Run(tenant, options, seed, defaults, progress), application, source.Folder);
                 await RecipeReader.ReadAsync(stream, applying, cancellationToken);
+            }
+
+            if (application.Refused.Count > 0)
+            {
+                throw new RecipeApplyException(application.Refused);
             }
 
             await manager.FlushAsync(cancellationToken);

@@ -8,6 +8,7 @@ internal sealed class RecipeValidation
 {
     private readonly bool _strict;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _errorPlaces = new(StringComparer.Ordinal);
 
     // Where each item and each version was first given, to name both places when one comes again; a place rather
     // than its pointer's text, as an import of 100,000 items keeps one per item.
@@ -31,6 +32,9 @@ internal sealed class RecipeValidation
 
     /// <summary>The tenant's definitions with the recipe's definition steps applied so far.</summary>
     public ContentDefinitions Definitions { get; }
+
+    /// <summary>The content rules the import runs, run on each item in this pass; null where items are not checked.</summary>
+    public RecipeContentCheck? Content { get; set; }
 
     public List<RecipeMessage> Errors { get; } = [];
 
@@ -74,7 +78,8 @@ internal sealed class RecipeValidation
     /// <summary>One message per place: the schema and a step's own checks may both see the same problem.</summary>
     public void Error(int? step, string pointer, string message)
     {
-        if (!Errors.Exists(e => e.Location == pointer))
+        // A set, not a search of the list: a recipe of 100,000 bad items has as many errors.
+        if (_errorPlaces.Add(pointer))
         {
             Errors.Add(new RecipeMessage(step, pointer, message));
         }

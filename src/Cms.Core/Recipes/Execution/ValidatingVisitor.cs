@@ -35,15 +35,21 @@ internal sealed class ValidatingVisitor : RecipeStepDispatcher
         return ValueTask.CompletedTask;
     }
 
-    protected override ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct)
+    protected override async ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct)
     {
+        var errorsBefore = _validation.Errors.Count;
         if (handler is Steps.ContentStep)
         {
             Report(step.Index, Run.Schema.ValidateItem(step.Index, itemIndex, item), step.Prefix);
         }
 
         handler.ValidateItem(step, itemIndex, item, _validation);
-        return ValueTask.CompletedTask;
+
+        // The content rules read the item as the import would: only one whose envelope and shape are sound.
+        if (handler is Steps.ContentStep && _validation.Errors.Count == errorsBefore && item is JsonObject data && _validation.Content is { } content)
+        {
+            await content.CheckAsync(step, itemIndex, data, ct);
+        }
     }
 
     protected override void OnUnsupportedExpression(int step, string pointer, string message) =>

@@ -88,7 +88,8 @@ internal sealed class ContentStep : IRecipeStep
         if (!result.Succeeded)
         {
             var pointer = $"{step.Pointer}/data/{itemIndex}";
-            throw new RecipeApplyException(result.Errors.Select(e => new RecipeMessage(step.Index, $"{pointer}/{e.Path.Replace('.', '/')}", e.Message)).ToList());
+            application.Refused.AddRange(result.Errors.Select(e => new RecipeMessage(step.Index, $"{pointer}/{e.Path.Replace('.', '/')}", e.Message)));
+            return;
         }
 
         application.Count(result.Skipped ? "items unchanged" : "items imported");

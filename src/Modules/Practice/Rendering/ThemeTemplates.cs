@@ -130,7 +130,7 @@ internal sealed class ThemeTemplates
 }
 
 /// <summary>The request a page is rendered for: its links are made relative to the tenant's prefix and origin.</summary>
-public sealed partial class RequestInfo
+public sealed class RequestInfo
 {
     public required string Base { get; init; }
 
@@ -138,20 +138,15 @@ public sealed partial class RequestInfo
 
     public required string Path { get; init; }
 
+    /// <summary>A site path (<c>/fees</c>, or <c>~/fees</c> as Orchard writes it) under the practice's prefix; any other address as it is.</summary>
     public string Href(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Base + (url == "/" && Base.Length > 0 ? "/" : url) : url;
+        url.StartsWith("~/", StringComparison.Ordinal) ? Href(url[1..])
+        : url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Base + (url == "/" && Base.Length > 0 ? "/" : url) : url;
 
-    public string Absolute(string url) => url.StartsWith('/') ? Origin + Href(url) : url;
+    public string Absolute(string url) => url.StartsWith('/') || url.StartsWith("~/", StringComparison.Ordinal) ? Origin + Href(url) : url;
 
-    /// <summary>
-    /// Rendered Markdown or HTML with its site links (href="/..." and src="/...") under the practice's prefix:
-    /// bodies are rendered once on save, without knowing where the practice is served.
-    /// </summary>
-    public string? Rebase(string? html) =>
-        html is null || Base.Length == 0 ? html : SiteLink().Replace(html, "$1" + Base + "/");
-
-    [System.Text.RegularExpressions.GeneratedRegex("""(\s(?:href|src)=")/(?!/)""")]
-    private static partial System.Text.RegularExpressions.Regex SiteLink();
+    /// <summary>A rendered body's site links under the practice's prefix (<see cref="Cms.Content.LinkAddresses.Rebase"/>).</summary>
+    public string? Rebase(string? html) => html is null ? null : Cms.Content.LinkAddresses.Rebase(html, Base);
 }
 
 /// <summary>What the layout needs to know about the page inside it: title, description, canonical URL, social and structured data.</summary>

@@ -38,8 +38,8 @@ internal readonly struct ItemReader
     /// <summary>A link field; a URL that could run script (nested items are not checked on save) is dropped.</summary>
     public (string? Url, string? Text) Link(string field) => (SafeUrl(Clean(String(_part?[field]?["Url"]))), Clean(String(_part?[field]?["Text"])));
 
-    private static string? SafeUrl(string? url) =>
-        url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || url.StartsWith('/') || uri.Scheme is "http" or "https" or "mailto" or "tel" ? url : null;
+    // A link stored before the rule (or written to the database by hand) that it refuses is not shown.
+    private static string? SafeUrl(string? url) => url is null || Cms.Content.LinkAddresses.Problem(url) is null ? url : null;
 
     /// <summary>The first image of a media field, with its alt text; null when there is none.</summary>
     public ImageModel? Image(string field)

@@ -1,0 +1,51 @@
+using System.Net;
+using Cms.Web.Tests.Practice;
+using Cms.Web.Tests.Support;
+
+namespace Cms.Web.Tests.Admin;
+
+/// <summary>
+/// Issue 14, item 2: a body's image is stored as a page of the site (<c>/media/…</c>); the editor's preview and the public
+/// page both put it under the address the practice is reached at, the prefix or its host name, so they show the same image.
+/// </summary>
+public sealed class BodyImageAddressTests : IClassFixture<CmsFactory>
+{
+    private const string Markdown = "Before.\n\n![Clouds passing over the river](/media/articles/passing-clouds.png)\n\n[Fees](~/fees)";
+
+    private readonly CmsFactory _factory;
+
+    public BodyImageAddressTests(CmsFactory factory)
+    {
+        _factory = factory;
+    }
+
+    [Theory]
+    [InlineData("localhost", AdminSite.Base)]
+    [InlineData("riverbend.localhost", "")]
+    public async Task ThePreviewAndThePublicPageAskForTheSameImageAndItIsServed(string host, string tenantBase)
+    {
+        var admin = _factory.Client(host);
+        Assert.Equal(HttpStatusCode.Found, (await CmsFactory.SignInAsync(admin, tenantBase, CmsFactory.AdminUser, CmsFactory.AdminPassword)).StatusCode);
+        var id = "bodyimage" + (tenantBase.Length == 0 ? "host" : "prefix") + "00000000001";
+        var path = "articles/body-image-" + (tenantBase.Length == 0 ? "host" : "prefix");
+        await PublicSite.ImportAsync(_factory.Client(), AdminSite.Base, PublicSite.ArticleRecipe(id, "Body Image", path, published: true)
+            .Replace("## A heading\\n\\nSome words about Body Image.", Markdown.Replace("\n", "\\n", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var preview = await admin.PostAsync(tenantBase + "/admin/preview/markdown", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["markdown"] = Markdown,
+            ["__RequestVerificationToken"] = await AdminSite.AntiforgeryTokenAsync(admin, tenantBase + "/admin"),
+        }));
+        var previewed = await PublicSite.ParseAsync(await preview.Content.ReadAsStringAsync(), "/preview");
+        var page = await PublicSite.PageAsync(_factory.Client(host), tenantBase + "/" + path);
+
+        var expected = tenantBase + "/media/articles/passing-clouds.png";
+        Assert.Equal(expected, previewed.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal(expected, page.QuerySelector("img[alt='Clouds passing over the river']")!.GetAttribute("src"));
+        Assert.Equal(tenantBase + "/fees", previewed.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector($"a[href='{tenantBase}/fees']"));
+        using var image = await _factory.Client(host).GetAsync(expected);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+    }
+}
