@@ -46,7 +46,7 @@ internal static class EditorEndpoints
             return TypedResults.Forbid();
         }
 
-        var found = await library.ListAsync(context.GetTenant().Settings, q, page ?? 1, context.RequestAborted);
+        var found = await library.ListAsync(context.GetTenant().Settings, q, page ?? 1, null, context.RequestAborted);
         var files = found.Files.Select(f => f with { Url = $"{context.Request.PathBase}/media/{string.Join('/', f.Path.Split('/').Select(Uri.EscapeDataString))}" }).ToList();
         return TypedResults.Ok(found with { Files = files });
     }

@@ -22,13 +22,14 @@ public sealed class MediaLibrary
         _store = store;
     }
 
-    /// <summary>One page of the images whose path has every word searched, newest first.</summary>
-    public async Task<MediaPage> ListAsync(TenantSettings tenant, string? search, int page, CancellationToken cancellationToken)
+    /// <summary>One page of the images whose path has every word searched (and is not left out), newest first.</summary>
+    public async Task<MediaPage> ListAsync(TenantSettings tenant, string? search, int page, IReadOnlySet<string>? leaveOut, CancellationToken cancellationToken)
     {
         var words = (search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var files = (await _store.ListAsync(tenant, cancellationToken))
             .Where(f => s_images.Contains(Path.GetExtension(f.Path)))
             .Where(f => words.All(w => f.Path.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .Where(f => leaveOut is null || !leaveOut.Contains(f.Path))
             .OrderByDescending(f => f.ModifiedUtc).ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         page = Math.Clamp(page, 1, Math.Max(1, (files.Count + PageSize - 1) / PageSize));

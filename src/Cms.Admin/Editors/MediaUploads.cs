@@ -45,4 +45,41 @@ public sealed class MediaUploads
 
         return (relative, null);
     }
+
+    /// <summary>
+    /// Writes the file's content over the library's file at the path, so every page using it shows the new one; null when
+    /// done, else why not. The new content is checked as an upload is, and must be the type the path's name says (the
+    /// public site serves media by extension).
+    /// </summary>
+    public async Task<string?> ReplaceAsync(TenantSettings tenant, string path, IFormFile file, CancellationToken cancellationToken)
+    {
+        if (await _store.FindAsync(tenant, path, cancellationToken) is null)
+        {
+            return $"There is no file “{path}” in the media library to replace.";
+        }
+
+        var head = new byte[AcceptedMedia.HeadBytes];
+        int read;
+        await using (var stream = file.OpenReadStream())
+        {
+            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        if (AcceptedMedia.CheckContent(file.FileName, file.Length, head.AsSpan(0, read)) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!string.Equals(AcceptedMedia.ContentType(file.FileName), AcceptedMedia.ContentType(path), StringComparison.Ordinal))
+        {
+            return $"“{file.FileName}” is not the same type of image as “{path}”; the replacement keeps the name, so choose a {Path.GetExtension(path).TrimStart('.').ToUpperInvariant()} file.";
+        }
+
+        await using (var content = file.OpenReadStream())
+        {
+            await _store.WriteAsync(tenant, path, content, cancellationToken);
+        }
+
+        return null;
+    }
 }

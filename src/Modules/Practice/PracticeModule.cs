@@ -24,6 +24,7 @@ public static class PracticeModule
         services.AddSingleton(new ModuleFeature(Feature, "Practice", "Counselor profiles, articles in series, the practice settings and templates, and the practice's public site."));
         services.AddSingleton(new AdminMenuEntry("Series", "admin/content?type=Series", "series", Feature) { Position = 10 });
         services.AddSingleton(new AdminMenuEntry("Counselors", "admin/content?type=Counselor", "counselors", Feature) { Position = 20 });
+        services.AddSingleton(new AdminMenuEntry("Media", "admin/media", "media", Feature) { Position = 35, Permission = Cms.Security.Permissions.ManageMediaContent });
         services.AddSingleton(new AdminMenuEntry("Templates", "admin/templates", "templates", Feature) { Position = 40, Permission = Cms.Security.Permissions.ManageTemplates });
         services.AddSingleton(new ContentItemAction("Series", "Order of the parts", "admin/series/{0}/parts", Feature));
         services.AddSingleton(new SettingsSection("PracticeSettings", "Practice", "What the public site says about the practice on every page: name, address, how to reach you, the crisis line.", Feature));
