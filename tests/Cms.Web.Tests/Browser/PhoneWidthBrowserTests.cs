@@ -13,7 +13,7 @@ public sealed class PhoneWidthBrowserTests : IClassFixture<BrowserHost>
     [
         "", "/content", "/content?type=Series", "/content/new/Article", "/content/counselordanawhitfield0001",
         "/content/articletherapypart10000001/history", "/series/serieswhatyoushouldknow001/parts", "/menus/practicemainmenu0000000001",
-        "/settings", "/templates", "/templates/home", "/types", "/types/Counselor", "/users", "/roles", "/features", "/import", "/export",
+        "/settings", "/templates", "/templates/home", "/types", "/types/Counselor", "/users", "/roles", "/features", "/import", "/export", "/media",
     ];
 
     private readonly BrowserHost _host;
