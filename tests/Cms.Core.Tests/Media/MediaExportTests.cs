@@ -4,7 +4,6 @@ using Cms.Media;
 using Cms.Recipes;
 using Cms.Recipes.Export;
 using Microsoft.Extensions.DependencyInjection;
-using SkiaSharp;
 
 namespace Cms.Core.Tests.Media;
 
@@ -53,28 +52,6 @@ public sealed class MediaExportTests
         }
     }
 
-    // A PNG of noise (which does not compress) of exactly this length: an image the import decodes, padded to the
-    // length with empty IDAT chunks (12 bytes each) after the last one, which decoders read past.
-    private static byte[] Png(int length, int seed)
-    {
-        byte[] emptyIdat = [0, 0, 0, 0, .. "IDAT"u8, 0x35, 0xAF, 0x06, 0x1E];
-        for (var width = 64; width < 512; width++)
-        {
-            var height = (length - 2000) / (width * 4 + 1);
-            using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
-            var pixels = new byte[bitmap.ByteCount];
-            new Random(seed).NextBytes(pixels);
-            System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
-            using var encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-            var png = encoded.ToArray();
-            var gap = length - png.Length;
-            if (gap >= 0 && gap % emptyIdat.Length == 0)
-            {
-                var end = png.Length - 12; // IEND
-                return [.. png[..end], .. Enumerable.Repeat(emptyIdat, gap / emptyIdat.Length).SelectMany(c => c), .. png[end..]];
-            }
-        }
-
-        throw new InvalidOperationException($"No noise PNG pads to {length} bytes.");
-    }
+    // An image the import decodes and keeps byte for byte.
+    private static byte[] Png(int length, int seed) => NoisePng.Of(length, seed);
 }
