@@ -6,7 +6,8 @@ namespace Cms.Admin.Editors;
 
 /// <summary>
 /// Images uploaded from an editor into the practice's media library (<see cref="IMediaStore"/>, which the public site
-/// serves under /media/), checked by the rule recipes' media are checked by too (<see cref="AcceptedMedia"/>).
+/// serves under /media/), checked by the rule recipes' media are checked by too (<see cref="AcceptedMedia"/>) and stored
+/// without their metadata (<see cref="StrippedImage"/>).
 /// </summary>
 public sealed class MediaUploads
 {
@@ -34,11 +35,23 @@ public sealed class MediaUploads
             return (null, problem);
         }
 
+        var uploaded = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(uploaded, cancellationToken);
+        }
+
+        var (stripped, refused) = StrippedImage.From(file.FileName, uploaded);
+        if (stripped is null)
+        {
+            return (null, refused);
+        }
+
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         var now = _time.GetUtcNow();
         var name = Content.LiquidPatterns.Slugify(Path.GetFileNameWithoutExtension(file.FileName));
         var relative = $"uploads/{now:yyyy}/{now:MM}/{(name.Length == 0 ? "image" : name)}-{Guid.NewGuid().ToString("N")[..6]}{extension}";
-        await using (var content = file.OpenReadStream())
+        using (var content = new MemoryStream(stripped, writable: false))
         {
             await _store.WriteAsync(tenant, relative, content, cancellationToken);
         }

@@ -52,12 +52,6 @@ public sealed class MediaExportTests
         }
     }
 
-    private static byte[] Png(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        signature.CopyTo(bytes, 0);
-        return bytes;
-    }
+    // An image the import decodes and keeps byte for byte.
+    private static byte[] Png(int length, int seed) => NoisePng.Of(length, seed);
 }

@@ -157,7 +157,7 @@ public abstract class RecipeEngineContractTests
             """{ "name": "Roles", "Roles": [ { "Name": "Editor", "Description": "Edits", "Permissions": [ "EditContent", "PublishContent" ] } ] }""",
             """{ "name": "Templates", "Templates": { "Content__Article": { "Description": "article", "Content": "<h1>{{ Model.ContentItem.DisplayText }}</h1>" } } }""",
             """{ "name": "custom-settings", "PracticeSettings": { "ContentType": "PracticeSettings", "PracticeSettings": { "Phone": { "Text": "555" } } } }""",
-            """{ "name": "media", "Files": [ { "TargetPath": "team/dana.png", "Base64": "iVBORw0KGgpoZWxsbw==" } ] }""",
+            """{ "name": "media", "Files": [ { "TargetPath": "team/dana.png", "Base64": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==" } ] }""",
             ArticleDefinition,
             """{ "name": "DeleteContentDefinition", "ContentTypes": [ "Series" ], "ContentParts": [] }""",
             """{ "name": "ReplaceContentDefinition", "ContentTypes": [], "ContentParts": [ { "Name": "Article", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TextField", "Name": "Subtitle" } ] } ] }"""));
@@ -175,7 +175,7 @@ public abstract class RecipeEngineContractTests
         Assert.NotNull((await tenant.DocumentAsync(RecipeDocuments.Templates))!["Content__Article"]);
         Assert.Equal("555", (await tenant.DocumentAsync(RecipeDocuments.CustomSettings))!["PracticeSettings"]!["PracticeSettings"]!["Phone"]!["Text"]!.GetValue<string>());
         var media = await services.GetRequiredService<IMediaStore>().OpenAsync(tenant.Tenant, "team/dana.png", default);
-        Assert.Equal("iVBORw0KGgpoZWxsbw==", Convert.ToBase64String(await File.ReadAllBytesAsync(media!.FilePath)));
+        Assert.Equal("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", Convert.ToBase64String(await File.ReadAllBytesAsync(media!.FilePath)));
         var definitions = await tenant.DefinitionsAsync();
         Assert.Null(definitions.FindType("Series"));
         Assert.Equal(["Subtitle"], definitions.FindPart("Article")!.ContentPartFieldDefinitionRecords.Select(f => f.Name));

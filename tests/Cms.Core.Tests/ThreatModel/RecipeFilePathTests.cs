@@ -14,6 +14,9 @@ public sealed class RecipeFilePathTests : IAsyncLifetime
     // A real PNG outside the recipe's folder: only the path rule can keep it out, not the image check.
     private static readonly byte[] s_secretImage = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "SECRET-OUTSIDE"u8];
 
+    // A whole image (1×1 PNG): media are decoded before they are stored.
+    private static readonly byte[] s_photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
     private readonly string _root = Directory.CreateTempSubdirectory("cms-recipe-paths-").FullName;
     private TestStorage _storage = null!;
     private ServiceProvider _services = null!;
@@ -96,14 +99,14 @@ public sealed class RecipeFilePathTests : IAsyncLifetime
     public async Task TakesAnImageInsideTheFolder()
     {
         Directory.CreateDirectory(Path.Combine(Folder, "images"));
-        await File.WriteAllBytesAsync(Path.Combine(Folder, "images", "photo.png"), s_secretImage);
+        await File.WriteAllBytesAsync(Path.Combine(Folder, "images", "photo.png"), s_photo);
         var recipe = await WriteRecipeAsync("""{ "name": "media", "Files": [ { "SourcePath": "images/photo.png", "TargetPath": "people/photo.png" }, { "SourcePath": "images/./../images/photo.png", "TargetPath": "again.png" } ] }""");
 
         var result = await _tenant.ImportAsync(recipe);
 
         Assert.True(result.Applied, string.Join("\n", result.Errors));
         Assert.Empty(result.Warnings);
-        Assert.Equal(s_secretImage, await File.ReadAllBytesAsync(MediaFile("people/photo.png")));
+        Assert.Equal(s_photo, await File.ReadAllBytesAsync(MediaFile("people/photo.png")));
         Assert.True(File.Exists(MediaFile("again.png")));
     }
 

@@ -113,14 +113,8 @@ public sealed class SharedMediaTests
         Assert.Equal(image, await File.ReadAllBytesAsync(Path.Combine(kept, "old", "office.png")));
     }
 
-    private static byte[] Png(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        signature.CopyTo(bytes, 0);
-        return bytes;
-    }
+    // An image the upload decodes and keeps byte for byte.
+    private static byte[] Png(int length, int seed) => NoisePng.Of(length, seed);
 
     private static string MediaRecipe(string path, byte[] content) => $$"""
         { "steps": [ { "name": "media", "Files": [ { "TargetPath": "{{path}}", "Base64": "{{Convert.ToBase64String(content)}}" } ] } ] }

@@ -6,7 +6,7 @@ namespace Cms.Recipes.Steps;
 
 /// <summary>
 /// <c>media</c>: files into the tenant's media library, from base64 in the recipe or a file in its folder
-/// (<see cref="RecipeFiles"/>), each checked as an upload is (<see cref="AcceptedMedia"/>): the public site serves
+/// (<see cref="RecipeFiles"/>), each checked and stripped of metadata as an upload is (<see cref="AcceptedMedia"/>, <see cref="StrippedImage"/>): the public site serves
 /// media by extension, so a file must be the image its TargetPath says. Downloads (SourceUrl) are not made: a recipe
 /// must not reach out to the network.
 /// </summary>
@@ -51,7 +51,7 @@ internal sealed class MediaStep : IRecipeStep
                 {
                     validation.Error(step.Index, pointer + "/Base64", "Base64 is not valid base64 data.");
                 }
-                else if (AcceptedMedia.CheckContent(target, bytes.Length, bytes) is { } refused)
+                else if ((AcceptedMedia.CheckContent(target, bytes.Length, bytes) ?? StrippedImage.From(target, bytes).Error) is { } refused)
                 {
                     validation.Error(step.Index, pointer + "/Base64", refused);
                 }
@@ -108,22 +108,32 @@ internal sealed class MediaStep : IRecipeStep
             }
 
             // The check read only the file's first bytes; these are the bytes that are stored.
-            if (AcceptedMedia.CheckContent(target, content.Length, content) is { } refused)
+            var (stripped, refused) = AcceptedMedia.CheckContent(target, content.Length, content) is { } wrong ? (null, wrong) : StrippedImage.From(target, content);
+            if (stripped is null)
             {
-                throw new RecipeApplyException([new RecipeMessage(step.Index, $"{step.PointerOf("Files")}/{i}", refused)]);
+                throw new RecipeApplyException([new RecipeMessage(step.Index, $"{step.PointerOf("Files")}/{i}", refused!)]);
             }
 
-            await application.Media.StageAsync(target, content, cancellationToken);
+            await application.Media.StageAsync(target, stripped, cancellationToken);
             application.Count("media files");
         }
     }
 
+    // The check decodes the file as the import will, so a file that would be refused then is reported now.
     private static string? CheckFile(string path, string target)
     {
-        using var stream = File.OpenRead(path);
-        var head = new byte[AcceptedMedia.HeadBytes];
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return AcceptedMedia.CheckContent(target, stream.Length, head.AsSpan(0, read));
+        byte[] head;
+        using (var stream = File.OpenRead(path))
+        {
+            head = new byte[AcceptedMedia.HeadBytes];
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (AcceptedMedia.CheckContent(target, stream.Length, head.AsSpan(0, read)) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        return StrippedImage.From(target, File.ReadAllBytes(path)).Error;
     }
 
     // Never more than one byte over the limit, so a file that grew since the check is refused without being read whole.
