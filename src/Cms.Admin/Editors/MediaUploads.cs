@@ -23,25 +23,7 @@ public sealed class MediaUploads
     /// <summary>Saves the file; returns its media path, or why it was refused.</summary>
     public async Task<(string? Path, string? Error)> SaveAsync(TenantSettings tenant, IFormFile file, CancellationToken cancellationToken)
     {
-        var head = new byte[AcceptedMedia.HeadBytes];
-        int read;
-        await using (var stream = file.OpenReadStream())
-        {
-            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        }
-
-        if (AcceptedMedia.CheckContent(file.FileName, file.Length, head.AsSpan(0, read)) is { } problem)
-        {
-            return (null, problem);
-        }
-
-        var uploaded = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(uploaded, cancellationToken);
-        }
-
-        var (stripped, refused) = StrippedImage.From(file.FileName, uploaded);
+        var (stripped, refused) = await ReadAsync(file, cancellationToken);
         if (stripped is null)
         {
             return (null, refused);
@@ -71,6 +53,24 @@ public sealed class MediaUploads
             return $"There is no file “{path}” in the media library to replace.";
         }
 
+        // Checked and stripped of its metadata as an upload is: a replacement must not bring back a GPS position.
+        var (stripped, refused) = await ReadAsync(file, cancellationToken, replacing: path);
+        if (stripped is null)
+        {
+            return refused;
+        }
+
+        using (var content = new MemoryStream(stripped, writable: false))
+        {
+            await _store.WriteAsync(tenant, path, content, cancellationToken);
+        }
+
+        return null;
+    }
+
+    // The upload's bytes when they are an image this library takes, without their metadata; else why not.
+    private static async Task<(byte[]? Bytes, string? Error)> ReadAsync(IFormFile file, CancellationToken cancellationToken, string? replacing = null)
+    {
         var head = new byte[AcceptedMedia.HeadBytes];
         int read;
         await using (var stream = file.OpenReadStream())
@@ -80,19 +80,21 @@ public sealed class MediaUploads
 
         if (AcceptedMedia.CheckContent(file.FileName, file.Length, head.AsSpan(0, read)) is { } problem)
         {
-            return problem;
+            return (null, problem);
         }
 
-        if (!string.Equals(AcceptedMedia.ContentType(file.FileName), AcceptedMedia.ContentType(path), StringComparison.Ordinal))
+        // A replacement keeps the file's name, and the public site serves media by the name's extension.
+        if (replacing is not null && !string.Equals(AcceptedMedia.ContentType(file.FileName), AcceptedMedia.ContentType(replacing), StringComparison.Ordinal))
         {
-            return $"“{file.FileName}” is not the same type of image as “{path}”; the replacement keeps the name, so choose a {Path.GetExtension(path).TrimStart('.').ToUpperInvariant()} file.";
+            return (null, $"“{file.FileName}” is not the same type of image as “{replacing}”; the replacement keeps the name, so choose a {Path.GetExtension(replacing).TrimStart('.').ToUpperInvariant()} file.");
         }
 
-        await using (var content = file.OpenReadStream())
+        var uploaded = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
         {
-            await _store.WriteAsync(tenant, path, content, cancellationToken);
+            await stream.ReadExactlyAsync(uploaded, cancellationToken);
         }
 
-        return null;
+        return StrippedImage.From(file.FileName, uploaded);
     }
 }

@@ -19,7 +19,8 @@ public sealed class MediaPageReplaceTests : IClassFixture<CmsFactory>
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
         var path = await MediaSite.UploadOneAsync(admin, "to-replace.png");
-        byte[] newer = [.. MediaSite.Png, .. "-a newer version"u8.ToArray()];
+        // A whole image without metadata: stored as it is (a replacement is stripped of metadata as an upload is).
+        var newer = Cms.Core.Tests.Support.NoisePng.Of(20_000, seed: 7);
 
         using var response = await MediaSite.ReplaceAsync(admin, path, "Another Name.png", newer);
 
@@ -58,5 +59,21 @@ public sealed class MediaPageReplaceTests : IClassFixture<CmsFactory>
 
         Assert.Contains("There is no file “counselors/nobody-here.png” in the media library to replace", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(await MediaSite.PathsAsync(admin, "?q=nobody-here"));
+    }
+
+    [Fact]
+    public async Task AReplacementIsStrippedOfItsPositionAsAnUploadIs()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var path = await MediaSite.UploadOneAsync(admin, "office.jpg", PhonePhoto.Jpeg(64, 48));
+        var photo = PhonePhoto.Jpeg(640, 480);
+        Assert.True(PhonePhoto.HasMetadata(photo));
+
+        using var response = await MediaSite.ReplaceAsync(admin, path, "office at home.jpg", photo);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        var served = await _factory.Client().GetByteArrayAsync(AdminSite.Base + "/media/" + path);
+        Assert.True(served.Length > 1000, "the new photo is served");
+        Assert.False(PhonePhoto.HasMetadata(served), "the replacement keeps EXIF or XMP");
     }
 }
