@@ -9,7 +9,7 @@ namespace Cms.Content;
 /// </summary>
 public static partial class LinkAddresses
 {
-    private static readonly string[] s_schemes = ["http", "https", "mailto", "tel"];
+    private static readonly string[] s_schemes = ["http", "https", "mailto", "tel", "sms"];
 
     /// <summary>Null when the address may be linked to; otherwise what is wrong with it, in words for the editor.</summary>
     public static string? Problem(string url)
@@ -25,7 +25,7 @@ public static partial class LinkAddresses
             return $"The link '{Shown(url)}' is not a page of this site: write a page here as /fees or ~/fees, or another site's address with https://.";
         }
 
-        if (trimmed.StartsWith('/') || trimmed.StartsWith("~/", StringComparison.Ordinal))
+        if (trimmed.StartsWith('/') || trimmed.StartsWith("~/", StringComparison.Ordinal) || trimmed.StartsWith('#'))
         {
             return null;
         }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Cms.Content;
 
 namespace Cms.Menu;
 
@@ -8,12 +8,10 @@ namespace Cms.Menu;
 /// decides which addresses a menu may link to. The text is the item's <c>DisplayText</c> (Orchard 2's), else the part's
 /// <c>Name</c> (Orchard 1's, which its own recipes still write).
 /// </summary>
-public static partial class MenuTree
+public static class MenuTree
 {
     /// <summary>How deep items may nest: a navigation deeper than this is not one a reader can use.</summary>
     public const int MaxDepth = 5;
-
-    private static readonly string[] s_schemes = ["http", "https", "mailto", "tel", "sms"];
 
     /// <summary>The items under a menu (or a menu item), in order, nested; entries that are not items are left out.</summary>
     public static IReadOnlyList<MenuLink> Read(JsonObject? holder, int depth = 1)
@@ -51,40 +49,13 @@ public static partial class MenuTree
     public static string? Alias(JsonObject item) => Text((item[MenuNames.AliasPart] as JsonObject)?["Alias"]);
 
     /// <summary>
-    /// Why a menu may not link to this address, or null when it may: a page of the site (<c>~/fees</c>, <c>/fees</c>,
-    /// <c>#top</c>) or an address on the web, by e-mail, phone or text message. A script (<c>javascript:</c>), data or
-    /// file address would run or open something on every page the menu is on, so it is refused.
+    /// Why a menu may not link to this address, or null when it may: the rule every link of the site follows
+    /// (<see cref="LinkAddresses.Problem"/>); an empty address is a heading without a link.
     /// </summary>
-    public static string? Problem(string url)
-    {
-        var trimmed = url.Trim();
-        if (trimmed.Length == 0)
-        {
-            return null;
-        }
-
-        if (trimmed.Any(char.IsControl))
-        {
-            return $"'{Shown(url)}' has a line break or control character in it; write the address on one line.";
-        }
-
-        if (Scheme().Match(trimmed) is { Success: true } scheme && !s_schemes.Contains(scheme.Groups[1].Value, StringComparer.OrdinalIgnoreCase))
-        {
-            return $"'{Shown(url)}' is not an address a menu can link to: use a page of the site (~/fees), or an address starting with https://, mailto:, tel: or sms:.";
-        }
-
-        return trimmed.StartsWith("~//", StringComparison.Ordinal)
-            ? $"'{Shown(url)}' is not a page of this site: write ~/ and the page's address, as ~/fees."
-            : null;
-    }
+    public static string? Problem(string url) => url.Trim().Length == 0 ? null : LinkAddresses.Problem(url);
 
     /// <summary>Where a menu's address goes from the site's root: <c>~/fees</c> is <c>/fees</c>; every other address stays as written.</summary>
     public static string SitePath(string url) => url.StartsWith("~/", StringComparison.Ordinal) ? url[1..] : url;
 
-    private static string Shown(string url) => url.Length > 60 ? url[..57] + "..." : url;
-
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    [GeneratedRegex("^([a-zA-Z][a-zA-Z0-9+.-]*):")]
-    private static partial Regex Scheme();
 }
