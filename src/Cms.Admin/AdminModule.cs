@@ -32,7 +32,7 @@ public static class AdminModule
             options.Conventions.AddPageRoute("/Admin/Content/Edit", "admin/content/new/{type}");
         });
         services.AddSingleton(provider => new Editors.MediaLibrary(provider.GetRequiredService<Media.IMediaStore>()));
-        services.AddSingleton(provider => new Editors.MediaUploads(provider.GetRequiredService<Media.IMediaStore>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new Editors.MediaUploads(provider.GetRequiredService<Media.IMediaStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Media.MediaImages>()));
         services.AddSingleton(provider => new AdminContent(provider.GetRequiredService<ContentServices>(), provider.GetRequiredService<ScheduledPublishing>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -72,6 +72,7 @@ public static class CmsServiceCollectionExtensions
                 ? new PostgresMediaStore(database, provider.GetRequiredService<NodeMediaCache>(), provider.GetRequiredService<TimeProvider>())
                 : new FileSystemMediaStore(database);
         });
+        services.AddSingleton(provider => new MediaImages(provider.GetRequiredService<IMediaStore>(), provider.GetRequiredService<CmsDatabase>(), provider.GetRequiredService<TenantChanges>()));
     }
 
     /// <summary>Content items and the standard parts and fields; handlers run in registration order.</summary>

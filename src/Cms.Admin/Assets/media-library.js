@@ -102,7 +102,7 @@
     const button = make('button', { type: 'button', className: 'media-choice', title: file.path });
     if (file.path === target.current()) button.setAttribute('aria-current', 'true');
     button.append(
-      make('img', { src: file.url, alt: '', loading: 'lazy', width: 160, height: 120 }),
+      make('img', { src: file.url + '?w=400', alt: '', loading: 'lazy', width: 160, height: 120 }),
       make('span', { className: 'media-name' }, file.name),
       make('span', { className: 'media-size' }, size(file.size)));
     button.addEventListener('click', () => target.choose(file));

@@ -13,11 +13,13 @@ public sealed class MediaUploads
 {
     private readonly IMediaStore _store;
     private readonly TimeProvider _time;
+    private readonly MediaImages _images;
 
-    internal MediaUploads(IMediaStore store, TimeProvider time)
+    internal MediaUploads(IMediaStore store, TimeProvider time, MediaImages images)
     {
         _store = store;
         _time = time;
+        _images = images;
     }
 
     /// <summary>Saves the file; returns its media path, or why it was refused.</summary>
@@ -62,7 +64,7 @@ public sealed class MediaUploads
 
         using (var content = new MemoryStream(stripped, writable: false))
         {
-            await _store.WriteAsync(tenant, path, content, cancellationToken);
+            await _images.ReplaceAsync(tenant, path, content, cancellationToken);
         }
 
         return null;

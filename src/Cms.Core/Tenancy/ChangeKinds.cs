@@ -26,4 +26,7 @@ public enum ChangeKinds
 
     /// <summary>The tenant's registry row: created, moved, disabled, enabled, removed.</summary>
     Registry = 128,
+
+    /// <summary>Files of the media library replaced: pages link them by a version of their content.</summary>
+    Media = 256,
 }

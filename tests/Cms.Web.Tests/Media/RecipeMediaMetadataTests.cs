@@ -1,6 +1,4 @@
 using Cms.Media;
-using Cms.Recipes;
-using Cms.Recipes.Execution;
 using Cms.Tenancy;
 using Cms.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +20,7 @@ public sealed class RecipeMediaMetadataTests : IClassFixture<CmsFactory>
     {
         await PracticeStorage.NewPracticeAsync(_factory, "quill");
 
-        var result = await ImportMediaAsync("quill", "team/ana.jpg", PhonePhoto.Jpeg(320, 240));
+        var result = await MediaRecipe.ImportAsync(_factory, "quill", "team/ana.jpg", PhonePhoto.Jpeg(320, 240));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var stored = await StoredAsync("quill", "team/ana.jpg");
@@ -35,27 +33,13 @@ public sealed class RecipeMediaMetadataTests : IClassFixture<CmsFactory>
     {
         await PracticeStorage.NewPracticeAsync(_factory, "rush");
 
-        var result = await ImportMediaAsync("rush", "team/broken.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. "not really a photo"u8.ToArray()]);
+        var result = await MediaRecipe.ImportAsync(_factory, "rush", "team/broken.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. "not really a photo"u8.ToArray()]);
 
         Assert.False(result.Applied);
         var error = Assert.Single(result.Errors);
         Assert.Equal("/steps/0/Files/0/Base64", error.Location);
         Assert.Contains("“broken.jpg” could not be read as an image", error.Message, StringComparison.Ordinal);
         Assert.Null(await StoredAsync("rush", "team/broken.jpg"));
-    }
-
-    private async Task<RecipeResult> ImportMediaAsync(string practice, string target, byte[] bytes)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"media-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(file, $$"""{ "name": "media", "steps": [ { "name": "media", "Files": [ { "TargetPath": "{{target}}", "Base64": "{{Convert.ToBase64String(bytes)}}" } ] } ] }""");
-        try
-        {
-            return (await _factory.Services.GetRequiredService<TenantRecipes>().ImportAsync(practice, RecipeSource.FromFile(file), new RecipeOptions(), default))!;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 
     private async Task<byte[]?> StoredAsync(string practice, string path)

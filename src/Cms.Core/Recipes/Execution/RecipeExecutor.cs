@@ -39,10 +39,12 @@ internal sealed class RecipeExecutor
     private readonly RecipeSchema _schema;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<ModuleFeature> _modules;
+    private readonly TenantChanges _changes;
     private readonly ILogger<RecipeExecutor> _logger;
 
-    public RecipeExecutor(CmsDatabase database, IMediaStore media, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, IEnumerable<ModuleFeature> modules, ILogger<RecipeExecutor> logger)
+    public RecipeExecutor(CmsDatabase database, IMediaStore media, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, IEnumerable<ModuleFeature> modules, TenantChanges changes, ILogger<RecipeExecutor> logger)
     {
+        _changes = changes;
         _modules = modules.ToList();
         _database = database;
         _media = media;
@@ -164,7 +166,12 @@ internal sealed class RecipeExecutor
             return Result(validation, applied: false, s_none, e.Errors);
         }
 
-        await media.PublishAsync();
+        if (media.Count > 0)
+        {
+            await media.PublishAsync();
+            // After the files are in place, so no page is rendered again with the files they replace.
+            await _changes.RaiseAsync(new TenantChange(tenant.Name, ChangeKinds.Media, []), CancellationToken.None);
+        }
         await RefreshStatisticsAsync(db, application.Counts, cancellationToken);
         _logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}: {Counts}", source.Name, tenant.Name, application.Counts.Count == 0 ? "nothing to change" : string.Join(", ", application.Counts.Select(c => $"{c.Value} {c.Key}")));
         return Result(validation, applied: true, application.Counts);

@@ -27,15 +27,15 @@ internal sealed class PracticePages
     private static readonly Lazy<(byte[] Bytes, string Version)> s_stylesheet = new(ReadStylesheet);
 
     private readonly ViewCounter _views;
-    private readonly Cms.Media.IMediaStore _media;
+    private readonly Cms.Media.MediaImages _images;
     private readonly IOptions<PracticeOptions> _options;
     private readonly PublicOrigin _origin;
     private readonly ILogger<PracticePages> _logger;
 
-    public PracticePages(ViewCounter views, Cms.Media.IMediaStore media, IOptions<PracticeOptions> options, PublicOrigin origin, ILogger<PracticePages> logger)
+    public PracticePages(ViewCounter views, Cms.Media.MediaImages images, IOptions<PracticeOptions> options, PublicOrigin origin, ILogger<PracticePages> logger)
     {
         _views = views;
-        _media = media;
+        _images = images;
         _options = options;
         _origin = origin;
         _logger = logger;
@@ -61,7 +61,7 @@ internal sealed class PracticePages
 
         var theme = Theme(tenant);
         // Keyed by the origin the page's links name, not the Host header: made-up names share one entry.
-        var request = Request(context, path);
+        var request = Request(context, tenant, path);
         var key = $"{request.Origin}{context.Request.PathBase}/{path}{CacheQuery(context.Request)}";
         if (!theme.Cache.TryGet(key, out var page))
         {
@@ -94,7 +94,7 @@ internal sealed class PracticePages
         var trimmed = path.Trim('/');
         try
         {
-            var (status, html) = await RenderUncachedAsync(context, new PageBuilder(tenant, site, ThemeTemplates.With(stored.Overrides, candidates), Request(context, trimmed), new QueryCollection()), trimmed);
+            var (status, html) = await RenderUncachedAsync(context, new PageBuilder(tenant, site, ThemeTemplates.With(stored.Overrides, candidates), Request(context, tenant, trimmed), new QueryCollection()), trimmed);
             return new TemplatePreview(status, html);
         }
         catch (TemplateFailedException e)
@@ -133,7 +133,7 @@ internal sealed class PracticePages
         }
 
         // The draft's page as readers would get it: a template that fails on it falls back as it would live.
-        return await RenderUncachedAsync(context, new PageBuilder(tenant, site, templates, Request(context, route), new QueryCollection(), contentItemId) { FallbackLog = _logger }, route);
+        return await RenderUncachedAsync(context, new PageBuilder(tenant, site, templates, Request(context, tenant, route), new QueryCollection(), contentItemId) { FallbackLog = _logger }, route);
     }
 
     // A page for the admin's previews: rendered for this request, never cached, the view count left at zero.
@@ -143,8 +143,13 @@ internal sealed class PracticePages
         return (page.StatusCode, string.Join(CachedPage.Views(0), page.Segments.Select(System.Text.Encoding.UTF8.GetString)));
     }
 
-    private RequestInfo Request(HttpContext context, string path) =>
-        new() { Base = context.Request.PathBase.Value ?? "", Origin = _origin.Of(context), Path = "/" + path };
+    private RequestInfo Request(HttpContext context, TenantRuntime tenant, string path) => new()
+    {
+        Base = context.Request.PathBase.Value ?? "",
+        Origin = _origin.Of(context),
+        Path = "/" + path,
+        Media = media => _images.DescribeAsync(tenant.Settings, media, context.RequestAborted),
+    };
 
     private PracticeTheme Theme(TenantRuntime tenant) => tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes));
 
@@ -211,19 +216,36 @@ internal sealed class PracticePages
         await body.FlushAsync(context.RequestAborted);
     }
 
+    // An image of the library, or a resized copy of it (?w=, one of MediaImages.Widths). Pages link it with its version
+    // (?v=): a URL naming the current version is kept for a year, since a replaced file gets a new one; any other is
+    // asked about on each use (a 304 by its tag), so a replaced file shows at once where it is linked without one.
     private async Task ServeMediaAsync(HttpContext context, TenantRuntime tenant, string relative)
     {
         var path = Uri.UnescapeDataString(relative);
+        int? width = null;
+        if (context.Request.Query.TryGetValue("w", out var asked))
+        {
+            if (!int.TryParse(asked, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var wanted) || !Cms.Media.MediaImages.Widths.Contains(wanted))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            width = wanted;
+        }
+
         if (Cms.Media.AcceptedMedia.CheckName(path) is not null
-            || await _media.OpenAsync(tenant.Settings, path, context.RequestAborted) is not { } file)
+            || await _images.OpenAsync(tenant.Settings, path, width, context.RequestAborted) is not { } served)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        context.Response.Headers.CacheControl = "public, max-age=86400";
+        var current = served.Image is { } image && context.Request.Query["v"] == image.Version;
+        context.Response.Headers.CacheControl = current ? "public, max-age=31536000, immutable" : "no-cache";
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        await Results.File(file.FilePath, file.Entry.ContentType, enableRangeProcessing: true, lastModified: file.Entry.ModifiedUtc).ExecuteAsync(context);
+        var tag = served.ETag is { } etag ? new EntityTagHeaderValue(etag) : null;
+        await Results.File(served.FilePath, served.Entry.ContentType, enableRangeProcessing: true, lastModified: served.Entry.ModifiedUtc, entityTag: tag).ExecuteAsync(context);
     }
 
     private static async Task ServeStylesheetAsync(HttpContext context)

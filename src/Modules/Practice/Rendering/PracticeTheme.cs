@@ -44,6 +44,12 @@ internal sealed class PracticeTheme : IChangeAwareState
 
     public async Task ChangedAsync(TenantChange change, CancellationToken cancellationToken)
     {
+        // Pages link media by a version of its content: a replaced file's pages are rendered again with its new version.
+        if (change.Kinds.HasFlag(ChangeKinds.Media))
+        {
+            Cache.Clear();
+        }
+
         var content = change.Kinds.HasFlag(ChangeKinds.Content);
         var templates = change.Kinds.HasFlag(ChangeKinds.Templates);
         if (!content && !templates && !change.Kinds.HasFlag(ChangeKinds.Settings))

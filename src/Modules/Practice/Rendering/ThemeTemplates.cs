@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Cms.Liquid;
+using Cms.Media;
 using Cms.Practice.Site;
 using Fluid;
 using Fluid.Values;
@@ -46,7 +47,8 @@ internal sealed class ThemeTemplates
 
         Options = LiquidLimits.Pages.CreateOptions(s_modelTypes, builder => builder
             .WithFileProvider(new TemplateSources(_sources))
-            .AddFilter("href", (input, _, context) => StringValue.Create(Request(context).Href(input.ToStringValue(context))))
+            .AddFilter("href", async (input, _, context) => StringValue.Create(await Request(context).VersionedHrefAsync(input.ToStringValue(context))))
+            .AddFilter("srcset", async (input, _, context) => StringValue.Create(await Request(context).SrcsetAsync(input.ToStringValue(context))))
             .AddFilter("absolute_url", (input, _, context) => StringValue.Create(Request(context).Absolute(input.ToStringValue(context))))
             .AddFilter("aria_current", (input, arguments, context) => StringValue.Create(AriaCurrent(input.ToStringValue(context), arguments.At(0).ToStringValue(context)))));
     }
@@ -144,6 +146,43 @@ public sealed class RequestInfo
         : url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? Base + (url == "/" && Base.Length > 0 ? "/" : url) : url;
 
     public string Absolute(string url) => url.StartsWith('/') || url.StartsWith("~/", StringComparison.Ordinal) ? Origin + Href(url) : url;
+
+    /// <summary>The library's image at a <c>/media/…</c> path (read for its version and size), or null for any other address.</summary>
+    internal Func<string, Task<MediaImage?>>? Media { get; init; }
+
+    /// <summary>
+    /// <see cref="Href"/>, and for an image of the media library its version as well (<c>?v=…</c>): that URL changes when
+    /// the file does, so it is served to be kept for a year.
+    /// </summary>
+    public async ValueTask<string> VersionedHrefAsync(string url) =>
+        await DescribeAsync(url) is { } image ? $"{MediaHref(image)}?v={image.Version}" : Href(url);
+
+    /// <summary>
+    /// The candidates of an <c>srcset</c> for an image of the media library: its resized copies narrower than it
+    /// (<see cref="MediaImages.Widths"/>), then the image itself, each with its width; any other address as it is.
+    /// </summary>
+    public async ValueTask<string> SrcsetAsync(string url)
+    {
+        if (await DescribeAsync(url) is not { } image)
+        {
+            return Href(url);
+        }
+
+        var href = MediaHref(image);
+        var narrower = image.Resizable ? MediaImages.Widths.Where(w => w < image.Width) : [];
+        return string.Join(", ", [.. narrower.Select(w => $"{href}?w={w}&v={image.Version} {w}w"), $"{href}?v={image.Version} {image.Width}w"]);
+    }
+
+    // Escaped, so that a name with a space or a comma stays one candidate of an srcset.
+    private string MediaHref(MediaImage image) => Href("/media/" + string.Join('/', image.Path.Split('/').Select(Uri.EscapeDataString)));
+
+    private Task<MediaImage?> DescribeAsync(string url)
+    {
+        var path = url.StartsWith("~/", StringComparison.Ordinal) ? url[1..] : url;
+        return Media is not null && path.StartsWith("/media/", StringComparison.Ordinal) && path.IndexOfAny(['?', '#']) < 0
+            ? Media(Uri.UnescapeDataString(path["/media/".Length..]))
+            : Task.FromResult<MediaImage?>(null);
+    }
 
     /// <summary>A rendered body's site links under the practice's prefix (<see cref="Cms.Content.LinkAddresses.Rebase"/>).</summary>
     public string? Rebase(string? html) => html is null ? null : Cms.Content.LinkAddresses.Rebase(html, Base);

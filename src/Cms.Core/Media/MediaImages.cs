@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Cms.Data;
+using Cms.Tenancy;
+using SkiaSharp;
+
+namespace Cms.Media;
+
+/// <summary>An image of the media library as a page links it: its version (the start of its content's SHA-256) and its size in pixels.</summary>
+public sealed record MediaImage(string Path, string Version, int Width, int Height, bool Resizable);
+
+/// <summary>What to send for a media URL: a local file with the library's entry for it, the image's description, and the width of the resized copy (null: the file as stored).</summary>
+public sealed record ServedMedia(string FilePath, MediaEntry Entry, MediaImage? Image, int? Width)
+{
+    /// <summary>The entity tag of what is sent: the content's version, and the width of a resized copy.</summary>
+    public string? ETag => Image is null ? null : Width is { } width ? $"\"{Image.Version}-{width}\"" : $"\"{Image.Version}\"";
+}
+
+/// <summary>
+/// The media library's images as the public site serves them: each described by a version taken from its content (so a
+/// page can link it at a URL that changes when the file does, and that URL can be cached for a year) and its size, and
+/// resized to the narrower <see cref="Widths"/> for a <c>srcset</c>. A resized copy is made when it is first asked for,
+/// from the file's content, and kept in a folder of this node outside the library (<c>Sites/&lt;tenant&gt;/MediaSizes</c>),
+/// named by the content's hash and the width: the library lists only what was uploaded, a replaced file never gets its
+/// old copies, every node makes its own from the same content, and a copy is never wider than its image (no upscaling).
+/// </summary>
+#pragma warning disable CA1001 // The semaphore is only waited on asynchronously: it never makes a wait handle to release.
+public sealed class MediaImages
+#pragma warning restore CA1001
+{
+    public const string FolderName = "MediaSizes";
+
+    /// <summary>The widths an image is offered at besides its own: a portrait's 2x, a card's or a phone's, a wide screen's.</summary>
+    public static readonly IReadOnlyList<int> Widths = [400, 800, 1600];
+
+    // 64 bits of the hash: two files of one practice sharing a version (and so their resized copies) is beyond reach.
+    private const int VersionLength = 16;
+
+    // Photos resized to at most a third of their pixels: 82 shows no loss at the size they are shown.
+    private const int Quality = 82;
+
+    // Descriptions kept; past this many they are dropped and read again as pages ask for them.
+    private const int MaxDescribed = 20_000;
+
+    private readonly IMediaStore _store;
+    private readonly CmsDatabase _database;
+    private readonly TenantChanges _changes;
+    private readonly ConcurrentDictionary<(string Tenant, string Path), (long Length, DateTime Modified, MediaImage Image)> _described = new();
+
+    // Decoding a 40-megapixel photo takes a core for a moment and about 160 MB: at most half the cores do it at once.
+    private readonly SemaphoreSlim _resizing = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    internal MediaImages(IMediaStore store, CmsDatabase database, TenantChanges changes)
+    {
+        _store = store;
+        _database = database;
+        _changes = changes;
+    }
+
+    /// <summary>
+    /// Writes new content over a file of the library that pages may show. Pages link an image by its version, so the
+    /// write raises a media change: the practice's cached pages are rendered again with the new version, on every node.
+    /// </summary>
+    public async Task ReplaceAsync(TenantSettings tenant, string path, Stream content, CancellationToken cancellationToken)
+    {
+        await _store.WriteAsync(tenant, path, content, cancellationToken);
+        // Written already: a request cancelled now must not keep the pages from hearing of it.
+        await _changes.RaiseAsync(new TenantChange(tenant.Name, ChangeKinds.Media, []), CancellationToken.None);
+    }
+
+    /// <summary>The image at the library path, or null when there is none (or it is not an image that decodes).</summary>
+    public async Task<MediaImage?> DescribeAsync(TenantSettings tenant, string path, CancellationToken cancellationToken)
+    {
+        if (MediaPaths.Problem(path) is not null || AcceptedMedia.CheckName(path) is not null
+            || await _store.FindAsync(tenant, path, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        return Known(tenant, entry) ?? (await _store.OpenAsync(tenant, path, cancellationToken) is { } file ? Describe(tenant, file) : null);
+    }
+
+    /// <summary>
+    /// The file to serve for the library path at the width (null: the image as stored) with its description: a copy
+    /// resized to the width when the image is wider, else the image itself. Null when there is no such image; a width
+    /// not among <see cref="Widths"/> is the caller's to refuse.
+    /// </summary>
+    public async Task<ServedMedia?> OpenAsync(TenantSettings tenant, string path, int? width, CancellationToken cancellationToken)
+    {
+        if (await _store.OpenAsync(tenant, path, cancellationToken) is not { } file)
+        {
+            return null;
+        }
+
+        var image = Known(tenant, file.Entry) ?? Describe(tenant, file);
+        if (width is not { } wanted || image is not { Resizable: true } || wanted >= image.Width)
+        {
+            return new ServedMedia(file.FilePath, file.Entry, image, null);
+        }
+
+        var sized = await SizedAsync(tenant, file, image, wanted, cancellationToken);
+        return sized is null ? new ServedMedia(file.FilePath, file.Entry, image, null) : new ServedMedia(sized, file.Entry with { Length = new FileInfo(sized).Length }, image, wanted);
+    }
+
+    private MediaImage? Known(TenantSettings tenant, MediaEntry entry) =>
+        _described.TryGetValue((tenant.Name, entry.Path), out var known) && known.Length == entry.Length && known.Modified == entry.ModifiedUtc ? known.Image : null;
+
+    private MediaImage? Describe(TenantSettings tenant, MediaOnDisk file)
+    {
+        string sha256;
+        using (var stream = File.OpenRead(file.FilePath))
+        {
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        using var codec = SKCodec.Create(file.FilePath);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        // An animated GIF would lose its frames; the library's images are stored upright (StrippedImage), so the size is as shown.
+        var image = new MediaImage(file.Entry.Path, sha256[..VersionLength], codec.Info.Width, codec.Info.Height, codec.EncodedFormat is SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp);
+        if (_described.Count >= MaxDescribed)
+        {
+            _described.Clear();
+        }
+
+        _described[(tenant.Name, file.Entry.Path)] = (file.Entry.Length, file.Entry.ModifiedUtc, image);
+        return image;
+    }
+
+    // The copy at the width, made now if this node has none; null when the image does not decode any more.
+    private async Task<string?> SizedAsync(TenantSettings tenant, MediaOnDisk file, MediaImage image, int width, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(_database.TenantFolder(tenant.Name), FolderName, $"{image.Version}-{width}{Path.GetExtension(file.Entry.Path).ToLowerInvariant()}");
+        if (File.Exists(target))
+        {
+            return target;
+        }
+
+        await _resizing.WaitAsync(cancellationToken);
+        try
+        {
+            if (File.Exists(target))
+            {
+                return target;
+            }
+
+            var bytes = Resize(file.FilePath, width, (int)Math.Max(1, Math.Round((double)image.Height * width / image.Width)));
+            if (bytes is null)
+            {
+                return null;
+            }
+
+            // Written beside it and moved into place: a reader finds the whole copy or none.
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var writing = $"{target}.{Guid.NewGuid():N}.writing";
+            try
+            {
+                await File.WriteAllBytesAsync(writing, bytes, cancellationToken);
+                File.Move(writing, target, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(writing);
+            }
+
+            return target;
+        }
+        finally
+        {
+            _resizing.Release();
+        }
+    }
+
+    private static byte[]? Resize(string filePath, int width, int height)
+    {
+        using var codec = SKCodec.Create(filePath);
+        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
+        using var resized = decoded?.Resize(new SKImageInfo(width, height, decoded.ColorType, decoded.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var encoded = resized?.Encode(codec!.EncodedFormat, Quality);
+        return encoded?.ToArray();
+    }
+}
