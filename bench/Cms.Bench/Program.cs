@@ -1,16 +1,17 @@
 using Cms.Bench;
 
 // stdout carries only the Markdown report, so it can be redirected into a file; progress goes to stderr.
-string[] benchmarks = ["tenants", "recipes", "pages", "admin", "nodes", "publish"];
+string[] benchmarks = ["tenants", "recipes", "pages", "admin", "nodes", "publish", "images"];
 if (args.Length == 0 || !benchmarks.Contains(args[0]) || args.Skip(1).Any(a => a != "--keep"))
 {
-    await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project bench/Cms.Bench -- tenants|recipes|pages|admin|nodes|publish [--keep]");
+    await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project bench/Cms.Bench -- tenants|recipes|pages|admin|nodes|publish|images [--keep]");
     await Console.Error.WriteLineAsync("  tenants   registry memory, host start, cold activation, active-tenant memory and activate/release cycles");
     await Console.Error.WriteLineAsync("  recipes   recipe import (10,000 and 100,000 articles) and export through the CLI: time, items/s, peak memory");
     await Console.Error.WriteLineAsync("  pages     a published article under wrk, output cache on and off, against the same HTML from nginx and Kestrel static; a fresh host's first 10 s");
     await Console.Error.WriteLineAsync("  admin     content list searches and editor saves, one person signed in, in the demo practice with 100,000 articles");
     await Console.Error.WriteLineAsync("  nodes     two hosts on one PostgreSQL database: publish propagation, concurrent saves, uncached pages against SQLite");
     await Console.Error.WriteLineAsync("  publish   the first public pages after a publish and the site model's memory, in practices of 10,000 and 100,000 articles");
+    await Console.Error.WriteLineAsync("  images    12-megapixel photos from the real host as stored and at each srcset width: bytes, first and later requests");
     await Console.Error.WriteLineAsync("  --keep    keep the temporary data folder (and, for nodes, the database) for inspection");
     return 2;
 }
@@ -30,6 +31,7 @@ var report = args[0] switch
     "admin" => await AdminBenchmark.RunAsync(keep),
     "nodes" => await NodesBenchmark.RunAsync(postgres!, keep),
     "publish" => await PublishBenchmark.RunAsync(keep),
+    "images" => await ImagesBenchmark.RunAsync(keep),
     _ => await PagesBenchmark.RunAsync(keep),
 };
 await Console.Out.WriteAsync(report.ToMarkdown());

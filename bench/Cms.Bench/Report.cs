@@ -61,7 +61,10 @@ internal sealed class Report
         text.AppendLine(Invariant($"## {_title} benchmark")).AppendLine();
         text.AppendLine(Invariant($"Machine: {Machine.Cpu()}, {Environment.ProcessorCount} cores, {Bytes(Machine.TotalMemoryBytes())} RAM, {Machine.Os()}, {RuntimeInformation.FrameworkDescription}, {_configuration} build. 1 KB = 1,024 B."));
         text.AppendLine();
-        Table(text, ["Measure", "Result", "Target", ""], _targets);
+        if (_targets.Count > 0)
+        {
+            Table(text, ["Measure", "Result", "Target", ""], _targets);
+        }
         if (_latencies.Count > 0)
         {
             text.AppendLine().AppendLine("Latency in milliseconds (nearest-rank percentiles):").AppendLine();

@@ -177,9 +177,18 @@ public sealed class MediaImages
     private static byte[]? Resize(string filePath, int width, int height)
     {
         using var codec = SKCodec.Create(filePath);
-        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        // A JPEG decodes straight to an eighth, a quarter or a half of its size, several times faster than whole: the
+        // smallest of those still as wide as the copy is decoded, then resized.
+        var scaled = codec.GetScaledDimensions((float)width / codec.Info.Width);
+        var decodeAt = scaled.Width >= width && scaled.Height >= height ? codec.Info.WithSize(scaled.Width, scaled.Height) : codec.Info;
+        using var decoded = SKBitmap.Decode(codec, decodeAt);
         using var resized = decoded?.Resize(new SKImageInfo(width, height, decoded.ColorType, decoded.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        using var encoded = resized?.Encode(codec!.EncodedFormat, Quality);
+        using var encoded = resized?.Encode(codec.EncodedFormat, Quality);
         return encoded?.ToArray();
     }
 }
