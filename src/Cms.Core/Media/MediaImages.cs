@@ -82,7 +82,7 @@ public sealed class MediaImages
 
     /// <summary>
     /// The file to serve for the library path at the width (null: the image as stored) with its description: a copy
-    /// resized to the width when the image is wider, else the image itself. Null when there is no such image; a width
+    /// resized to the width when the image is wider and the copy smaller, else the image itself. Null when there is no such image; a width
     /// not among <see cref="Widths"/> is the caller's to refuse.
     /// </summary>
     public async Task<ServedMedia?> OpenAsync(TenantSettings tenant, string path, int? width, CancellationToken cancellationToken)
@@ -98,8 +98,11 @@ public sealed class MediaImages
             return new ServedMedia(file.FilePath, file.Entry, image, null);
         }
 
-        var sized = await SizedAsync(tenant, file, image, wanted, cancellationToken);
-        return sized is null ? new ServedMedia(file.FilePath, file.Entry, image, null) : new ServedMedia(sized, file.Entry with { Length = new FileInfo(sized).Length }, image, wanted);
+        // A copy that came out no smaller (a small, well-compressed PNG encoded again) is not worth sending: the file is.
+        var sized = await SizedAsync(tenant, file, image, wanted, cancellationToken) is { } made ? new FileInfo(made) : null;
+        return sized is null || sized.Length >= file.Entry.Length
+            ? new ServedMedia(file.FilePath, file.Entry, image, null)
+            : new ServedMedia(sized.FullName, file.Entry with { Length = sized.Length }, image, wanted);
     }
 
     private MediaImage? Known(TenantSettings tenant, MediaEntry entry) =>

