@@ -41,7 +41,13 @@ public sealed class BodyImageAddressTests : IClassFixture<CmsFactory>
 
         var expected = tenantBase + "/media/articles/passing-clouds.png";
         Assert.Equal(expected, previewed.QuerySelector("img")!.GetAttribute("src"));
-        Assert.Equal(expected, page.QuerySelector("img[alt='Clouds passing over the river']")!.GetAttribute("src"));
+        // The public page links the same file with its version and its copies, as the theme's own images (item 6).
+        var shown = page.QuerySelector("img[alt='Clouds passing over the river']")!;
+        Assert.Matches($"^{expected}\\?v=[0-9a-f]{{16}}$", shown.GetAttribute("src"));
+        Assert.Equal(["400w", "800w", "1200w"], shown.GetAttribute("srcset")!.Split(", ").Select(c => c.Split(' ')[1]));
+        Assert.All(shown.GetAttribute("srcset")!.Split(", "), c => Assert.StartsWith(expected + "?", c, StringComparison.Ordinal));
+        Assert.Equal(("1200", "630"), (shown.GetAttribute("width"), shown.GetAttribute("height")));
+        Assert.NotNull(shown.GetAttribute("sizes"));
         Assert.Equal(tenantBase + "/fees", previewed.QuerySelector("a")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector($"a[href='{tenantBase}/fees']"));
         using var image = await _factory.Client(host).GetAsync(expected);

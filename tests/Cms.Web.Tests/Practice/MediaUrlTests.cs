@@ -44,4 +44,27 @@ public sealed class MediaUrlTests
         Assert.Equal(expected, await s_request.SrcsetAsync(url));
         Assert.Equal(expected, await s_request.VersionedHrefAsync(url));
     }
+
+    [Fact]
+    public async Task ABodysLibraryImagesAreLinkedAsTheThemesAreAndTheRestIsLeftAsItIs()
+    {
+        const string Body = """
+            <p>Before.</p>
+            <p><img src="/media/team/Ana%20Smith%2C%20LPC.png" alt="Ana &amp; the river" /></p>
+            <p><img src="/media/team/Ana%20Smith%2C%20LPC.png" alt="Sized" width="300"></p>
+            <p><img src="/media/team/missing.png" alt="Not in the library"> <img src="https://cdn.example.org/a.png" alt="Elsewhere"></p>
+            """;
+        const string Href = "/riverbend/media/team/Ana%20Smith%2C%20LPC.png";
+        const string Candidates = $"{Href}?w=400&amp;v=0123456789abcdef 400w, {Href}?w=800&amp;v=0123456789abcdef 800w, {Href}?v=0123456789abcdef 1000w";
+        const string Sizes = "(max-width: 46rem) calc(100vw - 2.5rem), 42rem";
+
+        var shown = await s_request.BodyAsync(Body);
+
+        Assert.Equal($"""
+            <p>Before.</p>
+            <p><img src="{Href}?v=0123456789abcdef" srcset="{Candidates}" sizes="{Sizes}" alt="Ana &amp; the river" width="1000" height="800"></p>
+            <p><img src="{Href}?v=0123456789abcdef" srcset="{Candidates}" sizes="{Sizes}" alt="Sized" width="300"></p>
+            <p><img src="/riverbend/media/team/missing.png" alt="Not in the library"> <img src="https://cdn.example.org/a.png" alt="Elsewhere"></p>
+            """, shown);
+    }
 }

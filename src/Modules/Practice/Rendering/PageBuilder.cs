@@ -292,7 +292,7 @@ internal sealed class PageBuilder(TenantRuntime tenant, PracticeSite site, Theme
             StoredViews = views;
         }
 
-        return request.Rebase(body);
+        return await request.BodyAsync(body);
     }
 
     private CachedPage FeedPage(string title, string htmlPath, IEnumerable<ArticleModel> articles, bool atom)

@@ -132,7 +132,7 @@ internal sealed class ThemeTemplates
 }
 
 /// <summary>The request a page is rendered for: its links are made relative to the tenant's prefix and origin.</summary>
-public sealed class RequestInfo
+public sealed partial class RequestInfo
 {
     public required string Base { get; init; }
 
@@ -186,6 +186,48 @@ public sealed class RequestInfo
 
     /// <summary>A rendered body's site links under the practice's prefix (<see cref="Cms.Content.LinkAddresses.Rebase"/>).</summary>
     public string? Rebase(string? html) => html is null ? null : Cms.Content.LinkAddresses.Rebase(html, Base);
+
+    /// <summary>
+    /// A rendered body as a page shows it: its site links under the prefix (<see cref="Rebase"/>), and each image of the
+    /// media library linked as the theme's own images are, with its version, its copies (<c>srcset</c>, at most the
+    /// body's width) and, unless the body gives them, its width and height, so the text does not jump as it loads.
+    /// </summary>
+    public async Task<string?> BodyAsync(string? html)
+    {
+        var rebased = Rebase(html);
+        if (rebased is null || Media is null)
+        {
+            return rebased;
+        }
+
+        var media = Base + "/media/";
+        var result = new System.Text.StringBuilder(rebased.Length + 256);
+        var copied = 0;
+        foreach (System.Text.RegularExpressions.Match tag in BodyImage().Matches(rebased))
+        {
+            var src = tag.Groups["src"];
+            var address = System.Net.WebUtility.HtmlDecode(src.Value);
+            var sitePath = address.StartsWith(media, StringComparison.Ordinal) ? address[Base.Length..] : null;
+            if (sitePath is null || tag.Value.Contains(" srcset=", StringComparison.OrdinalIgnoreCase) || await DescribeAsync(sitePath) is not { } image)
+            {
+                continue;
+            }
+
+            var linked = $"{System.Net.WebUtility.HtmlEncode(await VersionedHrefAsync(sitePath))}\" srcset=\"{System.Net.WebUtility.HtmlEncode(await SrcsetAsync(sitePath))}\" sizes=\"{BodyImageSizes}";
+            var rest = tag.Value[(src.Index + src.Length - tag.Index)..].TrimEnd('>').TrimEnd('/').TrimEnd();
+            var sized = tag.Value.Contains(" width=", StringComparison.OrdinalIgnoreCase) ? "" : $" width=\"{image.Width}\" height=\"{image.Height}\"";
+            result.Append(rebased, copied, src.Index - copied).Append(linked).Append(rest).Append(sized).Append('>');
+            copied = tag.Index + tag.Length;
+        }
+
+        return copied == 0 ? rebased : result.Append(rebased, copied, rebased.Length - copied).ToString();
+    }
+
+    // A body's images are at most its column, the measure (68ch, about 42rem), and the phone's width less the margins.
+    private const string BodyImageSizes = "(max-width: 46rem) calc(100vw - 2.5rem), 42rem";
+
+    [System.Text.RegularExpressions.GeneratedRegex("""<img\b[^>]*?\ssrc="(?<src>[^"]*)"[^>]*>""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BodyImage();
 }
 
 /// <summary>What the layout needs to know about the page inside it: title, description, canonical URL, social and structured data.</summary>
