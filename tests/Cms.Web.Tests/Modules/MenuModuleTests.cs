@@ -207,6 +207,37 @@ public sealed class MenuModuleTests : IClassFixture<CmsFactory>
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Editor)).StatusCode);
     }
 
+    [Fact]
+    public async Task AMenuWhoseItemsShareAnIdIsRefusedByPointerAndNothingIsWritten()
+    {
+        var before = (await PublicSite.PageAsync(_factory.Client(), PublicSite.Base + "/")).QuerySelector("nav.site-nav")!.OuterHtml;
+        // The second id is repeated one level down: ids are the menu's, not a level's (the editor moves items between levels by id).
+        var recipe = new JsonObject
+        {
+            ["steps"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "content",
+                ["data"] = new JsonArray(JsonNode.Parse("""
+                    { "ContentItemId": "twinmenu0000000000000001", "ContentType": "Menu", "DisplayText": "Twins", "Latest": true, "Published": true,
+                      "TitlePart": { "Title": "Twins" }, "AliasPart": { "Alias": "main-menu" }, "MenuPart": {},
+                      "MenuItemsListPart": { "MenuItems": [
+                        { "ContentItemId": "twinlink0000000000000001", "ContentType": "LinkMenuItem", "DisplayText": "Fees", "LinkMenuItemPart": { "Name": "Fees", "Url": "~/fees" } },
+                        { "ContentItemId": "twinlink0000000000000002", "ContentType": "LinkMenuItem", "DisplayText": "About", "LinkMenuItemPart": { "Name": "About", "Url": "~/about" },
+                          "MenuItemsListPart": { "MenuItems": [
+                            { "ContentItemId": "twinlink0000000000000001", "ContentType": "LinkMenuItem", "DisplayText": "Team", "LinkMenuItemPart": { "Name": "Team", "Url": "~/team" } } ] } } ] } }
+                    """)),
+            }),
+        };
+
+        var report = await ImportAsync(recipe);
+
+        Assert.False(report.GetProperty("applied").GetBoolean(), report.ToString());
+        var error = Assert.Single(report.GetProperty("errors").EnumerateArray());
+        Assert.Equal("/steps/0/data/0/MenuItemsListPart/MenuItems/1/MenuItemsListPart/MenuItems/0/ContentItemId", error.GetProperty("location").GetString());
+        Assert.Contains("Another item of this menu has the id 'twinlink0000000000000001'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await PublicSite.PageAsync(_factory.Client(), PublicSite.Base + "/")).QuerySelector("nav.site-nav")!.OuterHtml);
+    }
+
     private static List<IElement> Navigation(IDocument page) => page.QuerySelectorAll("nav.site-nav > ul > li > a").ToList();
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient admin, string handler, params KeyValuePair<string, string>[] fields)
