@@ -9,7 +9,7 @@ namespace Cms.Web.Endpoints;
 
 /// <summary>
 /// Recipe import and export over HTTP, on each tenant, for users whose roles have the Import or Export permission
-/// (as on the admin's Import/Export pages) and for the hosting operator's key.
+/// (as on the admin's Import and Export pages) and for the hosting operator's key.
 /// </summary>
 internal static class RecipeApi
 {

@@ -15,6 +15,27 @@ public sealed class ImportExportAdminTests : IClassFixture<CmsFactory>
     }
 
     [Fact]
+    public async Task TheMenuLeadsToImportAndToExportForWhoeverMayUseThem()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var menu = (await PublicSite.PageAsync(admin, AdminSite.Base + "/admin")).QuerySelectorAll("nav.sidenav a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"));
+
+        Assert.Equal(AdminSite.Base + "/admin/import", menu["Import"]);
+        Assert.Equal(AdminSite.Base + "/admin/export", menu["Export"]);
+        var export = await PublicSite.PageAsync(admin, menu["Export"]!);
+        Assert.Equal("Export a recipe", export.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Export", export.QuerySelector("nav.sidenav a[aria-current='page']")!.TextContent.Trim());
+
+        // An author may do neither: no entry leads to a page that refuses them.
+        await AdminSite.AddUserAsync(admin, "menuauthor", "menu-author-password-1", "Author");
+        var author = await AdminSite.SignInAsync(_factory, "menuauthor", "menu-author-password-1");
+        var theirs = await AdminSite.MenuAsync(author);
+        Assert.DoesNotContain("Import", theirs);
+        Assert.DoesNotContain("Export", theirs);
+        Assert.DoesNotContain("Import/Export", theirs);
+    }
+
+    [Fact]
     public async Task ABrokenRecipeShowsEveryErrorWithItsPlaceAndChangesNothing()
     {
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
