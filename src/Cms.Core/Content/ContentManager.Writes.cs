@@ -197,10 +197,10 @@ public sealed partial class ContentManager
 
     /// <summary>The content rules, in one place for a write and for a recipe's check (<see cref="ContentServices.CheckImportAsync"/>).</summary>
     internal static async Task<ContentSavingContext> RunHandlersAsync(
-        IReadOnlyList<IContentHandler> handlers, ContentItem version, ContentDefinitions definitions, IContentLookup lookup, bool isImport, CancellationToken cancellationToken)
+        IReadOnlyList<IContentHandler> handlers, ContentItem version, ContentDefinitions definitions, IContentLookup lookup, bool isImport, CancellationToken cancellationToken, bool checkOnly = false)
     {
         var type = definitions.FindType(version.ContentType) ?? new ContentTypeDefinition { Name = version.ContentType };
-        var context = new ContentSavingContext(version, type, definitions, lookup) { IsImport = isImport };
+        var context = new ContentSavingContext(version, type, definitions, lookup) { IsImport = isImport, IsCheckOnly = checkOnly };
         foreach (var handler in handlers)
         {
             await handler.SavingAsync(context, cancellationToken);

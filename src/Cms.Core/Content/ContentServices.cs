@@ -25,5 +25,5 @@ internal sealed class ContentServices
     /// checked without a site), run on a copy with <paramref name="lookup"/> answering about other items. Nothing is written.
     /// </summary>
     public Task<ContentSavingContext> CheckImportAsync(ContentItem item, ContentDefinitions definitions, IReadOnlySet<string>? features, IContentLookup lookup, CancellationToken cancellationToken) =>
-        ContentManager.RunHandlersAsync(features is null ? _handlers : _handlers.Running(features), item.Clone(), definitions, lookup, isImport: true, cancellationToken);
+        ContentManager.RunHandlersAsync(features is null ? _handlers : _handlers.Running(features), item.Clone(), definitions, lookup, isImport: true, cancellationToken, checkOnly: true);
 }

@@ -26,6 +26,12 @@ public sealed class ContentSavingContext
     /// <summary>True while a recipe imports the item: values it brings (such as a route path) are kept as given.</summary>
     public bool IsImport { get; init; }
 
+    /// <summary>
+    /// True when the version is only checked (a recipe's check, a dry-run) and never stored: a handler may skip work whose
+    /// only outcome is what would be stored (rendered HTML, search text), but every rule that can refuse must still run.
+    /// </summary>
+    public bool IsCheckOnly { get; init; }
+
     public ContentIndexValues Index { get; } = new();
 
     public List<ContentError> Errors { get; } = [];
