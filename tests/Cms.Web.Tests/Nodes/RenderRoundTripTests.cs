@@ -14,6 +14,7 @@ namespace Cms.Web.Tests.Nodes;
 /// <summary>
 /// Issue 11, item 5: a public page on PostgreSQL costs at most one round trip to the database when it is rendered
 /// (the tenant's row-level-security setting goes with the page's one read) and none when it comes from the page cache.
+/// Its images are read once per node for their version and size (issue 14, item 6), not on every render.
 /// </summary>
 public sealed class RenderRoundTripTests(ITestOutputHelper output)
 {
@@ -25,7 +26,11 @@ public sealed class RenderRoundTripTests(ITestOutputHelper output)
         await using var postgres = await PostgresTestDatabase.CreateAsync();
         using var factory = CmsFactory.OnPostgres(postgres.ConnectionString);
         using var client = Client(Node(factory, pageCacheBytes: "0"));
-        await GetAsync(client, PublicSite.Base);
+        // Once per node, each image a page shows is read for its version and size, then remembered until a media change.
+        foreach (var page in new[] { PublicSite.Article1, PublicSite.Base, PublicSite.Dana })
+        {
+            await GetAsync(client, page);
+        }
 
         Assert.InRange(await RoundTripsAsync(client, PublicSite.Article1), 0, 1);
         Assert.InRange(await RoundTripsAsync(client, PublicSite.Base), 0, 1);
@@ -40,6 +45,7 @@ public sealed class RenderRoundTripTests(ITestOutputHelper output)
         var node = Node(factory, pageCacheBytes: null);
         using var client = Client(node);
         await GetAsync(client, PublicSite.Article1, Reader);
+        await GetAsync(client, PublicSite.Base + "/articles");
         // The read just counted is written: the count the page shows is now the stored one.
         await node.Services.GetRequiredService<ViewCounter>().FlushAsync(default);
 

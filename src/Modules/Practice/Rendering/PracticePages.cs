@@ -148,7 +148,7 @@ internal sealed class PracticePages
         Base = context.Request.PathBase.Value ?? "",
         Origin = _origin.Of(context),
         Path = "/" + path,
-        Media = media => _images.DescribeAsync(tenant.Settings, media, context.RequestAborted),
+        Media = media => Theme(tenant).ImageAsync(media, path => _images.DescribeAsync(tenant.Settings, path, context.RequestAborted)),
     };
 
     private PracticeTheme Theme(TenantRuntime tenant) => tenant.State(t => new PracticeTheme(t, _options.Value.PageCacheBytes));

@@ -18,6 +18,8 @@ internal sealed class PracticeTheme : IChangeAwareState
     private readonly TenantRuntime _tenant;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _updating = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cms.Media.MediaImage> _images = new(StringComparer.Ordinal);
+    private long _imageGeneration;
     private Task<(PracticeSite Site, ThemeTemplates Templates)>? _loading;
 
     public PracticeTheme(TenantRuntime tenant, long cacheBytes)
@@ -27,6 +29,33 @@ internal sealed class PracticeTheme : IChangeAwareState
     }
 
     public PageCache Cache { get; }
+
+    /// <summary>
+    /// The library's images as this runtime's pages link them (version and size), each read from the media store once
+    /// and remembered until a media change: a page rendered again asks the database nothing for its images.
+    /// </summary>
+    public async Task<Cms.Media.MediaImage?> ImageAsync(string path, Func<string, Task<Cms.Media.MediaImage?>> describe)
+    {
+        if (_images.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        // A missing image is not remembered: the file may be uploaded under that name later. Nor is one read before a
+        // media change that came while it was read: it may be the file the change replaced.
+        var generation = Volatile.Read(ref _imageGeneration);
+        var image = await describe(path);
+        if (image is not null)
+        {
+            _images[path] = image;
+            if (Volatile.Read(ref _imageGeneration) != generation)
+            {
+                _images.TryRemove(path, out _);
+            }
+        }
+
+        return image;
+    }
 
     public Task<(PracticeSite Site, ThemeTemplates Templates)> LoadAsync()
     {
@@ -47,6 +76,8 @@ internal sealed class PracticeTheme : IChangeAwareState
         // Pages link media by a version of its content: a replaced file's pages are rendered again with its new version.
         if (change.Kinds.HasFlag(ChangeKinds.Media))
         {
+            Interlocked.Increment(ref _imageGeneration);
+            _images.Clear();
             Cache.Clear();
         }
 
