@@ -44,7 +44,7 @@ public static class AdminModule
         // The Markdown editor's preview: the same pipeline (Markdig, then the sanitizer) the public site's bodies come from,
         // and its site links (images in /media/) under the practice's address, as the public page puts them.
         endpoints.MapPost("/admin/preview/markdown", ([FromForm] string? markdown, IMarkdownRenderer renderer, HttpContext context) =>
-            Results.Content(LinkAddresses.Rebase(renderer.ToHtml(markdown ?? ""), context.Request.PathBase), "text/html; charset=utf-8"))
+            Results.Content(LinkAddresses.Rebase(renderer.ToHtml(markdown ?? ""), context.Request.PathBase, context.GetTenant().Settings.Prefix), "text/html; charset=utf-8"))
             .RequireAuthorization(Permissions.AccessAdminPanel);
         endpoints.MapGet("/admin/assets/{name}", (string name, HttpContext context) =>
         {

@@ -46,7 +46,20 @@ public static partial class LinkAddresses
     /// name. Bodies keep site paths (an image is <c>/media/…</c>) and are rendered once on save, without knowing where the
     /// practice is served; the public pages and the editor's preview both pass them through here, so they show the same.
     /// </summary>
-    public static string Rebase(string html, string pathBase) => SiteLink().Replace(html, "$1" + pathBase + "/");
+    /// <param name="prefix">
+    /// The practice's own URL prefix (<c>riverbend</c>), if it has one: an address written with it (<c>/riverbend/fees</c>,
+    /// copied from the browser's address bar) is a page of the site too, so it is neither put under the prefix twice
+    /// nor left pointing at the prefix when the practice is reached at its host name.
+    /// </param>
+    public static string Rebase(string html, string pathBase, string? prefix = null)
+    {
+        if (prefix is { Length: > 0 })
+        {
+            html = Regex.Replace(html, $"""(\s(?:href|src)=")(?:~|%7[eE])?/{Regex.Escape(prefix)}(?:/|(?=[?#"]))""", "$1/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        }
+
+        return SiteLink().Replace(html, "$1" + pathBase + "/");
+    }
 
     private static string Shown(string url) => url.Length > 60 ? url[..57] + "..." : url;
 

@@ -10,7 +10,8 @@ namespace Cms.Web.Tests.Admin;
 /// </summary>
 public sealed class BodyImageAddressTests : IClassFixture<CmsFactory>
 {
-    private const string Markdown = "Before.\n\n![Clouds passing over the river](/media/articles/passing-clouds.png)\n\n[Fees](~/fees)";
+    // The second image is typed with the practice's prefix, as copied from the browser's address bar.
+    private const string Markdown = "Before.\n\n![Clouds passing over the river](/media/articles/passing-clouds.png)\n\n[Fees](~/fees)\n\n![Typed](/riverbend/media/articles/passing-clouds.png)";
 
     private readonly CmsFactory _factory;
 
@@ -41,6 +42,7 @@ public sealed class BodyImageAddressTests : IClassFixture<CmsFactory>
 
         var expected = tenantBase + "/media/articles/passing-clouds.png";
         Assert.Equal(expected, previewed.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal(expected, previewed.QuerySelector("img[alt='Typed']")!.GetAttribute("src"));
         // The public page links the same file with its version and its copies, as the theme's own images (item 6).
         var shown = page.QuerySelector("img[alt='Clouds passing over the river']")!;
         Assert.Matches($"^{expected}\\?v=[0-9a-f]{{16}}$", shown.GetAttribute("src"));
@@ -48,6 +50,7 @@ public sealed class BodyImageAddressTests : IClassFixture<CmsFactory>
         Assert.All(shown.GetAttribute("srcset")!.Split(", "), c => Assert.StartsWith(expected + "?", c, StringComparison.Ordinal));
         Assert.Equal(("1200", "630"), (shown.GetAttribute("width"), shown.GetAttribute("height")));
         Assert.NotNull(shown.GetAttribute("sizes"));
+        Assert.Equal(shown.GetAttribute("src"), page.QuerySelector("img[alt='Typed']")!.GetAttribute("src"));
         Assert.Equal(tenantBase + "/fees", previewed.QuerySelector("a")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector($"a[href='{tenantBase}/fees']"));
         using var image = await _factory.Client(host).GetAsync(expected);

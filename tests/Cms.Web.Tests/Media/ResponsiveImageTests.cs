@@ -46,6 +46,8 @@ public sealed class ResponsiveImageTests : IClassFixture<CmsFactory>
         Assert.NotEqual(before.Version, after.Version);
         Assert.Equal([400, 800, 1600, 2000], after.Candidates.Select(c => c.Width));
         Assert.EndsWith("/media/counselors/dana-whitfield.png?v=" + after.Version, after.Src, StringComparison.Ordinal);
+        // A shared page's picture too: a crawler that kept the old one is given the new address.
+        Assert.Equal("http://localhost" + after.Src, (await PublicSite.PageAsync(reader, Dana)).QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
         foreach (var (url, width) in after.Candidates)
         {
             using var response = await reader.GetAsync(url);

@@ -148,6 +148,7 @@ internal sealed class PracticePages
         Base = context.Request.PathBase.Value ?? "",
         Origin = _origin.Of(context),
         Path = "/" + path,
+        Prefix = tenant.Settings.Prefix,
         Media = media => Theme(tenant).ImageAsync(media, path => _images.DescribeAsync(tenant.Settings, path, context.RequestAborted)),
     };
 

@@ -72,7 +72,7 @@ internal sealed class TemplateTrial(TenantRuntime tenant, PracticeSite site, Jso
 
     private async Task<TemplateFailedException?> FailureAsync(ThemeTemplates templates, string path, CancellationToken cancellationToken)
     {
-        var request = new RequestInfo { Base = tenant.Settings.Prefix is { } prefix ? "/" + prefix : "", Origin = "http://localhost", Path = "/" + path };
+        var request = new RequestInfo { Base = tenant.Settings.Prefix is { } prefix ? "/" + prefix : "", Origin = "http://localhost", Path = "/" + path, Prefix = tenant.Settings.Prefix };
         try
         {
             await new PageBuilder(tenant, site, templates, request, new QueryCollection()).BuildAsync(path, cancellationToken);

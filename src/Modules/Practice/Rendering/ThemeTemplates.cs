@@ -49,7 +49,7 @@ internal sealed class ThemeTemplates
             .WithFileProvider(new TemplateSources(_sources))
             .AddFilter("href", async (input, _, context) => StringValue.Create(await Request(context).VersionedHrefAsync(input.ToStringValue(context))))
             .AddFilter("srcset", async (input, _, context) => StringValue.Create(await Request(context).SrcsetAsync(input.ToStringValue(context))))
-            .AddFilter("absolute_url", (input, _, context) => StringValue.Create(Request(context).Absolute(input.ToStringValue(context))))
+            .AddFilter("absolute_url", async (input, _, context) => StringValue.Create(await Request(context).VersionedAbsoluteAsync(input.ToStringValue(context))))
             .AddFilter("aria_current", (input, arguments, context) => StringValue.Create(AriaCurrent(input.ToStringValue(context), arguments.At(0).ToStringValue(context)))));
     }
 
@@ -157,6 +157,10 @@ public sealed partial class RequestInfo
     public async ValueTask<string> VersionedHrefAsync(string url) =>
         await DescribeAsync(url) is { } image ? $"{MediaHref(image)}?v={image.Version}" : Href(url);
 
+    /// <summary><see cref="Absolute"/>, with an image's version as <see cref="VersionedHrefAsync"/> gives it (a shared page's picture).</summary>
+    public async ValueTask<string> VersionedAbsoluteAsync(string url) =>
+        url.StartsWith('/') || url.StartsWith("~/", StringComparison.Ordinal) ? Origin + await VersionedHrefAsync(url) : url;
+
     /// <summary>
     /// The candidates of an <c>srcset</c> for an image of the media library: its resized copies narrower than it
     /// (<see cref="MediaImages.Widths"/>), then the image itself, each with its width; any other address as it is.
@@ -185,7 +189,10 @@ public sealed partial class RequestInfo
     }
 
     /// <summary>A rendered body's site links under the practice's prefix (<see cref="Cms.Content.LinkAddresses.Rebase"/>).</summary>
-    public string? Rebase(string? html) => html is null ? null : Cms.Content.LinkAddresses.Rebase(html, Base);
+    public string? Rebase(string? html) => html is null ? null : Cms.Content.LinkAddresses.Rebase(html, Base, Prefix);
+
+    /// <summary>The practice's own URL prefix (<c>riverbend</c>), however this request reached it; null when it has none.</summary>
+    internal string? Prefix { get; init; }
 
     /// <summary>
     /// A rendered body as a page shows it: its site links under the prefix (<see cref="Rebase"/>), and each image of the
