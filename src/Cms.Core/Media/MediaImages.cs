@@ -60,12 +60,27 @@ public sealed class MediaImages
     /// <summary>
     /// Writes new content over a file of the library that pages may show. Pages link an image by its version, so the
     /// write raises a media change: the practice's cached pages are rendered again with the new version, on every node.
+    /// This node's copies of the content replaced are removed (another node's stay, never served again, until its folder
+    /// is cleared, as its copies of the files themselves do).
     /// </summary>
     public async Task ReplaceAsync(TenantSettings tenant, string path, Stream content, CancellationToken cancellationToken)
     {
+        var replaced = await DescribeAsync(tenant, path, cancellationToken);
         await _store.WriteAsync(tenant, path, content, cancellationToken);
-        // Written already: a request cancelled now must not keep the pages from hearing of it.
-        await _changes.RaiseAsync(new TenantChange(tenant.Name, ChangeKinds.Media, []), CancellationToken.None);
+        await ChangedAsync(tenant, replaced);
+    }
+
+    /// <summary>Removes a file of the library, with this node's copies of it; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(TenantSettings tenant, string path, CancellationToken cancellationToken)
+    {
+        var removed = await DescribeAsync(tenant, path, cancellationToken);
+        if (!await _store.DeleteAsync(tenant, path, cancellationToken))
+        {
+            return false;
+        }
+
+        await ChangedAsync(tenant, removed);
+        return true;
     }
 
     /// <summary>The image at the library path, or null when there is none (or it is not an image that decodes).</summary>
@@ -103,6 +118,29 @@ public sealed class MediaImages
         return sized is null || sized.Length >= file.Entry.Length
             ? new ServedMedia(file.FilePath, file.Entry, image, null)
             : new ServedMedia(sized.FullName, file.Entry with { Length = sized.Length }, image, wanted);
+    }
+
+    // After a file's content went: its copies here go too (a file of the same content elsewhere in the library makes them
+    // again when asked), and every node hears of it. Done already: a request cancelled now must not stop either.
+    private async Task ChangedAsync(TenantSettings tenant, MediaImage? gone)
+    {
+        var folder = Path.Combine(_database.TenantFolder(tenant.Name), FolderName);
+        if (gone is not null && Directory.Exists(folder))
+        {
+            foreach (var copy in Directory.EnumerateFiles(folder, gone.Version + "-*"))
+            {
+                try
+                {
+                    File.Delete(copy);
+                }
+                catch (IOException)
+                {
+                    // Being served right now; it is never found again, so it only waits for the folder to be cleared.
+                }
+            }
+        }
+
+        await _changes.RaiseAsync(new TenantChange(tenant.Name, ChangeKinds.Media, []), CancellationToken.None);
     }
 
     private MediaImage? Known(TenantSettings tenant, MediaEntry entry) =>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Cms.Web.Tests.Admin;
 using Cms.Web.Tests.Practice;
 using Cms.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace Cms.Web.Tests.Media;
@@ -34,6 +35,8 @@ public sealed class ResponsiveImageTests : IClassFixture<CmsFactory>
         // The demo's portrait is 480 px wide: a 400 px copy and itself, nothing made wider.
         Assert.Equal([400, 480], before.Candidates.Select(c => c.Width));
         Assert.Equal("180px", before.Sizes);
+        (await reader.GetAsync(before.Candidates[0].Url)).Dispose();
+        Assert.NotEmpty(Copies(before.Version));
         var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
 
         using (var replaced = await MediaSite.ReplaceAsync(admin, "counselors/dana-whitfield.png", "Dana 2025.png", Png(2000, 1500)))
@@ -74,8 +77,27 @@ public sealed class ResponsiveImageTests : IClassFixture<CmsFactory>
             Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
         }
 
-        // The copies are kept outside the library: the media page lists the one file.
+        // The copies are kept outside the library: the media page lists the one file. The replaced content's are gone.
         Assert.Equal(["counselors/dana-whitfield.png"], await MediaSite.PathsAsync(admin, "?q=dana-whitfield"));
+        Assert.Equal(3, Copies(after.Version).Count);
+        Assert.Empty(Copies(before.Version));
+    }
+
+    [Fact]
+    public async Task AFileDeletedOnTheMediaPageTakesItsCopiesWithIt()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var path = await MediaSite.UploadOneAsync(admin, "short-lived.png", Png(1000, 600));
+        var reader = _factory.Client();
+        (await reader.GetAsync($"{PublicSite.Base}/media/{path}?w=400")).Dispose();
+        var copies = Directory.GetFiles(SizesFolder(), "*-400.png").Length;
+
+        using var deleted = await MediaSite.DeleteAsync(admin, path);
+
+        Assert.Equal(HttpStatusCode.Found, deleted.StatusCode);
+        Assert.Equal(copies - 1, Directory.GetFiles(SizesFolder(), "*-400.png").Length);
+        using var gone = await reader.GetAsync($"{PublicSite.Base}/media/{path}?w=400");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     [Theory]
@@ -120,6 +142,12 @@ public sealed class ResponsiveImageTests : IClassFixture<CmsFactory>
         Assert.NotEqual(before.Version, after.Version);
         Assert.Equal([400, 800, 1600, 1800], after.Candidates.Select(c => c.Width));
     }
+
+    private string SizesFolder() =>
+        Path.Combine(_factory.Services.GetRequiredService<Cms.Data.CmsDatabase>().TenantFolder("riverbend"), Cms.Media.MediaImages.FolderName);
+
+    private List<string> Copies(string version) =>
+        Directory.Exists(SizesFolder()) ? [.. Directory.GetFiles(SizesFolder(), version + "-*")] : [];
 
     private static async Task<PageImage> ImageAsync(HttpClient reader, string page, string selector)
     {

@@ -23,13 +23,15 @@ public sealed class MediaModel : PageModel
     private readonly MediaLibrary _library;
     private readonly MediaUploads _uploads;
     private readonly IMediaStore _store;
+    private readonly MediaImages _images;
 
-    public MediaModel(AdminContent content, MediaLibrary library, MediaUploads uploads, IMediaStore store)
+    public MediaModel(AdminContent content, MediaLibrary library, MediaUploads uploads, IMediaStore store, MediaImages images)
     {
         _content = content;
         _library = library;
         _uploads = uploads;
         _store = store;
+        _images = images;
     }
 
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -95,7 +97,7 @@ public sealed class MediaModel : PageModel
         }
         else
         {
-            await _store.DeleteAsync(Tenant, path, HttpContext.RequestAborted);
+            await _images.DeleteAsync(Tenant, path, HttpContext.RequestAborted);
             return Redirect($"{Request.PathBase}/admin/media?done=deleted&path={Uri.EscapeDataString(path)}");
         }
 
