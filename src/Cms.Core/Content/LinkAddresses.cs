@@ -51,20 +51,23 @@ public static partial class LinkAddresses
     /// copied from the browser's address bar) is a page of the site too, so it is neither put under the prefix twice
     /// nor left pointing at the prefix when the practice is reached at its host name.
     /// </param>
-    public static string Rebase(string html, string pathBase, string? prefix = null)
-    {
-        if (prefix is { Length: > 0 })
+    public static string Rebase(string html, string pathBase, string? prefix = null) =>
+        prefix is not { Length: > 0 } || !html.Contains("/" + prefix, StringComparison.OrdinalIgnoreCase)
+            ? SiteLink().Replace(html, "$1" + pathBase + "/$2$3")
+            : SiteLink().Replace(html, link =>
         {
-            html = Regex.Replace(html, $"""(\s(?:href|src)=")(?:~|%7[eE])?/{Regex.Escape(prefix)}(?:/|(?=[?#"]))""", "$1/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        }
-
-        return SiteLink().Replace(html, "$1" + pathBase + "/");
-    }
+            // The first segment and what ends it ("/", or nothing before ?, # or the closing quote), if the path has one.
+            var segment = link.Groups["segment"];
+            var start = link.Groups[1].Value + pathBase + "/";
+            return segment.Success && prefix is { Length: > 0 } && segment.Value.Equals(prefix, StringComparison.OrdinalIgnoreCase)
+                ? start
+                : start + segment.Value + link.Groups["end"].Value;
+        });
 
     private static string Shown(string url) => url.Length > 60 ? url[..57] + "..." : url;
 
     // Markdig writes ~ in an address as %7E.
-    [GeneratedRegex("""(\s(?:href|src)=")(?:~|%7[eE])?/(?!/)""")]
+    [GeneratedRegex("""(\s(?:href|src)=")(?:~|%7[eE])?/(?!/)(?:(?<segment>[^/?#"]+)(?<end>/|(?=[?#"])))?""")]
     private static partial Regex SiteLink();
 
     [GeneratedRegex("^([a-zA-Z][a-zA-Z0-9+.-]*):")]

@@ -47,7 +47,7 @@ internal sealed class ThemeTemplates
 
         Options = LiquidLimits.Pages.CreateOptions(s_modelTypes, builder => builder
             .WithFileProvider(new TemplateSources(_sources))
-            .AddFilter("href", async (input, _, context) => StringValue.Create(await Request(context).VersionedHrefAsync(input.ToStringValue(context))))
+            .AddFilter("href", (input, _, context) => Href(Request(context), input.ToStringValue(context)))
             .AddFilter("srcset", async (input, _, context) => StringValue.Create(await Request(context).SrcsetAsync(input.ToStringValue(context))))
             .AddFilter("absolute_url", async (input, _, context) => StringValue.Create(await Request(context).VersionedAbsoluteAsync(input.ToStringValue(context))))
             .AddFilter("aria_current", (input, arguments, context) => StringValue.Create(AriaCurrent(input.ToStringValue(context), arguments.At(0).ToStringValue(context)))));
@@ -115,6 +115,12 @@ internal sealed class ThemeTemplates
             : "";
     }
 
+    // Most links of a page are not images: they are answered without the work of an asynchronous call.
+    private static ValueTask<FluidValue> Href(RequestInfo request, string url) =>
+        RequestInfo.IsMediaPath(url) ? HrefAsync(request, url) : new(StringValue.Create(request.Href(url)));
+
+    private static async ValueTask<FluidValue> HrefAsync(RequestInfo request, string url) => StringValue.Create(await request.VersionedHrefAsync(url));
+
     private static RequestInfo Request(TemplateContext context) => (RequestInfo)context.GetValue("Request").ToObjectValue(context);
 
     private static Dictionary<string, string> ReadDefaults()
@@ -134,6 +140,8 @@ internal sealed class ThemeTemplates
 /// <summary>The request a page is rendered for: its links are made relative to the tenant's prefix and origin.</summary>
 public sealed partial class RequestInfo
 {
+    private static readonly Task<MediaImage?> s_notAnImage = Task.FromResult<MediaImage?>(null);
+
     public required string Base { get; init; }
 
     public required string Origin { get; init; }
@@ -180,13 +188,17 @@ public sealed partial class RequestInfo
     // Escaped, so that a name with a space or a comma stays one candidate of an srcset.
     private string MediaHref(MediaImage image) => Href("/media/" + string.Join('/', image.Path.Split('/').Select(Uri.EscapeDataString)));
 
-    private Task<MediaImage?> DescribeAsync(string url)
+    /// <summary>Whether the address is one of the media library's files (<c>/media/…</c> or <c>~/media/…</c>, without a query).</summary>
+    internal static bool IsMediaPath(string url)
     {
-        var path = url.StartsWith("~/", StringComparison.Ordinal) ? url[1..] : url;
-        return Media is not null && path.StartsWith("/media/", StringComparison.Ordinal) && path.IndexOfAny(['?', '#']) < 0
-            ? Media(Uri.UnescapeDataString(path["/media/".Length..]))
-            : Task.FromResult<MediaImage?>(null);
+        var path = url.StartsWith("~/", StringComparison.Ordinal) ? url.AsSpan(1) : url.AsSpan();
+        return path.StartsWith("/media/", StringComparison.Ordinal) && path.IndexOfAny('?', '#') < 0;
     }
+
+    private Task<MediaImage?> DescribeAsync(string url) =>
+        Media is not null && IsMediaPath(url)
+            ? Media(Uri.UnescapeDataString(url[(url.IndexOf("/media/", StringComparison.Ordinal) + "/media/".Length)..]))
+            : s_notAnImage;
 
     /// <summary>A rendered body's site links under the practice's prefix (<see cref="Cms.Content.LinkAddresses.Rebase"/>).</summary>
     public string? Rebase(string? html) => html is null ? null : Cms.Content.LinkAddresses.Rebase(html, Base, Prefix);
