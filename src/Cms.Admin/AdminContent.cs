@@ -19,7 +19,6 @@ namespace Cms.Admin;
 /// </summary>
 public sealed class AdminContent
 {
-    private static readonly Regex s_words = new(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant);
 
     private readonly ContentServices _content;
     private readonly ScheduledPublishing _schedules;
@@ -201,7 +200,7 @@ public sealed class AdminContent
 
             // Matched here rather than in SQL: SQLite's lower() knows ASCII only, so "elo" would not find "Élodie". The
             // rows come in title order, so the first matches are the answer; a rare word reads all items of the types.
-            var words = s_words.Matches(choice.Search ?? "").Select(m => m.Value).ToList();
+            var words = SearchRank.Words().Matches(choice.Search ?? "").Select(m => m.Value).ToList();
             var rows = new List<ChoiceRow>();
             var titled = query.OrderBy(c => c.DisplayText).ThenBy(c => c.ContentItemId)
                 .Select(c => new ChoiceRow(c.ContentItemId, c.DisplayText, c.ContentType, c.Latest, c.Published));
@@ -246,7 +245,7 @@ public sealed class AdminContent
                 return true;
             }
 
-            var titleWords = s_words.Matches(title ?? "").Select(m => m.Value).ToList();
+            var titleWords = SearchRank.Words().Matches(title ?? "").Select(m => m.Value).ToList();
             return words.All(w => titleWords.Any(t => CultureInfo.InvariantCulture.CompareInfo.IsPrefix(t, w, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace)));
         }
 

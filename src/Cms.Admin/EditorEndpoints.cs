@@ -47,7 +47,7 @@ internal static class EditorEndpoints
         }
 
         var found = await library.ListAsync(context.GetTenant().Settings, q, page ?? 1, null, context.RequestAborted);
-        var files = found.Files.Select(f => f with { Url = $"{context.Request.PathBase}/media/{string.Join('/', f.Path.Split('/').Select(Uri.EscapeDataString))}" }).ToList();
+        var files = found.Files.Select(f => f with { Url = context.Request.PathBase + Media.MediaImages.SitePath(f.Path) }).ToList();
         return TypedResults.Ok(found with { Files = files });
     }
 }

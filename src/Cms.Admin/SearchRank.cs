@@ -32,5 +32,6 @@ internal static partial class SearchRank
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
+    /// <summary>The words of a search or a title: runs of letters and digits.</summary>
+    internal static partial Regex Words();
 }

@@ -40,7 +40,9 @@ internal static class GifBlocks
                         return null;
                     }
 
-                    if (label != Comment && !(label == Application && IsLoop(gif, at + 2)))
+                    // Frame timing and transparency (graphic control) and plain text stay; comments and applications
+                    // other than the loop go.
+                    if (label == Comment || (label == Application && !IsLoop(gif, at + 2)))
                     {
                         at = end;
                         continue;

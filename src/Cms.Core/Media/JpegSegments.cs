@@ -29,8 +29,10 @@ internal static class JpegSegments
                 continue;
             }
 
-            var end = at + 2 + BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(at + 2));
-            if (end > jpeg.Length)
+            // A segment's length counts its own two bytes: less is not JPEG (a hostile file's 0 would read backwards).
+            var length = BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(at + 2));
+            var end = at + 2 + length;
+            if (length < 2 || end > jpeg.Length)
             {
                 return null;
             }

@@ -30,6 +30,9 @@ public sealed class MediaImages
 {
     public const string FolderName = "MediaSizes";
 
+    /// <summary>The site path a library file is served at (<c>/media/…</c>), each segment escaped: a space or a comma stays in its URL.</summary>
+    public static string SitePath(string path) => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
     /// <summary>The widths an image is offered at besides its own: a portrait's 2x, a card's or a phone's, a wide screen's.</summary>
     public static readonly IReadOnlyList<int> Widths = [400, 800, 1600];
 
@@ -65,21 +68,38 @@ public sealed class MediaImages
     /// </summary>
     public async Task ReplaceAsync(TenantSettings tenant, string path, Stream content, CancellationToken cancellationToken)
     {
-        var replaced = await DescribeAsync(tenant, path, cancellationToken);
+        var replaced = Remembered(tenant, path);
         await _store.WriteAsync(tenant, path, content, cancellationToken);
+        await ChangedAsync(tenant, [replaced]);
+    }
+
+    /// <summary>
+    /// Writes the files a recipe brings (each from a local file), over whatever the library had at their paths, as one
+    /// media change. Every one is written, even when the caller has stopped waiting: the database has committed them.
+    /// </summary>
+    public async Task WriteAllAsync(TenantSettings tenant, IReadOnlyList<(string Path, string File)> files)
+    {
+        var replaced = new List<MediaImage?>();
+        foreach (var (path, file) in files)
+        {
+            replaced.Add(Remembered(tenant, path));
+            await using var content = File.OpenRead(file);
+            await _store.WriteAsync(tenant, path, content, CancellationToken.None);
+        }
+
         await ChangedAsync(tenant, replaced);
     }
 
     /// <summary>Removes a file of the library, with this node's copies of it; false when there was none.</summary>
     public async Task<bool> DeleteAsync(TenantSettings tenant, string path, CancellationToken cancellationToken)
     {
-        var removed = await DescribeAsync(tenant, path, cancellationToken);
+        var removed = Remembered(tenant, path);
         if (!await _store.DeleteAsync(tenant, path, cancellationToken))
         {
             return false;
         }
 
-        await ChangedAsync(tenant, removed);
+        await ChangedAsync(tenant, [removed]);
         return true;
     }
 
@@ -122,12 +142,12 @@ public sealed class MediaImages
 
     // After a file's content went: its copies here go too (a file of the same content elsewhere in the library makes them
     // again when asked), and every node hears of it. Done already: a request cancelled now must not stop either.
-    private async Task ChangedAsync(TenantSettings tenant, MediaImage? gone)
+    private async Task ChangedAsync(TenantSettings tenant, IEnumerable<MediaImage?> gone)
     {
         var folder = Path.Combine(_database.TenantFolder(tenant.Name), FolderName);
-        if (gone is not null && Directory.Exists(folder))
+        foreach (var image in Directory.Exists(folder) ? gone.OfType<MediaImage>() : [])
         {
-            foreach (var copy in Directory.EnumerateFiles(folder, gone.Version + "-*"))
+            foreach (var copy in Directory.EnumerateFiles(folder, image.Version + "-*"))
             {
                 try
                 {
@@ -142,6 +162,10 @@ public sealed class MediaImages
 
         await _changes.RaiseAsync(new TenantChange(tenant.Name, ChangeKinds.Media, []), CancellationToken.None);
     }
+
+    // The file as this node last described it: only a file described here can have copies here.
+    private MediaImage? Remembered(TenantSettings tenant, string path) =>
+        MediaPaths.Problem(path) is null && _described.TryGetValue((tenant.Name, MediaPaths.Normalize(path)), out var known) ? known.Image : null;
 
     private MediaImage? Known(TenantSettings tenant, MediaEntry entry) =>
         _described.TryGetValue((tenant.Name, entry.Path), out var known) && known.Length == entry.Length && known.Modified == entry.ModifiedUtc ? known.Image : null;
@@ -160,8 +184,8 @@ public sealed class MediaImages
             return null;
         }
 
-        // An animated GIF would lose its frames; the library's images are stored upright (StrippedImage), so the size is as shown.
-        var image = new MediaImage(file.Entry.Path, sha256[..VersionLength], codec.Info.Width, codec.Info.Height, codec.EncodedFormat is SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp);
+        // An animation (GIF, APNG, WebP) would lose its frames in a copy; the library's images are stored upright (StrippedImage), so the size is as shown.
+        var image = new MediaImage(file.Entry.Path, sha256[..VersionLength], codec.Info.Width, codec.Info.Height, codec.EncodedFormat is SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp && codec.FrameCount <= 1);
         if (_described.Count >= MaxDescribed)
         {
             _described.Clear();
@@ -188,15 +212,19 @@ public sealed class MediaImages
                 return target;
             }
 
-            var bytes = Resize(file.FilePath, width, (int)Math.Max(1, Math.Round((double)image.Height * width / image.Width)));
-            if (bytes is null)
+            // Read once, and resized only if it is still the content named: a file replaced since it was described
+            // must not leave its new picture under the old version's name.
+            var content = await File.ReadAllBytesAsync(file.FilePath, cancellationToken);
+            if (!Convert.ToHexStringLower(SHA256.HashData(content)).StartsWith(image.Version, StringComparison.Ordinal)
+                || Resize(content, width, (int)Math.Max(1, Math.Round((double)image.Height * width / image.Width))) is not { } bytes)
             {
                 return null;
             }
 
-            // Written beside it and moved into place: a reader finds the whole copy or none.
+            // Written beside it and moved into place: a reader finds the whole copy or none. Not named by the version,
+            // so removing a version's copies never takes a copy being written.
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var writing = $"{target}.{Guid.NewGuid():N}.writing";
+            var writing = Path.Combine(Path.GetDirectoryName(target)!, $".writing-{Guid.NewGuid():N}");
             try
             {
                 await File.WriteAllBytesAsync(writing, bytes, cancellationToken);
@@ -215,9 +243,10 @@ public sealed class MediaImages
         }
     }
 
-    private static byte[]? Resize(string filePath, int width, int height)
+    private static byte[]? Resize(byte[] content, int width, int height)
     {
-        using var codec = SKCodec.Create(filePath);
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
         if (codec is null)
         {
             return null;

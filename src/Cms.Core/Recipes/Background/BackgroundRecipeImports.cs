@@ -122,7 +122,15 @@ internal sealed class BackgroundRecipeImports : BackgroundService
             {
                 var status = started with { Phase = latest.Phase, Done = latest.Done, Total = latest.Total };
                 _running[job.Tenant.Name] = status;
-                await _statuses.SaveAsync(job.Tenant, status, CancellationToken.None);
+                try
+                {
+                    await _statuses.SaveAsync(job.Tenant, status, CancellationToken.None);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Progress is for the eye; a failed save of it must not end the watch over an import still running.
+                    _logger.LogWarning(e, "The progress of import {Id} into tenant {Tenant} could not be saved", job.Id, job.Tenant.Name);
+                }
             }
         }
     }

@@ -10,14 +10,14 @@ namespace Cms.Recipes.Execution;
 internal sealed class MediaStaging : IDisposable
 {
     private const string StagingPrefix = ".staging-";
-    private readonly IMediaStore _store;
+    private readonly MediaImages _images;
     private readonly TenantSettings _tenant;
     private readonly string _staging;
     private readonly List<string> _files = [];
 
-    public MediaStaging(IMediaStore store, TenantSettings tenant, string tenantFolder)
+    public MediaStaging(MediaImages images, TenantSettings tenant, string tenantFolder)
     {
-        _store = store;
+        _images = images;
         _tenant = tenant;
         _staging = Path.Combine(tenantFolder, StagingPrefix + Guid.NewGuid().ToString("N"));
         ClearAbandoned(tenantFolder);
@@ -35,16 +35,13 @@ internal sealed class MediaStaging : IDisposable
         _files.Add(normalized);
     }
 
-    /// <summary>After the commit: every staged file replaces its target in the media store.</summary>
+    /// <summary>
+    /// After the commit: every staged file replaces its target in the media library, as one media change (pages link
+    /// images by their content's version), raised after the files are in place.
+    /// </summary>
     public async Task PublishAsync()
     {
-        foreach (var file in _files.Distinct(StringComparer.Ordinal))
-        {
-            await using var content = File.OpenRead(Path.Combine(_staging, file));
-            // What the database committed is published whole, even when the caller has stopped waiting.
-            await _store.WriteAsync(_tenant, file, content, CancellationToken.None);
-        }
-
+        await _images.WriteAllAsync(_tenant, _files.Distinct(StringComparer.Ordinal).Select(f => (f, Path.Combine(_staging, f))).ToList());
         _files.Clear();
     }
 

@@ -32,22 +32,20 @@ internal sealed class RecipeExecutor
     private static readonly IReadOnlyDictionary<string, int> s_none = new Dictionary<string, int>();
 
     private readonly CmsDatabase _database;
-    private readonly IMediaStore _media;
+    private readonly MediaImages _images;
     private readonly ContentServices _content;
     private readonly IReadOnlyDictionary<string, IRecipeStep> _steps;
     private readonly RecipeCatalog _catalog;
     private readonly RecipeSchema _schema;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<ModuleFeature> _modules;
-    private readonly TenantChanges _changes;
     private readonly ILogger<RecipeExecutor> _logger;
 
-    public RecipeExecutor(CmsDatabase database, IMediaStore media, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, IEnumerable<ModuleFeature> modules, TenantChanges changes, ILogger<RecipeExecutor> logger)
+    public RecipeExecutor(CmsDatabase database, MediaImages images, ContentServices content, IEnumerable<IRecipeStep> steps, RecipeCatalog catalog, RecipeSchema schema, TimeProvider time, IEnumerable<ModuleFeature> modules, ILogger<RecipeExecutor> logger)
     {
-        _changes = changes;
         _modules = modules.ToList();
         _database = database;
-        _media = media;
+        _images = images;
         _content = content;
         _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
         _catalog = catalog;
@@ -120,7 +118,7 @@ internal sealed class RecipeExecutor
             return Result(validation, applied: false, s_none);
         }
 
-        using var media = new MediaStaging(_media, tenant, _database.TenantFolder(tenant.Name));
+        using var media = new MediaStaging(_images, tenant, _database.TenantFolder(tenant.Name));
         var manager = _content.Open(db, definitions, features);
         foreach (var id in validation.DeclaredIds)
         {
@@ -169,9 +167,8 @@ internal sealed class RecipeExecutor
         if (media.Count > 0)
         {
             await media.PublishAsync();
-            // After the files are in place, so no page is rendered again with the files they replace.
-            await _changes.RaiseAsync(new TenantChange(tenant.Name, ChangeKinds.Media, []), CancellationToken.None);
         }
+
         await RefreshStatisticsAsync(db, application.Counts, cancellationToken);
         _logger.LogInformation("Recipe {Recipe} applied to tenant {Tenant}: {Counts}", source.Name, tenant.Name, application.Counts.Count == 0 ? "nothing to change" : string.Join(", ", application.Counts.Select(c => $"{c.Value} {c.Key}")));
         return Result(validation, applied: true, application.Counts);

@@ -62,7 +62,9 @@ internal sealed class RecipeExporter
         WriteDefinitions(writer, Selected(definitions, options));
         var content = ContentQuery(db, options);
         var media = options.IsWholeTenant ? await _media.ListAsync(tenant, cancellationToken) : [];
-        var progress = new RecipeProgressCounter(options.Progress, RecipeProgressPhase.Exporting, await content.CountAsync(cancellationToken) + media.Count);
+        // Counted only for someone watching: a count of every item is a query of its own.
+        var total = options.Progress is null ? 0 : await content.CountAsync(cancellationToken) + media.Count;
+        var progress = new RecipeProgressCounter(options.Progress, RecipeProgressPhase.Exporting, total);
         progress.Start();
         await WriteContentAsync(content, writer, progress, cancellationToken);
         await WriteMediaAsync(tenant, media, writer, progress, cancellationToken);

@@ -163,7 +163,7 @@ public sealed partial class RequestInfo
     /// the file does, so it is served to be kept for a year.
     /// </summary>
     public async ValueTask<string> VersionedHrefAsync(string url) =>
-        await DescribeAsync(url) is { } image ? $"{MediaHref(image)}?v={image.Version}" : Href(url);
+        await DescribeAsync(url) is { } image ? VersionedHref(image) : Href(url);
 
     /// <summary><see cref="Absolute"/>, with an image's version as <see cref="VersionedHrefAsync"/> gives it (a shared page's picture).</summary>
     public async ValueTask<string> VersionedAbsoluteAsync(string url) =>
@@ -173,20 +173,19 @@ public sealed partial class RequestInfo
     /// The candidates of an <c>srcset</c> for an image of the media library: its resized copies narrower than it
     /// (<see cref="MediaImages.Widths"/>), then the image itself, each with its width; any other address as it is.
     /// </summary>
-    public async ValueTask<string> SrcsetAsync(string url)
-    {
-        if (await DescribeAsync(url) is not { } image)
-        {
-            return Href(url);
-        }
+    public async ValueTask<string> SrcsetAsync(string url) => await DescribeAsync(url) is { } image ? Srcset(image) : Href(url);
 
+    private string VersionedHref(MediaImage image) => $"{MediaHref(image)}?v={image.Version}";
+
+    private string Srcset(MediaImage image)
+    {
         var href = MediaHref(image);
         var narrower = image.Resizable ? MediaImages.Widths.Where(w => w < image.Width) : [];
         return string.Join(", ", [.. narrower.Select(w => $"{href}?w={w}&v={image.Version} {w}w"), $"{href}?v={image.Version} {image.Width}w"]);
     }
 
     // Escaped, so that a name with a space or a comma stays one candidate of an srcset.
-    private string MediaHref(MediaImage image) => Href("/media/" + string.Join('/', image.Path.Split('/').Select(Uri.EscapeDataString)));
+    private string MediaHref(MediaImage image) => Href(MediaImages.SitePath(image.Path));
 
     /// <summary>Whether the address is one of the media library's files (<c>/media/…</c> or <c>~/media/…</c>, without a query).</summary>
     internal static bool IsMediaPath(string url)
@@ -232,7 +231,7 @@ public sealed partial class RequestInfo
                 continue;
             }
 
-            var linked = $"{System.Net.WebUtility.HtmlEncode(await VersionedHrefAsync(sitePath))}\" srcset=\"{System.Net.WebUtility.HtmlEncode(await SrcsetAsync(sitePath))}\" sizes=\"{BodyImageSizes}";
+            var linked = $"{System.Net.WebUtility.HtmlEncode(VersionedHref(image))}\" srcset=\"{System.Net.WebUtility.HtmlEncode(Srcset(image))}\" sizes=\"{BodyImageSizes}";
             var rest = tag.Value[(src.Index + src.Length - tag.Index)..].TrimEnd('>').TrimEnd('/').TrimEnd();
             var sized = tag.Value.Contains(" width=", StringComparison.OrdinalIgnoreCase) ? "" : $" width=\"{image.Width}\" height=\"{image.Height}\"";
             result.Append(rebased, copied, src.Index - copied).Append(linked).Append(rest).Append(sized).Append('>');

@@ -163,7 +163,7 @@ public sealed class MediaModel : PageModel
     }
 
     /// <summary>Where the public site serves the file, under the request's path base.</summary>
-    public string UrlOf(string path) => $"{Request.PathBase}/media/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}";
+    public string UrlOf(string path) => Request.PathBase + MediaImages.SitePath(path);
 
     /// <summary>This page's address with the search and filter kept, on another page.</summary>
     public string PageUrl(int page) =>

@@ -83,7 +83,20 @@ public sealed class ImportModel : PageModel
             return Page();
         }
 
-        if (await Held.TakeAsync(Tenant, pending, HttpContext.RequestAborted) is not { } held)
+        // Not the request's token, and the turn given back however taking fails: a closed tab or a database error here
+        // must not leave the practice reserved for an import that never starts.
+        string? held;
+        try
+        {
+            held = await Held.TakeAsync(Tenant, pending, CancellationToken.None);
+        }
+        catch
+        {
+            Imports.Release(Tenant);
+            throw;
+        }
+
+        if (held is null)
         {
             Imports.Release(Tenant);
             Error = NoLongerWaiting;
