@@ -1,13 +1,19 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
+using Cms.Recipes;
+using Cms.Recipes.Execution;
 using Cms.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Cms.Web.Tests;
 
-/// <summary>An import whose process is killed half-way leaves the practice exactly as it was.</summary>
+/// <summary>
+/// An import in a process of its own (the CLI): killed half-way it leaves the practice exactly as it was, and while it
+/// runs, the server's imports into the practice that may not wait (the admin's) are refused at once.
+/// </summary>
 public sealed class KilledImportTests
 {
     private const int Items = 40_000;
@@ -15,15 +21,9 @@ public sealed class KilledImportTests
     [Fact]
     public async Task AKilledImportChangesNothing()
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "cms-kill-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataPath);
+        var (dataPath, recipe, database, writtenBefore) = await PracticeAndRecipeAsync();
         try
         {
-            Assert.Equal(0, await RunAsync(dataPath, "tenants", "create", "--name", "victim", "--prefix", "victim"));
-            var recipe = Path.Combine(dataPath, "big.recipe.json");
-            await WriteRecipeAsync(recipe);
-            var database = Path.Combine(dataPath, "Sites", "victim", "cms.db");
-            var writtenBefore = await WrittenAsync(dataPath, database);
 
             using var import = Start(dataPath, "recipes", "import", "--tenant", "victim", recipe);
             var killedWhileWriting = false;
@@ -49,6 +49,49 @@ public sealed class KilledImportTests
         {
             CmsFactory.DeleteData(dataPath);
         }
+    }
+
+    [Fact]
+    public async Task AnImportThatMayNotWaitIsRefusedWhileTheCliImports()
+    {
+        var (dataPath, recipe, database, writtenBefore) = await PracticeAndRecipeAsync();
+        try
+        {
+            await using var server = CmsFactory.At(dataPath);
+            var recipes = server.Services.GetRequiredService<TenantRecipes>();
+            var small = new RecipeSource("small.recipe.json", () => new MemoryStream(Encoding.UTF8.GetBytes("""{ "steps": [] }""")), null);
+
+            using var import = Start(dataPath, "recipes", "import", "--tenant", "victim", recipe);
+            while (!import.HasExited && await WrittenAsync(dataPath, database) < writtenBefore + (1 << 20))
+            {
+                await Task.Delay(5);
+            }
+
+            Assert.False(import.HasExited, "the CLI's import finished before the server tried; make the recipe larger");
+            var refused = await recipes.ImportAsync("victim", small, new RecipeOptions { RefuseWhileImporting = true }, default);
+            import.Kill(entireProcessTree: true);
+            await import.WaitForExitAsync();
+            var afterwards = await recipes.ImportAsync("victim", small, new RecipeOptions { RefuseWhileImporting = true }, default);
+
+            Assert.Equal(RecipeExecutor.AnotherImportRuns, Assert.Single(refused!.Errors).Message);
+            Assert.True(afterwards!.Applied, string.Join("\n", afterwards.Errors));
+        }
+        finally
+        {
+            CmsFactory.DeleteData(dataPath);
+        }
+    }
+
+    /// <summary>A practice made by the CLI, the large recipe to import into it, its database, and how much it holds on disk.</summary>
+    private static async Task<(string DataPath, string Recipe, string Database, long WrittenBefore)> PracticeAndRecipeAsync()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "cms-kill-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataPath);
+        Assert.Equal(0, await RunAsync(dataPath, "tenants", "create", "--name", "victim", "--prefix", "victim"));
+        var recipe = Path.Combine(dataPath, "big.recipe.json");
+        await WriteRecipeAsync(recipe);
+        var database = Path.Combine(dataPath, "Sites", "victim", "cms.db");
+        return (dataPath, recipe, database, await WrittenAsync(dataPath, database));
     }
 
     /// <summary>How much is on disk: SQLite's write-ahead log, or the PostgreSQL database (its tables grow with rows not yet committed).</summary>

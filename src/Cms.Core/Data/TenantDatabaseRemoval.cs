@@ -27,7 +27,7 @@ internal sealed class TenantDatabaseRemoval(CmsDatabase database) : ITenantRemov
             if (tenant.ConnectionString is null)
             {
                 database.ReleaseConnections(options);
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                foreach (var suffix in new[] { "", "-wal", "-shm", TenantWriteLock.SqliteImportMarkSuffix })
                 {
                     File.Delete(file + suffix);
                 }

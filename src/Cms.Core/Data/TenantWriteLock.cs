@@ -12,23 +12,33 @@ namespace Cms.Data;
 /// holds the tenant's lock alone for its whole transaction, each save, publish or delete shares it for its own. On
 /// PostgreSQL that is a transaction-scoped advisory lock per tenant. On SQLite the database's write lock does the same:
 /// EF Core begins transactions there with BEGIN IMMEDIATE, which takes it at once (waiting up to the busy timeout).
+/// <para>
+/// An import also holds the tenant's import mark, which nothing else takes, so an import that may not wait can tell
+/// another import (refused at once) from a save or a change of features that holds the lock for a moment (waited
+/// for, however long it takes). On PostgreSQL the mark is a second advisory lock; on SQLite, whose database has only
+/// its one write lock, an exclusive lock on a file beside the database, which the system lets go if the process dies.
+/// </para>
 /// </summary>
 internal static class TenantWriteLock
 {
-    // The first key of the two-key advisory locks: "cms" and 3. The migration locks (1, 2) use the one-key form, a key space of its own.
+    // The first keys of the two-key advisory locks: "cms" and 3, "cms" and 4. The migration locks (1, 2) use the
+    // one-key form, a key space of its own.
     private const int ContentWrites = 0x636D7303;
+    private const int Imports = 0x636D7304;
 
     private const string TakeAlone = "SELECT pg_advisory_xact_lock({0}, {1})";
     private const string TakeShared = "SELECT pg_advisory_xact_lock_shared({0}, {1})";
     private const string TryTakeAlone = "SELECT pg_try_advisory_xact_lock({0}, {1}) AS \"Value\"";
 
-    // A try lasts about a second: a save shares the lock for milliseconds, an import holds it for minutes. On PostgreSQL
-    // 20 tries 50 ms apart; SQLite has no try, its BEGIN IMMEDIATE retries for the connection's timeout (30 s by default).
-    private const int PostgresTries = 20;
-    private const int SqliteTrySeconds = 1;
-    private static readonly TimeSpan s_postgresTryPause = TimeSpan.FromMilliseconds(50);
+    /// <summary>The SQLite import mark's file: the database's name with this after it, as its -wal and -shm.</summary>
+    public const string SqliteImportMarkSuffix = "-import";
 
-    /// <summary>Begins the transaction of an import with the tenant's lock held alone: other writers wait for its commit.</summary>
+    private static readonly TimeSpan s_sqliteMarkPause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Begins a transaction with the tenant's lock held alone (a change of features): other writers, imports among
+    /// them, wait for its commit.
+    /// </summary>
     public static async Task<IDbContextTransaction> BeginAloneAsync(TenantDbContext db, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -44,57 +54,59 @@ internal static class TenantWriteLock
         }
     }
 
+    /// <summary>Begins the transaction of an import: after another import into the tenant, then as <see cref="BeginAloneAsync"/>.</summary>
+    public static async Task<IDbContextTransaction> BeginImportAsync(TenantDbContext db, CancellationToken cancellationToken) =>
+        (await BeginImportAsync(db, wait: true, cancellationToken))!;
+
     /// <summary>
-    /// As <see cref="BeginAloneAsync"/>, but null within about a second when another import holds the lock, on any node,
-    /// so the caller can say so instead of waiting minutes. The second lets a save that shares the lock finish.
+    /// As <see cref="BeginImportAsync(TenantDbContext, CancellationToken)"/>, but null at once while another import into
+    /// the tenant runs, on any node or in the CLI, so the caller can say so instead of waiting minutes. Saves and changes
+    /// of features under way are waited for.
     /// </summary>
-    public static async Task<IDbContextTransaction?> TryBeginAloneAsync(TenantDbContext db, CancellationToken cancellationToken)
+    public static Task<IDbContextTransaction?> TryBeginImportAsync(TenantDbContext db, CancellationToken cancellationToken) =>
+        BeginImportAsync(db, wait: false, cancellationToken);
+
+    private static async Task<IDbContextTransaction?> BeginImportAsync(TenantDbContext db, bool wait, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {
-            return await TryBeginOnSqliteAsync(db, cancellationToken);
-        }
+            var mark = await SqliteImportMark.TakeAsync(db, wait, cancellationToken);
+            if (mark is null)
+            {
+                return null;
+            }
 
-        for (var attempt = 0; attempt < PostgresTries; attempt++)
-        {
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                if (await db.Database.SqlQueryRaw<bool>(TryTakeAlone, ContentWrites, Key(db.TenantId)).SingleAsync(cancellationToken))
-                {
-                    return transaction;
-                }
+                return new MarkedTransaction(await db.Database.BeginTransactionAsync(cancellationToken), mark);
             }
             catch
             {
-                await transaction.DisposeAsync();
+                mark.Dispose();
                 throw;
             }
-
-            await transaction.DisposeAsync();
-            await Task.Delay(s_postgresTryPause, cancellationToken);
         }
 
-        return null;
-    }
-
-    private static async Task<IDbContextTransaction?> TryBeginOnSqliteAsync(TenantDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var timeout = connection.DefaultTimeout;
-        connection.DefaultTimeout = SqliteTrySeconds;
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            return await db.Database.BeginTransactionAsync(cancellationToken);
+            if (wait)
+            {
+                await db.Database.ExecuteSqlRawAsync(TakeAlone, [Imports, Key(db.TenantId)], cancellationToken);
+            }
+            else if (!await db.Database.SqlQueryRaw<bool>(TryTakeAlone, Imports, Key(db.TenantId)).SingleAsync(cancellationToken))
+            {
+                await transaction.DisposeAsync();
+                return null;
+            }
+
+            await TakeAsync(db, TakeAlone, cancellationToken);
+            return transaction;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        catch
         {
-            return null;
-        }
-        finally
-        {
-            connection.DefaultTimeout = timeout;
+            await transaction.DisposeAsync();
+            throw;
         }
     }
 
@@ -117,4 +129,60 @@ internal static class TenantWriteLock
 
     // The same number for the same tenant on every node: the lock's second key.
     private static int Key(string tenantId) => BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(tenantId)));
+
+    /// <summary>The import mark of a tenant's SQLite database, held from before its transaction begins until it ends.</summary>
+    private sealed class SqliteImportMark(FileStream file) : IDisposable
+    {
+        public static async Task<SqliteImportMark?> TakeAsync(TenantDbContext db, bool wait, CancellationToken cancellationToken)
+        {
+            var database = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var path = Path.GetFullPath(database + SqliteImportMarkSuffix);
+            while (true)
+            {
+                try
+                {
+                    // FileShare.None is an exclusive lock (flock) on Unix and a sharing mode on Windows: every other
+                    // opening fails, from this process or another, until this one is closed.
+                    return new SqliteImportMark(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    if (!wait)
+                    {
+                        return null;
+                    }
+
+                    await Task.Delay(s_sqliteMarkPause, cancellationToken);
+                }
+            }
+        }
+
+        public void Dispose() => file.Dispose();
+    }
+
+    /// <summary>The transaction of an import on SQLite, which lets go of the import mark when it ends.</summary>
+    private sealed class MarkedTransaction(IDbContextTransaction transaction, SqliteImportMark mark) : IDbContextTransaction
+    {
+        public Guid TransactionId => transaction.TransactionId;
+
+        public void Commit() => transaction.Commit();
+
+        public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+
+        public void Rollback() => transaction.Rollback();
+
+        public Task RollbackAsync(CancellationToken cancellationToken = default) => transaction.RollbackAsync(cancellationToken);
+
+        public void Dispose()
+        {
+            transaction.Dispose();
+            mark.Dispose();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            mark.Dispose();
+        }
+    }
 }

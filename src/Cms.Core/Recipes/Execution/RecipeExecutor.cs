@@ -81,8 +81,8 @@ internal sealed class RecipeExecutor
         // An import holds the tenant's write lock alone from before it reads what it checks against until it commits, so a
         // second import (on any node) waits and then starts from what the first one wrote, and no save runs in between.
         await using var transaction = options.DryRun ? null
-            : options.RefuseWhileImporting ? await TenantWriteLock.TryBeginAloneAsync(db, cancellationToken)
-            : await TenantWriteLock.BeginAloneAsync(db, cancellationToken);
+            : options.RefuseWhileImporting ? await TenantWriteLock.TryBeginImportAsync(db, cancellationToken)
+            : await TenantWriteLock.BeginImportAsync(db, cancellationToken);
         if (transaction is null && !options.DryRun)
         {
             return new RecipeResult([new RecipeMessage(null, "", AnotherImportRuns)], [], Applied: false, s_none);

@@ -14,6 +14,9 @@ public sealed record RecipeOptions
     /// <summary>Told after every item checked and applied (on the importing thread: keep it quick).</summary>
     public IProgress<RecipeProgress>? Progress { get; init; }
 
-    /// <summary>Another import into the practice, on any node, refuses this one at once instead of making it wait for the first.</summary>
+    /// <summary>
+    /// Another import into the practice, on any node or in the CLI, refuses this one at once instead of making it wait for the
+    /// first; saves under way are waited for.
+    /// </summary>
     public bool RefuseWhileImporting { get; init; }
 }
