@@ -195,18 +195,5 @@ public sealed class CliTests : IClassFixture<CmsFactory>
     }
 
     // The host learns of the CLI's change through its registry poll (100 ms in tests).
-    private async Task<HttpStatusCode> EventuallyAsync(string path, HttpStatusCode wanted)
-    {
-        var status = HttpStatusCode.InternalServerError;
-        for (var attempt = 0; attempt < 50 && status != wanted; attempt++)
-        {
-            status = (await _host.Client().GetAsync(path)).StatusCode;
-            if (status != wanted)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        return status;
-    }
+    private Task<HttpStatusCode> EventuallyAsync(string path, HttpStatusCode wanted) => Eventually.StatusAsync(_host.Client(), path, wanted);
 }

@@ -54,11 +54,7 @@ public sealed class PracticeDisplayNameTests : IClassFixture<CmsFactory>
         Assert.True(code == 0, error);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Contains("<title>Linden Counseling</title>", await _factory.Client().GetStringAsync("/linden/"), StringComparison.Ordinal);
-        for (var attempt = 0; attempt < 100 && (await _factory.Client().GetAsync("/larch/")).StatusCode != HttpStatusCode.OK; attempt++)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.StatusAsync(_factory.Client(), "/larch/", HttpStatusCode.OK);
         Assert.Contains("<title>Larch Family Therapy</title>", await _factory.Client().GetStringAsync("/larch/"), StringComparison.Ordinal);
     }
 

@@ -150,11 +150,7 @@ public sealed class ChangeReachesItsPagesTests : IClassFixture<CmsFactory>
         var (code, _, error) = await new PracticeCli(_factory).RunAsync("recipes", "import", "--tenant", Tenant, recipe);
 
         Assert.True(code == 0, error);
-        for (var attempt = 0; attempt < 100 && !(await _factory.Client().GetStringAsync(Base + "/articles/reach-cli")).Contains("After The CLI", StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.AnswerAsync(() => _factory.Client().GetStringAsync(Base + "/articles/reach-cli"), page => page.Contains("After The CLI", StringComparison.Ordinal));
         Assert.Contains("After The CLI", (await PublicSite.PageAsync(_factory.Client(), Base + "/articles/reach-cli")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -55,14 +55,7 @@ public sealed class TwoNodesTests
 
         // Both nodes' listening connections cut, as a restarted database or a dropped network would.
         Assert.Equal(2, await ListenersAsync(server, terminate: true));
-        var listening = 0L;
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && listening < 2;)
-        {
-            await Task.Delay(100);
-            listening = await ListenersAsync(server, terminate: false);
-        }
-
-        Assert.Equal(2, listening);
+        Assert.Equal(2, await Eventually.AnswerAsync(() => ListenersAsync(server, terminate: false), listening => listening == 2));
         await PublicSite.ImportAsync(nodeA, PublicSite.Base, PublicSite.ArticleRecipe(ArticleId, "After Cut", "articles/pushed", published: true));
         Assert.Contains("After Cut", await WaitForAsync(nodeB, "After Cut"), StringComparison.Ordinal);
     }
@@ -183,20 +176,11 @@ public sealed class TwoNodesTests
     }
 
     /// <summary>
-    /// Reads node B's page until it shows the text, for at most 5 s: a bounded wait for an event, far below the
+    /// Reads node B's page until it shows the text, for at most 20 s: a bounded wait for an event, well below the
     /// one-minute poll, so only a pushed change gets there in time.
     /// </summary>
-    private static async Task<string> WaitForAsync(HttpClient client, string text)
-    {
-        var seen = await PageTextAsync(client);
-        for (var deadline = DateTime.UtcNow.AddSeconds(5); DateTime.UtcNow < deadline && !seen.Contains(text, StringComparison.Ordinal);)
-        {
-            await Task.Delay(50);
-            seen = await PageTextAsync(client);
-        }
-
-        return seen;
-    }
+    private static Task<string> WaitForAsync(HttpClient client, string text) =>
+        Eventually.AnswerAsync(() => PageTextAsync(client), seen => seen.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
 
     /// <summary>A node that polls the registry once a minute: what reaches it within a test's wait was pushed.</summary>
     private static HttpClient ClientOf(CmsFactory factory) => factory

@@ -26,16 +26,6 @@ internal sealed class PracticeCli
     {
         var (code, _, error) = await RunAsync(["tenants", "create", "--name", name, "--prefix", name, .. options]);
         Assert.True(code == 0, error);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await _host.Client().GetAsync($"/{name}/")).StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"The host never served the new practice '{name}'.");
+        Assert.True(await Eventually.StatusAsync(_host.Client(), $"/{name}/", HttpStatusCode.OK) == HttpStatusCode.OK, $"The host never served the new practice '{name}'.");
     }
 }

@@ -193,20 +193,8 @@ public sealed class TenantRemovalTests
         (await admin.GetFromJsonAsync<Library>("/oak/admin/media/library"))!;
 
     // The host learns of the CLI's change through its registry poll (100 ms in tests).
-    private static async Task<HttpStatusCode> EventuallyAsync(CmsFactory factory, string path, HttpStatusCode wanted)
-    {
-        var status = HttpStatusCode.InternalServerError;
-        for (var attempt = 0; attempt < 50 && status != wanted; attempt++)
-        {
-            status = (await factory.Client().GetAsync(path)).StatusCode;
-            if (status != wanted)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        return status;
-    }
+    private static Task<HttpStatusCode> EventuallyAsync(CmsFactory factory, string path, HttpStatusCode wanted) =>
+        Eventually.StatusAsync(factory.Client(), path, wanted);
 
     private sealed record Library(List<LibraryFile> Files);
 
