@@ -42,7 +42,7 @@ internal sealed class BackgroundRecipeImports : BackgroundService
     /// <summary>Starts the reserved import; its status is readable before this returns.</summary>
     public async Task StartAsync(RecipeImportJob job, CancellationToken cancellationToken)
     {
-        _statuses.Prune(job.Tenant, _time.GetUtcNow());
+        await _statuses.PruneAsync(job.Tenant, cancellationToken);
         await _statuses.SaveAsync(job.Tenant, _running[job.Tenant.Name], cancellationToken);
         await _queue.Writer.WriteAsync(job, cancellationToken);
     }
@@ -88,7 +88,7 @@ internal sealed class BackgroundRecipeImports : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            final = Finished(started, progress, [new RecipeMessage(null, "", "The server stopped before the import had finished. Nothing was changed; import the file again.")]);
+            final = Finished(started, progress, [new RecipeMessage(null, "", RecipeImportStatus.ServerStopped)]);
         }
         catch (Exception e)
         {
@@ -112,25 +112,30 @@ internal sealed class BackgroundRecipeImports : BackgroundService
     }
 
     // Until the import ends, however it ends: a shutdown cancels the import, which is then awaited, so a status never
-    // says "nothing was changed" of an import that committed.
+    // says "nothing was changed" of an import that committed. Saved on every tick, progress or not: a status left unsaved
+    // for a while says its node stopped (RecipeImportStatus.AsOf).
     private async Task SaveProgressUntilAsync(Task import, RecipeImportJob job, RecipeImportStatus started, LatestProgress progress)
     {
         using var timer = new PeriodicTimer(s_statusInterval, _time);
         while (await Task.WhenAny(import, timer.WaitForNextTickAsync().AsTask()) != import)
         {
-            if (progress.Latest is { } latest)
+            var latest = progress.Latest;
+            var status = started with
             {
-                var status = started with { Phase = latest.Phase, Done = latest.Done, Total = latest.Total };
-                _running[job.Tenant.Name] = status;
-                try
-                {
-                    await _statuses.SaveAsync(job.Tenant, status, CancellationToken.None);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Progress is for the eye; a failed save of it must not end the watch over an import still running.
-                    _logger.LogWarning(e, "The progress of import {Id} into tenant {Tenant} could not be saved", job.Id, job.Tenant.Name);
-                }
+                Phase = latest?.Phase ?? started.Phase,
+                Done = latest?.Done ?? 0,
+                Total = latest?.Total,
+                UpdatedUtc = _time.GetUtcNow(),
+            };
+            _running[job.Tenant.Name] = status;
+            try
+            {
+                await _statuses.SaveAsync(job.Tenant, status, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Progress is for the eye; a failed save of it must not end the watch over an import still running.
+                _logger.LogWarning(e, "The progress of import {Id} into tenant {Tenant} could not be saved", job.Id, job.Tenant.Name);
             }
         }
     }

@@ -11,11 +11,11 @@ namespace Cms.Recipes.Background;
 /// The status of each import started from the admin. On PostgreSQL in the shared database, as one chunk of
 /// <c>MediaChunks</c> under an id starting <c>status</c> that no media file has (as <see cref="HeldRecipes"/> keeps its
 /// uploads), so the status page answers on every node; on SQLite (one node) as a small file beside the held uploads,
-/// replaced whole so a reader never sees half of one.
+/// replaced whole so a reader never sees half of one. Each is kept for a week after its import finished.
 /// </summary>
-internal sealed class RecipeImportStatuses(CmsDatabase database)
+internal sealed class RecipeImportStatuses(CmsDatabase database, TimeProvider time)
 {
-    /// <summary>How long a finished import's status file stays readable on SQLite.</summary>
+    /// <summary>How long a finished import's status stays readable.</summary>
     private static readonly TimeSpan s_kept = TimeSpan.FromDays(7);
 
     public async Task SaveAsync(TenantSettings tenant, RecipeImportStatus status, CancellationToken cancellationToken)
@@ -41,7 +41,11 @@ internal sealed class RecipeImportStatuses(CmsDatabase database)
         System.IO.File.Move(writing, file, overwrite: true);
     }
 
-    public async Task<RecipeImportStatus?> FindAsync(TenantSettings tenant, string id, CancellationToken cancellationToken)
+    /// <summary>The import's status as it stands now: one whose node stopped without saying so is read as stopped.</summary>
+    public async Task<RecipeImportStatus?> FindAsync(TenantSettings tenant, string id, CancellationToken cancellationToken) =>
+        (await ReadAsync(tenant, id, cancellationToken))?.AsOf(time.GetUtcNow());
+
+    private async Task<RecipeImportStatus?> ReadAsync(TenantSettings tenant, string id, CancellationToken cancellationToken)
     {
         if (!HeldRecipes.IsId(id))
         {
@@ -66,12 +70,46 @@ internal sealed class RecipeImportStatuses(CmsDatabase database)
         return await JsonSerializer.DeserializeAsync<RecipeImportStatus>(stream, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Forgets the results of imports finished long ago (on PostgreSQL a row of a few hundred bytes each stays).</summary>
-    public void Prune(TenantSettings tenant, DateTimeOffset now)
+    /// <summary>Forgets the statuses of imports that finished, or were last heard of, a week ago or more.</summary>
+    public async Task PruneAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
-        foreach (var old in new DirectoryInfo(Folder(tenant)).EnumerateFiles("*.status.json").Where(f => f.LastWriteTimeUtc < now.UtcDateTime - s_kept))
+        var before = time.GetUtcNow() - s_kept;
+        if (database.Provider == DatabaseProvider.Postgres)
         {
-            old.Delete();
+            await using var connection = await ConnectAsync(tenant, cancellationToken);
+            await using var delete = new NpgsqlCommand("""
+                DELETE FROM "MediaChunks" WHERE "TenantId" = @tenant AND "FileId" LIKE 'status%' AND "Number" = 0
+                  AND (SELECT coalesce(s->>'FinishedUtc', s->>'UpdatedUtc', s->>'StartedUtc')::timestamptz
+                       FROM (SELECT convert_from("Data", 'UTF8')::jsonb AS s) AS status) < @before
+                """, connection);
+            delete.AddParameter("@tenant", tenant.Name);
+            delete.AddParameter("@before", before);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        foreach (var file in new DirectoryInfo(Folder(tenant)).EnumerateFiles("*.status.json"))
+        {
+            if (await LastHeardOfAsync(file, cancellationToken) is not { } heard || heard < before)
+            {
+                file.Delete();
+            }
+        }
+    }
+
+    // When the status file's import finished or was last saved; null when the file is not a status (cut short by a full disk).
+    private static async Task<DateTimeOffset?> LastHeardOfAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenRead();
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<RecipeImportStatus>(stream, cancellationToken: cancellationToken) is { } status
+                ? status.FinishedUtc ?? status.UpdatedUtc ?? status.StartedUtc
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,3 +1,4 @@
+using Cms.Admin.Editors;
 using Cms.Recipes.Background;
 using Cms.Security;
 using Cms.Tenancy;
@@ -17,6 +18,9 @@ public sealed class ImportStatusModel : PageModel
 
     public RecipeImportStatus Status { get; private set; } = null!;
 
+    /// <summary>When the import started, in the practice's time zone.</summary>
+    public string Started { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         if (await HttpContext.RequestServices.GetRequiredService<RecipeImportStatuses>().FindAsync(HttpContext.GetTenant().Settings, id, HttpContext.RequestAborted) is not { } status)
@@ -25,6 +29,8 @@ public sealed class ImportStatusModel : PageModel
         }
 
         Status = status;
+        var zone = FieldTime.Zone(HttpContext.GetTenant());
+        Started = $"{FieldTime.Show(status.StartedUtc, zone)} ({zone.Id})";
         return Page();
     }
 }
