@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content.Handlers;
@@ -11,6 +12,10 @@ namespace Cms.Content;
 /// </summary>
 internal static class ContentRecords
 {
+    // The rendered HTML is kept in the database and read back by the server, never written into a page as JSON, so its
+    // <, > and & need no escaping; unescaped, reading a body back for a page copies it instead of decoding each one.
+    private static readonly JsonSerializerOptions s_rendered = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static ContentItemRecord ToRecord(ContentItem item, ContentIndexValues index, string tenantId)
     {
         var document = item.ToOrchardJson();
@@ -34,7 +39,7 @@ internal static class ContentRecords
             RoutePath = index.RoutePath,
             ContainerId = index.ContainerId,
             ContainerOrder = index.ContainerOrder,
-            RenderedJson = index.RenderedHtml.Count == 0 ? null : JsonSerializer.Serialize(index.RenderedHtml),
+            RenderedJson = index.RenderedHtml.Count == 0 ? null : JsonSerializer.Serialize(index.RenderedHtml, s_rendered),
             SearchText = index.SearchText.Length == 0 ? null : index.SearchText.ToString().Trim(),
         };
     }

