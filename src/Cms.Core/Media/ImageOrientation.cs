@@ -8,11 +8,15 @@ namespace Cms.Media;
 /// </summary>
 internal static class ImageOrientation
 {
+    /// <summary>Whether pixels stored with this origin are shown turned a quarter: the width shown is the height stored.</summary>
+    public static bool IsSideways(SKEncodedOrigin origin) =>
+        origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+
     /// <summary>A new bitmap, upright (a copy even when the origin is already top-left, so the caller disposes one thing).</summary>
     public static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
     {
         float w = source.Width, h = source.Height;
-        var sideways = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var sideways = IsSideways(origin);
         // x' = ScaleX·x + SkewX·y + TransX, y' = SkewY·x + ScaleY·y + TransY, per EXIF orientation 1 to 8.
         var matrix = origin switch
         {

@@ -184,8 +184,15 @@ public sealed class MediaImages
             return null;
         }
 
-        // An animation (GIF, APNG, WebP) would lose its frames in a copy; the library's images are stored upright (StrippedImage), so the size is as shown.
-        var image = new MediaImage(file.Entry.Path, sha256[..VersionLength], codec.Info.Width, codec.Info.Height, codec.EncodedFormat is SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp && codec.FrameCount <= 1);
+        // An animation (GIF, APNG, WebP) would lose its frames in a copy. Uploads are stored upright (StrippedImage), but a
+        // file stored before that may still carry an EXIF orientation, which browsers follow: the size is as shown.
+        var sideways = ImageOrientation.IsSideways(codec.EncodedOrigin);
+        var image = new MediaImage(
+            file.Entry.Path,
+            sha256[..VersionLength],
+            sideways ? codec.Info.Height : codec.Info.Width,
+            sideways ? codec.Info.Width : codec.Info.Height,
+            codec.EncodedFormat is SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp && codec.FrameCount <= 1);
         if (_described.Count >= MaxDescribed)
         {
             _described.Clear();
@@ -253,11 +260,21 @@ public sealed class MediaImages
         }
 
         // A JPEG decodes straight to an eighth, a quarter or a half of its size, several times faster than whole: the
-        // smallest of those still as wide as the copy is decoded, then resized.
-        var scaled = codec.GetScaledDimensions((float)width / codec.Info.Width);
-        var decodeAt = scaled.Width >= width && scaled.Height >= height ? codec.Info.WithSize(scaled.Width, scaled.Height) : codec.Info;
+        // smallest of those still as large as the copy is decoded, turned upright if its EXIF says so (the copy carries
+        // no EXIF), then resized.
+        var sideways = ImageOrientation.IsSideways(codec.EncodedOrigin);
+        var (storedWidth, storedHeight) = sideways ? (height, width) : (width, height);
+        var scaled = codec.GetScaledDimensions((float)storedWidth / codec.Info.Width);
+        var decodeAt = scaled.Width >= storedWidth && scaled.Height >= storedHeight ? codec.Info.WithSize(scaled.Width, scaled.Height) : codec.Info;
         using var decoded = SKBitmap.Decode(codec, decodeAt);
-        using var resized = decoded?.Resize(new SKImageInfo(width, height, decoded.ColorType, decoded.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        if (decoded is null)
+        {
+            return null;
+        }
+
+        using var upright = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : ImageOrientation.Upright(decoded, codec.EncodedOrigin);
+        var shown = upright ?? decoded;
+        using var resized = shown.Resize(new SKImageInfo(width, height, shown.ColorType, shown.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
         using var encoded = resized?.Encode(codec.EncodedFormat, Quality);
         return encoded?.ToArray();
     }
