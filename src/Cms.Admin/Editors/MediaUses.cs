@@ -1,30 +1,32 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
 using Cms.Data;
+using Cms.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Admin.Editors;
 
 /// <summary>
-/// Which content uses which media files: a media field holds the path itself (its <c>Paths</c>), a Markdown body or any
-/// text an address with <c>/media/</c> and the path (under a prefix too). Only current versions count (latest and
-/// published): an old version in the history keeps no file alive, and restoring one refuses a missing image.
+/// Which content uses which media files: the files each version names (<see cref="MediaNames"/>: a media field's paths,
+/// <c>/media/</c> addresses in a body or any text), kept with the version when it is stored; a row stored before that
+/// was kept is read from its JSON. Only current versions count (latest and published): an old version in the history
+/// keeps no file alive, and restoring one refuses a missing image.
 /// </summary>
-internal static partial class MediaUses
+internal static class MediaUses
 {
     /// <summary>Every media path the practice's current content names, with the items naming it (each item once).</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<MediaUse>>> FindAsync(TenantDbContext db, CancellationToken cancellationToken)
     {
+        // Rows known to name nothing are left out by the database; a row without the list brings its JSON instead.
         var rows = await db.ContentItems.AsNoTracking()
-            .Where(c => c.Latest || c.Published)
+            .Where(c => (c.Latest || c.Published) && c.MediaPaths != "")
             .OrderBy(c => c.DisplayText).ThenBy(c => c.ContentItemId)
-            .Select(c => new { c.ContentItemId, c.ContentType, c.DisplayText, c.Latest, c.Json })
+            .Select(c => new { c.ContentItemId, c.ContentType, c.DisplayText, c.Latest, c.MediaPaths, Json = c.MediaPaths == null ? c.Json : null })
             .ToListAsync(cancellationToken);
         var uses = new Dictionary<string, List<MediaUse>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            using var document = JsonDocument.Parse(row.Json);
-            foreach (var path in Named(document.RootElement).Distinct(StringComparer.Ordinal))
+            var named = row.MediaPaths is { } stored ? MediaNames.FromStored(stored) : MediaNames.In(JsonNode.Parse(row.Json!));
+            foreach (var path in named)
             {
                 var items = uses.TryGetValue(path, out var found) ? found : uses[path] = [];
                 var index = items.FindIndex(u => u.ContentItemId == row.ContentItemId);
@@ -42,24 +44,4 @@ internal static partial class MediaUses
 
         return uses.ToDictionary(u => u.Key, u => (IReadOnlyList<MediaUse>)u.Value, StringComparer.Ordinal);
     }
-
-    // Every string of the document as a candidate path, and every /media/ address inside a string, unescaped.
-    private static IEnumerable<string> Named(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                return element.EnumerateObject().SelectMany(p => Named(p.Value));
-            case JsonValueKind.Array:
-                return element.EnumerateArray().SelectMany(Named);
-            case JsonValueKind.String:
-                var text = element.GetString() ?? "";
-                return MediaAddress().Matches(text).Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).Prepend(text);
-            default:
-                return [];
-        }
-    }
-
-    [GeneratedRegex(@"/media/([^\s()<>""'?#\\\]\[]+)")]
-    private static partial Regex MediaAddress();
 }

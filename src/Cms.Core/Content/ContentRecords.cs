@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content.Handlers;
 using Cms.Data;
+using Cms.Media;
 
 namespace Cms.Content;
 
@@ -41,6 +42,7 @@ internal static class ContentRecords
             ContainerOrder = index.ContainerOrder,
             RenderedJson = index.RenderedHtml.Count == 0 ? null : JsonSerializer.Serialize(index.RenderedHtml, s_rendered),
             SearchText = index.SearchText.Length == 0 ? null : index.SearchText.ToString().Trim(),
+            MediaPaths = MediaNames.Stored(MediaNames.In(document)),
         };
     }
 

@@ -53,6 +53,12 @@ public sealed class ContentItemRecord : ITenantOwned
 
     /// <summary>Plain text for full-text search.</summary>
     public string? SearchText { get; set; }
+
+    /// <summary>
+    /// The media library files the version names, one a line (<see cref="Media.MediaNames"/>), empty when none; null in
+    /// rows stored before the column, whose JSON is read instead.
+    /// </summary>
+    public string? MediaPaths { get; set; }
 }
 
 /// <summary>A version pointing at another item (a content picker), so "who points at X" is one indexed query.</summary>

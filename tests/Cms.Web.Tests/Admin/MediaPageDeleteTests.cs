@@ -1,6 +1,7 @@
 using System.Net;
 using Cms.Web.Tests.Practice;
 using Cms.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Web.Tests.Admin;
 
@@ -48,6 +49,30 @@ public sealed class MediaPageDeleteTests : IClassFixture<CmsFactory>
         Assert.Contains($"“{path}” is used by 1 item", refused.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Body With Image", refused.QuerySelector($".media-uses a[href='{AdminSite.Base}/admin/content/mediainbody000000000001']")!.TextContent);
         Assert.Equal([path], await MediaSite.PathsAsync(admin, "?q=in-a-body"));
+    }
+
+    /// <summary>
+    /// Each version keeps the files it names when it is stored; the rows of a practice stored before that have no such list
+    /// and are read from their JSON, so the page still finds what they use.
+    /// </summary>
+    [Fact]
+    public async Task AnItemStoredBeforeItsMediaWereKeptWithItIsStillNamed()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var path = await MediaSite.UploadOneAsync(admin, "kept-before.png");
+        const string Id = "mediakeptbefore00000001";
+        await PublicSite.ImportAsync(_factory.Client(), AdminSite.Base, PublicSite.ArticleRecipe(Id, "Stored Before", "articles/stored-before", published: true)
+            .Replace("## A heading\\n\\nSome words about Stored Before.", $"![The river](/riverbend/media/{Uri.EscapeDataString(path)})", StringComparison.Ordinal));
+        await using (var db = await PracticeStorage.OpenDbAsync(_factory, "riverbend"))
+        {
+            Assert.Equal(path, await db.ContentItems.Where(c => c.ContentItemId == Id).Select(c => c.MediaPaths).SingleAsync());
+            await db.ContentItems.Where(c => c.ContentItemId == Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MediaPaths, (string?)null));
+        }
+
+        using var response = await MediaSite.DeleteAsync(admin, path);
+        var refused = await PublicSite.ParseAsync(await response.Content.ReadAsStringAsync(), MediaSite.Page);
+
+        Assert.Equal("Stored Before", refused.QuerySelector($".media-uses a[href='{AdminSite.Base}/admin/content/{Id}']")!.TextContent);
     }
 
     [Fact]
