@@ -121,25 +121,42 @@ public sealed class AdminContent
             }
 
             var skip = (filter.Page - 1) * filter.PageSize;
-            var ranked = matches is not null && string.IsNullOrEmpty(filter.Sort);
-            var newestFirst = !ranked && filter.Sort is not ("title" or "type");
 
             // Counted up to a bound: "1,000+" tells a person as much as an exact count, without counting 100,000 matches.
-            // The newest-first walk reads latest versions only; someone limited to their own drafts also reads published ones.
             var total = await Filtered(matches?.Versions, filter, draftOwner).Take(CountBound + 1).CountAsync(cancellationToken);
-            var query = Filtered(newestFirst && draftOwner is null ? matches?.NewestFirst(skip + filter.PageSize) : matches?.Versions, filter, draftOwner);
+
+            // Ranking orders every match, so it is done while they are within the count's bound. Past it (a word in most
+            // items) the items titled exactly as searched still come first, then the newest: a page then costs what an
+            // unranked one does (a word in each of 100,000 articles: 16 ms, not 400).
+            var ranked = matches is not null && string.IsNullOrEmpty(filter.Sort);
+            var rankEvery = ranked && total <= CountBound;
+            var titled = ranked && !rankEvery
+                ? await Filtered(null, filter, draftOwner).Where(SearchRank.IsTitled(filter.Search!))
+                    .OrderByDescending(c => c.ModifiedUtc).Select(c => c.ContentItemId).Take(CountBound).ToListAsync(cancellationToken)
+                : [];
+            var fromTitled = titled.Skip(skip).Take(filter.PageSize).ToList();
+            var (restSkip, restTake) = (Math.Max(0, skip - titled.Count), filter.PageSize - fromTitled.Count);
+
+            // The newest-first walk reads latest versions only; someone limited to their own drafts also reads published ones.
+            var newestFirst = !rankEvery && filter.Sort is not ("title" or "type");
+            var query = Filtered(newestFirst && draftOwner is null ? matches?.NewestFirst(restSkip + restTake) : matches?.Versions, filter, draftOwner);
             query = filter.Sort switch
             {
                 "title" => query.OrderBy(c => c.DisplayText),
                 "type" => query.OrderBy(c => c.ContentType).ThenByDescending(c => c.ModifiedUtc),
-                _ when ranked => query.OrderBy(SearchRank.Of(filter.Search!)).ThenByDescending(c => c.ModifiedUtc),
+                _ when rankEvery => query.OrderBy(SearchRank.Of(filter.Search!)).ThenByDescending(c => c.ModifiedUtc),
+                _ when titled.Count > 0 => query.Where(c => !titled.Contains(c.ContentItemId)).OrderByDescending(c => c.ModifiedUtc),
                 _ => query.OrderByDescending(c => c.ModifiedUtc),
             };
 
             // The person an item is by: its owner (who made it here), else its author (a recipe's items name only that).
-            var rows = await query.Skip(skip).Take(filter.PageSize)
-                .Select(c => new ContentRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Owner ?? c.Author, c.ModifiedUtc))
+            var rows = fromTitled.Count == 0 ? [] : await Rows(Filtered(null, filter, draftOwner).Where(c => fromTitled.Contains(c.ContentItemId)).OrderByDescending(c => c.ModifiedUtc))
                 .ToListAsync(cancellationToken);
+            if (restTake > 0)
+            {
+                rows.AddRange(await Rows(query.Skip(restSkip).Take(restTake)).ToListAsync(cancellationToken));
+            }
+
             var drafts = rows.Where(r => !r.Published).Select(r => r.Id).ToList();
             var withDrafts = await PublishedBehindDraftAsync(drafts, cancellationToken);
             var scheduled = await _schedules.FindAsync(Tenant.Name, drafts, cancellationToken);
@@ -149,6 +166,9 @@ public sealed class AdminContent
                 Schedule = scheduled.TryGetValue(r.Id, out var due) ? FieldTime.Scheduled(due, Tenant.Site.Zone) : null,
             }), total);
         }
+
+        private static IQueryable<ContentRow> Rows(IQueryable<ContentItemRecord> versions) =>
+            versions.Select(c => new ContentRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Owner ?? c.Author, c.ModifiedUtc));
 
         /// <summary>Current versions of listable types that pass the list's filters, out of the given versions (all when null).</summary>
         private IQueryable<ContentItemRecord> Filtered(IQueryable<ContentItemRecord>? versions, ContentFilter filter, string? draftOwner)

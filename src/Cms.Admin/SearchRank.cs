@@ -16,6 +16,13 @@ internal static partial class SearchRank
     private static readonly Expression<Func<ContentItemRecord, string>> s_title = c => (c.DisplayText ?? "").ToLower();
 #pragma warning restore CA1304, CA1311
 
+    /// <summary>
+    /// Whether the item's title is what was searched: every word of it is then in the item's text, so such an item is a
+    /// match without asking the full-text index.
+    /// </summary>
+    public static Expression<Func<ContentItemRecord, bool>> IsTitled(string search) =>
+        Expression.Lambda<Func<ContentItemRecord, bool>>(Expression.Equal(s_title.Body, Expression.Constant(search.Trim().ToLowerInvariant())), s_title.Parameters);
+
     public static Expression<Func<ContentItemRecord, int>> Of(string search)
     {
         var title = s_title.Body;
