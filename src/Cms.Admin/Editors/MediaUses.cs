@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cms.Data;
+using Cms.Data.Migrations.Tenant;
 using Cms.Media;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,32 +17,36 @@ internal static class MediaUses
     /// <summary>Every media path the practice's current content names, with the items naming it (each item once).</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<MediaUse>>> FindAsync(TenantDbContext db, CancellationToken cancellationToken)
     {
-        // Rows known to name nothing are left out by the database; a row without the list brings its JSON instead.
-        var rows = await db.ContentItems.AsNoTracking()
-            .Where(c => (c.Latest || c.Published) && c.MediaPaths != "")
-            .OrderBy(c => c.DisplayText).ThenBy(c => c.ContentItemId)
-            .Select(c => new { c.ContentItemId, c.ContentType, c.DisplayText, c.Latest, c.MediaPaths, Json = c.MediaPaths == null ? c.Json : null })
-            .ToListAsync(cancellationToken);
-        var uses = new Dictionary<string, List<MediaUse>>(StringComparer.Ordinal);
+        var rows = await Query(db).ToListAsync(cancellationToken);
+        // By file, the items in the order read, each once: a logo in every one of 100,000 articles is one list, not a search of it per row.
+        var uses = new Dictionary<string, OrderedDictionary<string, MediaUse>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var named = row.MediaPaths is { } stored ? MediaNames.FromStored(stored) : MediaNames.In(JsonNode.Parse(row.Json!));
             foreach (var path in named)
             {
-                var items = uses.TryGetValue(path, out var found) ? found : uses[path] = [];
-                var index = items.FindIndex(u => u.ContentItemId == row.ContentItemId);
-                if (index < 0)
-                {
-                    items.Add(new MediaUse(row.ContentItemId, row.ContentType, row.DisplayText));
-                }
-                else if (row.Latest)
+                var items = uses.TryGetValue(path, out var found) ? found : uses[path] = new OrderedDictionary<string, MediaUse>(StringComparer.Ordinal);
+                if (row.Latest || !items.ContainsKey(row.ContentItemId))
                 {
                     // The editor shows the latest version, so its title names the item.
-                    items[index] = new MediaUse(row.ContentItemId, row.ContentType, row.DisplayText);
+                    items[row.ContentItemId] = new MediaUse(row.ContentItemId, row.ContentType, row.DisplayText);
                 }
             }
         }
 
-        return uses.ToDictionary(u => u.Key, u => (IReadOnlyList<MediaUse>)u.Value, StringComparer.Ordinal);
+        return uses.ToDictionary(u => u.Key, u => (IReadOnlyList<MediaUse>)u.Value.Values.ToList(), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The current versions that name media, through the index of those (rows known to name nothing are left out by
+    /// it); a row without the list brings its JSON instead.
+    /// </summary>
+    internal static IQueryable<NamingRow> Query(TenantDbContext db) =>
+        db.ContentItems.FromSqlRaw(CurrentNamingMedia).AsNoTracking()
+            .OrderBy(c => c.DisplayText).ThenBy(c => c.ContentItemId)
+            .Select(c => new NamingRow(c.ContentItemId, c.ContentType, c.DisplayText, c.Latest, c.MediaPaths, c.MediaPaths == null ? c.Json : null));
+
+    private const string CurrentNamingMedia = "SELECT * FROM \"ContentItems\" WHERE " + TenantMediaNames.CurrentNamingMedia;
+
+    internal sealed record NamingRow(string ContentItemId, string ContentType, string? DisplayText, bool Latest, string? MediaPaths, string? Json);
 }
