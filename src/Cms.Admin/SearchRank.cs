@@ -6,8 +6,9 @@ namespace Cms.Admin;
 
 /// <summary>
 /// How well an item found by a content-list search matches it, best first: 0 its title is what was searched, 1 its
-/// title has every word searched, 2 only its text has them. Worked out in the database on lower-cased titles, so
-/// paging stays there; SQLite lower-cases ASCII only, so an accented title may rank as a text match (it is still found).
+/// title has every word searched, 2 only its text has them; newest change first among equals. The list ranks the
+/// matches it has counted (at most its bound) here, in Unicode lower case; past the bound the database finds the
+/// exact titles (<see cref="IsTitled"/>, lower case as the database has it: ASCII only on SQLite).
 /// </summary>
 internal static partial class SearchRank
 {
@@ -16,27 +17,29 @@ internal static partial class SearchRank
     private static readonly Expression<Func<ContentItemRecord, string>> s_title = c => (c.DisplayText ?? "").ToLower();
 #pragma warning restore CA1304, CA1311
 
+    /// <summary>What the list reads of a match to rank it.</summary>
+    public sealed record Candidate(string Id, string? Title, DateTime? ModifiedUtc);
+
+    /// <summary>The matches' ids, best first.</summary>
+    public static IEnumerable<string> Order(IEnumerable<Candidate> candidates, string search)
+    {
+        var exact = search.Trim().ToLowerInvariant();
+        var words = Words().Matches(search).Select(m => m.Value.ToLowerInvariant()).ToList();
+        int Rank(Candidate c)
+        {
+            var title = (c.Title ?? "").ToLowerInvariant();
+            return title == exact ? 0 : words.Count > 0 && words.All(w => title.Contains(w, StringComparison.Ordinal)) ? 1 : 2;
+        }
+
+        return candidates.OrderBy(Rank).ThenByDescending(c => c.ModifiedUtc).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id);
+    }
+
     /// <summary>
     /// Whether the item's title is what was searched: every word of it is then in the item's text, so such an item is a
     /// match without asking the full-text index.
     /// </summary>
     public static Expression<Func<ContentItemRecord, bool>> IsTitled(string search) =>
         Expression.Lambda<Func<ContentItemRecord, bool>>(Expression.Equal(s_title.Body, Expression.Constant(search.Trim().ToLowerInvariant())), s_title.Parameters);
-
-    public static Expression<Func<ContentItemRecord, int>> Of(string search)
-    {
-        var title = s_title.Body;
-        var words = Words().Matches(search).Select(m => m.Value.ToLowerInvariant()).ToList();
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression hasEveryWord = words.Count == 0
-            ? Expression.Constant(false)
-            : words.Select(w => (Expression)Expression.Call(title, contains, Expression.Constant(w))).Aggregate(Expression.AndAlso);
-        var rank = Expression.Condition(
-            Expression.Equal(title, Expression.Constant(search.Trim().ToLowerInvariant())),
-            Expression.Constant(0),
-            Expression.Condition(hasEveryWord, Expression.Constant(1), Expression.Constant(2)));
-        return Expression.Lambda<Func<ContentItemRecord, int>>(rank, s_title.Parameters);
-    }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     /// <summary>The words of a search or a title: runs of letters and digits.</summary>

@@ -61,6 +61,20 @@ public sealed class ContentSearchRankingTests : IClassFixture<CmsFactory>
         Assert.DoesNotContain("Harbor", second.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent));
     }
 
+    /// <summary>A title with a letter outside ASCII ranks as a title (SQLite's lower() changes ASCII letters only).</summary>
+    [Fact]
+    public async Task AnAccentedTitleRanksAsATitle()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        await PublicSite.ImportAsync(_factory.Client(), AdminSite.Base, Recipe(
+            ("pageangst00000000000000001", "Ängste im Alltag", "Ein Text.", "2021-01-01T10:00:00Z"),
+            ("pageangst00000000000000002", "Notizen", "Über Ängste.", "2024-01-01T10:00:00Z")));
+
+        var page = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content?q=%C3%A4ngste");
+
+        Assert.Equal(["Ängste im Alltag", "Notizen"], page.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent));
+    }
+
     [Fact]
     public async Task ChoosingLastChangeStillOrdersByLastChange()
     {
