@@ -61,7 +61,7 @@ internal static class TenantWriteLock
     /// <summary>
     /// As <see cref="BeginImportAsync(TenantDbContext, CancellationToken)"/>, but null at once while another import into
     /// the tenant runs, on any node or in the CLI, so the caller can say so instead of waiting minutes. Saves and changes
-    /// of features under way are waited for.
+    /// of features under way are waited for (on SQLite up to the connection's busy timeout, 30 s, as a save waits).
     /// </summary>
     public static Task<IDbContextTransaction?> TryBeginImportAsync(TenantDbContext db, CancellationToken cancellationToken) =>
         BeginImportAsync(db, wait: false, cancellationToken);
@@ -143,7 +143,14 @@ internal static class TenantWriteLock
                 {
                     // FileShare.None is an exclusive lock (flock) on Unix and a sharing mode on Windows: every other
                     // opening fails, from this process or another, until this one is closed.
-                    return new SqliteImportMark(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                    var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    OpenToEveryone(path);
+                    return new SqliteImportMark(file);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    throw new InvalidOperationException(
+                        $"The practice's import mark {path} cannot be opened by this user; another user made it (the CLI run as another user?). It holds no data: remove it and import again.", e);
                 }
                 catch (IOException) when (File.Exists(path))
                 {
@@ -158,6 +165,29 @@ internal static class TenantWriteLock
         }
 
         public void Dispose() => file.Dispose();
+
+        // The mark holds nothing, but whoever makes it owns it: an import run as another user (an operator's sudo) must
+        // not lock the server out of the next one. Only its maker may change it; anyone else leaves it as it is.
+        private static void OpenToEveryone(string path)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            const UnixFileMode ReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+            try
+            {
+                if (File.GetUnixFileMode(path) != ReadWrite)
+                {
+                    File.SetUnixFileMode(path, ReadWrite);
+                }
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours: its maker opened it to everyone when making it.
+            }
+        }
     }
 
     /// <summary>The transaction of an import on SQLite, which lets go of the import mark when it ends.</summary>
@@ -175,14 +205,26 @@ internal static class TenantWriteLock
 
         public void Dispose()
         {
-            transaction.Dispose();
-            mark.Dispose();
+            try
+            {
+                transaction.Dispose();
+            }
+            finally
+            {
+                mark.Dispose();
+            }
         }
 
         public async ValueTask DisposeAsync()
         {
-            await transaction.DisposeAsync();
-            mark.Dispose();
+            try
+            {
+                await transaction.DisposeAsync();
+            }
+            finally
+            {
+                mark.Dispose();
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 namespace Cms.Media;
 
-/// <summary>The one rule for a path in a media library: relative, '/'-separated, no empty, '.' or '..' segments.</summary>
+/// <summary>
+/// The one rule for a path in a media library: relative, '/'-separated, no empty, '.' or '..' segments, no control
+/// characters (a line break in a name would also cut the list of files a version names, <see cref="MediaNames"/>).
+/// </summary>
 internal static class MediaPaths
 {
     /// <summary>The longest path a library keeps, in characters.</summary>
@@ -20,7 +23,12 @@ internal static class MediaPaths
             return $"The media path '{path[..40]}…' is {normalized.Length} characters long; it can be at most {MaxLength}.";
         }
 
-        return normalized.Split('/').Any(segment => segment is ".." or "." || segment.Length == 0) || System.IO.Path.IsPathRooted(normalized) || normalized.Contains('\0')
+        if (normalized.Any(char.IsControl))
+        {
+            return $"The media path '{path.ReplaceLineEndings(" ")}' has a line break or another control character; a file name cannot.";
+        }
+
+        return normalized.Split('/').Any(segment => segment is ".." or "." || segment.Length == 0) || System.IO.Path.IsPathRooted(normalized)
             ? $"The media path '{path}' must be a relative path inside the media library, without '..'."
             : null;
     }

@@ -44,6 +44,27 @@ public sealed class ImportRefusedWhileImportingTests
     }
 
     /// <summary>
+    /// The SQLite import mark holds no data, and whoever makes it owns it: it is made readable and writable by every user,
+    /// so an import run as another user (an operator's sudo for the CLI) does not lock the server out of the next one.
+    /// </summary>
+    [SkippableFact]
+    public async Task TheSqliteImportMarkIsOpenToEveryUser()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "File modes are Unix's.");
+        await using var storage = await TestStorage.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = await storage.StartAsync();
+        var tenant = await RecipeTenant.CreateAsync(services, "marked");
+
+        var applied = await tenant.ImportTextAsync(Recipe(ArticleDefinition, Items(Article("a1", "Marked"))));
+        await using var db = tenant.OpenDb();
+        var mark = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)).DataSource + TenantWriteLock.SqliteImportMarkSuffix;
+
+        Assert.True(applied.Applied, string.Join("\n", applied.Errors));
+        var mode = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() ? File.GetUnixFileMode(mark) : UnixFileMode.None;
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite, mode);
+    }
+
+    /// <summary>
     /// A save is not an import, however long it holds its share of the lock (a series renumbered on a loaded machine):
     /// the import waits for it and applies, instead of being refused as if another import ran. The refusal once
     /// depended on the save ending within a one-second try, and a loaded CI machine let it take longer.

@@ -16,6 +16,7 @@ namespace Cms.Recipes.Background;
 internal sealed class BackgroundRecipeImports : BackgroundService
 {
     private static readonly TimeSpan s_statusInterval = TimeSpan.FromSeconds(1);
+    private const int FinalSaveAttempts = 5;
 
     private readonly Channel<RecipeImportJob> _queue = Channel.CreateUnbounded<RecipeImportJob>();
     private readonly ConcurrentDictionary<string, RecipeImportStatus> _running = new(StringComparer.Ordinal);
@@ -42,8 +43,20 @@ internal sealed class BackgroundRecipeImports : BackgroundService
     /// <summary>Starts the reserved import; its status is readable before this returns.</summary>
     public async Task StartAsync(RecipeImportJob job, CancellationToken cancellationToken)
     {
-        await _statuses.PruneAsync(job.Tenant, cancellationToken);
-        await _statuses.SaveAsync(job.Tenant, _running[job.Tenant.Name], cancellationToken);
+        try
+        {
+            await _statuses.PruneAsync(job.Tenant, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Old statuses are housekeeping; they must not keep an import from starting.
+            _logger.LogWarning(e, "Old import statuses of tenant {Tenant} could not be pruned", job.Tenant.Name);
+        }
+
+        // Heard of now: taking the upload since the reservation may have taken a while.
+        var started = _running[job.Tenant.Name] with { UpdatedUtc = _time.GetUtcNow() };
+        _running[job.Tenant.Name] = started;
+        await _statuses.SaveAsync(job.Tenant, started, cancellationToken);
         await _queue.Writer.WriteAsync(job, cancellationToken);
     }
 
@@ -102,7 +115,7 @@ internal sealed class BackgroundRecipeImports : BackgroundService
 
         try
         {
-            await _statuses.SaveAsync(job.Tenant, final, CancellationToken.None);
+            await SaveFinalAsync(job, final);
         }
         finally
         {
@@ -136,6 +149,25 @@ internal sealed class BackgroundRecipeImports : BackgroundService
             {
                 // Progress is for the eye; a failed save of it must not end the watch over an import still running.
                 _logger.LogWarning(e, "The progress of import {Id} into tenant {Tenant} could not be saved", job.Id, job.Tenant.Name);
+            }
+        }
+    }
+
+    // The result is saved however the import ended, tried a few times: a status left "running" would read as stopped
+    // after a minute, "nothing was changed", which for a committed import is untrue.
+    private async Task SaveFinalAsync(RecipeImportJob job, RecipeImportStatus final)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _statuses.SaveAsync(job.Tenant, final, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && attempt < FinalSaveAttempts)
+            {
+                _logger.LogWarning(e, "The result of import {Id} into tenant {Tenant} could not be saved (attempt {Attempt})", job.Id, job.Tenant.Name, attempt);
+                await Task.Delay(s_statusInterval, _time);
             }
         }
     }

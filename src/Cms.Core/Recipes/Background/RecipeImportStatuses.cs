@@ -76,11 +76,14 @@ internal sealed class RecipeImportStatuses(CmsDatabase database, TimeProvider ti
         var before = time.GetUtcNow() - s_kept;
         if (database.Provider == DatabaseProvider.Postgres)
         {
+            // The CASE: a media file's chunks are no JSON, and the database may test the conditions in any order.
             await using var connection = await ConnectAsync(tenant, cancellationToken);
             await using var delete = new NpgsqlCommand("""
                 DELETE FROM "MediaChunks" WHERE "TenantId" = @tenant AND "FileId" LIKE 'status%' AND "Number" = 0
-                  AND (SELECT coalesce(s->>'FinishedUtc', s->>'UpdatedUtc', s->>'StartedUtc')::timestamptz
-                       FROM (SELECT convert_from("Data", 'UTF8')::jsonb AS s) AS status) < @before
+                  AND CASE WHEN "FileId" LIKE 'status%'
+                      THEN (SELECT coalesce(s->>'FinishedUtc', s->>'UpdatedUtc', s->>'StartedUtc')::timestamptz
+                            FROM (SELECT convert_from("Data", 'UTF8')::jsonb AS s) AS status) < @before
+                      ELSE false END
                 """, connection);
             delete.AddParameter("@tenant", tenant.Name);
             delete.AddParameter("@before", before);
