@@ -34,6 +34,9 @@ public sealed class TwoNodesTests
 
         await PublicSite.ImportAsync(nodeA, PublicSite.Base, PublicSite.ArticleRecipe(ArticleId, "Before Push", "articles/pushed", published: true));
         Assert.Contains("Before Push", await PageTextAsync(nodeB), StringComparison.Ordinal);
+        await using var server = new NpgsqlConnection(postgres.ConnectionString);
+        await server.OpenAsync();
+        Assert.Equal(2, (await ListeningAsync(server, [])).Count);
 
         await PublicSite.ImportAsync(nodeA, PublicSite.Base, PublicSite.ArticleRecipe(ArticleId, "After Push", "articles/pushed", published: true));
         Assert.Contains("After Push", await WaitForAsync(nodeB, "After Push"), StringComparison.Ordinal);
@@ -51,11 +54,18 @@ public sealed class TwoNodesTests
         Assert.Contains("Before Cut", await PageTextAsync(nodeB), StringComparison.Ordinal);
         await using var server = new NpgsqlConnection(postgres.ConnectionString);
         await server.OpenAsync();
-        Assert.Equal(2, await ListenersAsync(server, terminate: false));
+        var cut = await ListeningAsync(server, []);
+        Assert.Equal(2, cut.Count);
 
-        // Both nodes' listening connections cut, as a restarted database or a dropped network would.
-        Assert.Equal(2, await ListenersAsync(server, terminate: true));
-        Assert.Equal(2, await Eventually.AnswerAsync(() => ListenersAsync(server, terminate: false), listening => listening == 2));
+        // Both nodes' listening connections cut, as a restarted database or a dropped network would. A cut connection
+        // stays in pg_stat_activity until its process has exited, so only new connections count as listening again.
+        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM unnest(@pids) AS pid", server))
+        {
+            terminate.Parameters.AddWithValue("pids", cut.ToArray());
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(2, (await ListeningAsync(server, cut)).Count);
         await PublicSite.ImportAsync(nodeA, PublicSite.Base, PublicSite.ArticleRecipe(ArticleId, "After Cut", "articles/pushed", published: true));
         Assert.Contains("After Cut", await WaitForAsync(nodeB, "After Cut"), StringComparison.Ordinal);
     }
@@ -166,14 +176,26 @@ public sealed class TwoNodesTests
         }
     }));
 
-    /// <summary>The connections of this test's database waiting on LISTEN: counted, or cut and counted.</summary>
-    private static async Task<long> ListenersAsync(NpgsqlConnection server, bool terminate)
-    {
-        await using var command = new NpgsqlCommand(
-            $"SELECT count({(terminate ? "pg_terminate_backend(pid)" : "*")}) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'LISTEN%'",
-            server);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    /// <summary>
+    /// The server processes of this test's database listening now, other than those given, once there are two (one a
+    /// node) or the patience ran out. A connection counts once its LISTEN has finished (idle after it): a notification
+    /// committed while the LISTEN still runs is not delivered to it.
+    /// </summary>
+    private static Task<List<int>> ListeningAsync(NpgsqlConnection server, IReadOnlyCollection<int> except) =>
+        Eventually.AnswerAsync(async () =>
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle' AND query LIKE 'LISTEN%'",
+                server);
+            var pids = new List<int>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                pids.Add(reader.GetInt32(0));
+            }
+
+            return pids.Except(except).ToList();
+        }, pids => pids.Count == 2);
 
     /// <summary>
     /// Reads node B's page until it shows the text, for at most 20 s: a bounded wait for an event, well below the
