@@ -58,6 +58,9 @@ internal sealed partial class HostProcess : IDisposable
         start.Environment["Cms__DataPath"] = dataPath;
         start.Environment["Cms__Setup__AdminPassword"] = adminPassword;
         start.Environment["Cms__Setup__DemoTenant"] = "";
+
+        // The activation times are logged at Debug.
+        start.Environment["Logging__LogLevel__Cms.Tenancy.TenantActivator"] = "Debug";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -44,7 +44,9 @@ internal sealed class TenantActivator
         }
 
         var runtime = new TenantRuntime(settings, options, site ?? new SiteSettings { SiteName = settings.Name }, definitions ?? ContentDefinitions.Empty, TenantFeatures.Read(features, _modules, settings.IsDefault), _time.GetUtcNow());
-        _logger.LogInformation("Tenant {Tenant} activated in {Ms:0.0} ms", settings.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        // Debug: a host of hundreds of practices activates them all day, and the host's own is activated while the
+        // start-up banner is written, which a line queued for the console could follow.
+        _logger.LogDebug("Tenant {Tenant} activated in {Ms:0.0} ms", settings.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return runtime;
     }
 }

@@ -78,13 +78,15 @@ internal sealed class TenantChangeListener : BackgroundService
         var connectionString = new NpgsqlConnectionStringBuilder(_database.SharedConnectionString) { Pooling = false, KeepAlive = 15 }.ConnectionString;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // Heard from before the LISTEN: a notification committed just after it can arrive with its reply.
+        var heard = new Queue<string>();
+        connection.Notification += (_, e) => heard.Enqueue(e.Payload);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var heard = new Queue<string>();
-        connection.Notification += (_, e) => heard.Enqueue(e.Payload);
         connected();
         // What was written while nobody listened (at start, or while the connection was lost) is read now.
         await _registry.RefreshAsync(cancellationToken);

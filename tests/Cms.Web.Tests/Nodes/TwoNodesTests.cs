@@ -36,7 +36,7 @@ public sealed class TwoNodesTests
         Assert.Contains("Before Push", await PageTextAsync(nodeB), StringComparison.Ordinal);
         await using var server = new NpgsqlConnection(postgres.ConnectionString);
         await server.OpenAsync();
-        Assert.Equal(2, (await ListeningAsync(server, [])).Count);
+        Assert.Equal(2, (await Listeners.WaitAsync(server, 2, [])).Count);
 
         await PublicSite.ImportAsync(nodeA, PublicSite.Base, PublicSite.ArticleRecipe(ArticleId, "After Push", "articles/pushed", published: true));
         Assert.Contains("After Push", await WaitForAsync(nodeB, "After Push"), StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class TwoNodesTests
         Assert.Contains("Before Cut", await PageTextAsync(nodeB), StringComparison.Ordinal);
         await using var server = new NpgsqlConnection(postgres.ConnectionString);
         await server.OpenAsync();
-        var cut = await ListeningAsync(server, []);
+        var cut = await Listeners.WaitAsync(server, 2, []);
         Assert.Equal(2, cut.Count);
 
         // Both nodes' listening connections cut, as a restarted database or a dropped network would. A cut connection
@@ -65,7 +65,7 @@ public sealed class TwoNodesTests
             await terminate.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(2, (await ListeningAsync(server, cut)).Count);
+        Assert.Equal(2, (await Listeners.WaitAsync(server, 2, cut)).Count);
         await PublicSite.ImportAsync(nodeA, PublicSite.Base, PublicSite.ArticleRecipe(ArticleId, "After Cut", "articles/pushed", published: true));
         Assert.Contains("After Cut", await WaitForAsync(nodeB, "After Cut"), StringComparison.Ordinal);
     }
@@ -113,8 +113,8 @@ public sealed class TwoNodesTests
         // Issue 11, item 4: each node's scheduler races for the due rows; the lease lets one of them publish each.
         const int Drafts = 5;
         await using var postgres = await PostgresTestDatabase.CreateAsync();
-        using var a = WithoutScheduler(CmsFactory.OnPostgres(postgres.ConnectionString));
-        using var b = WithoutScheduler(CmsFactory.OnPostgres(postgres.ConnectionString));
+        using var a = CmsFactory.OnPostgres(postgres.ConnectionString);
+        using var b = CmsFactory.OnPostgres(postgres.ConnectionString);
         using var nodeA = a.CreateClient();
         using var nodeB = b.CreateClient();
         var ids = Enumerable.Range(1, Drafts).Select(i => $"scheduledarticle00000000{i}").ToList();
@@ -166,36 +166,6 @@ public sealed class TwoNodesTests
         Assert.True(await reader.ReadAsync(), "No view count was stored.");
         Assert.Equal(5L, reader.GetInt64(0));
     }
-
-    /// <summary>A node whose scheduler never ticks on its own, so the test decides when each node looks for due rows.</summary>
-    private static WebApplicationFactory<Program> WithoutScheduler(CmsFactory factory) => factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-    {
-        foreach (var service in services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Name == "ScheduledPublishingService").ToList())
-        {
-            services.Remove(service);
-        }
-    }));
-
-    /// <summary>
-    /// The server processes of this test's database listening now, other than those given, once there are two (one a
-    /// node) or the patience ran out. A connection counts once its LISTEN has finished (idle after it): a notification
-    /// committed while the LISTEN still runs is not delivered to it.
-    /// </summary>
-    private static Task<List<int>> ListeningAsync(NpgsqlConnection server, IReadOnlyCollection<int> except) =>
-        Eventually.AnswerAsync(async () =>
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle' AND query LIKE 'LISTEN%'",
-                server);
-            var pids = new List<int>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                pids.Add(reader.GetInt32(0));
-            }
-
-            return pids.Except(except).ToList();
-        }, pids => pids.Count == 2);
 
     /// <summary>
     /// Reads node B's page until it shows the text, for at most 20 s: a bounded wait for an event, well below the
