@@ -60,4 +60,18 @@ public sealed class RichTextSanitizerTests
     {
         Assert.Equal(expected, _sanitizer.Sanitize(html));
     }
+
+    [Theory]
+    [InlineData("<h2>Intro</h2><p>un<em>happy</em> &amp; <a href=\"javascript:x()\">linked</a></p><script>var secret = 1;</script>")]
+    [InlineData("<p>Open <b>bold <i>both</b> italic</i> <table><td>A<td>B</table> after")]
+    [InlineData("<ul><li>One<li>Two</ul><p>Fish &lt;3 <input type=\"text\" value=\"gone\"> end")]
+    [InlineData("")]
+    public void GivesTheSameHtmlAndTheWordsOfWhatItWrites(string html)
+    {
+        // The words come from the sanitized tree itself; they must be those of the HTML as written and read back.
+        var rendered = _sanitizer.SanitizeWithText(html);
+
+        Assert.Equal(_sanitizer.Sanitize(html), rendered.Html);
+        Assert.Equal(PlainText.FromHtml(rendered.Html), rendered.Text);
+    }
 }

@@ -33,33 +33,34 @@ internal sealed class RichTextContentHandler : IContentHandler
         foreach (var (part, data) in context.PartsOf(ContentNames.MarkdownBodyPart))
         {
             var sanitize = RichTextSettings.Sanitize(part.Settings, RichTextSettings.MarkdownBodyPart);
-            Store(context, part.Name, $"{part.Name}.{MarkdownProperty}", data?[MarkdownProperty], "Markdown", source => _markdown.ToHtml(source, sanitize));
+            Store(context, part.Name, $"{part.Name}.{MarkdownProperty}", data?[MarkdownProperty], "Markdown", source => Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
         }
 
         foreach (var (part, data) in context.PartsOf(ContentNames.HtmlBodyPart))
         {
             var sanitize = RichTextSettings.Sanitize(part.Settings, RichTextSettings.HtmlBodyPart);
-            Store(context, part.Name, $"{part.Name}.{HtmlProperty}", data?[HtmlProperty], "HTML", source => Html(source, sanitize));
+            Store(context, part.Name, $"{part.Name}.{HtmlProperty}", data?[HtmlProperty], "HTML", source => Rendered(source, sanitize));
         }
 
         foreach (var field in context.FieldsOf(ContentNames.MarkdownField))
         {
             var sanitize = RichTextSettings.Sanitize(field.Definition.Settings, RichTextSettings.MarkdownField);
-            StoreField(context, field, MarkdownProperty, "Markdown", source => _markdown.ToHtml(source, sanitize));
+            StoreField(context, field, MarkdownProperty, "Markdown", source => Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
         }
 
         foreach (var field in context.FieldsOf(ContentNames.HtmlField))
         {
             var sanitize = RichTextSettings.Sanitize(field.Definition.Settings, RichTextSettings.HtmlField);
-            StoreField(context, field, HtmlProperty, "HTML", source => Html(source, sanitize));
+            StoreField(context, field, HtmlProperty, "HTML", source => Rendered(source, sanitize));
         }
 
         return Task.CompletedTask;
     }
 
-    private string Html(string source, bool sanitize) => sanitize ? _sanitizer.Sanitize(source) : source;
+    // The sanitizer's tree gives the words too; HTML stored unsanitized is parsed for them.
+    private RichText Rendered(string html, bool sanitize) => sanitize ? _sanitizer.SanitizeWithText(html) : new RichText(html, PlainText.FromHtml(html));
 
-    private static void StoreField(ContentSavingContext context, ContentFieldEntry field, string property, string syntax, Func<string, string> render)
+    private static void StoreField(ContentSavingContext context, ContentFieldEntry field, string property, string syntax, Func<string, RichText> render)
     {
         // A part's scalar is dropped when the item is read, as Orchard does; a field's is not, so a field written as a bare
         // string ("Summary": "...") instead of { "Markdown": "..." } is reported rather than silently lost.
@@ -72,7 +73,7 @@ internal sealed class RichTextContentHandler : IContentHandler
         Store(context, field.Path, field.Path, field.Data?[property], syntax, render);
     }
 
-    private static void Store(ContentSavingContext context, string key, string path, JsonNode? value, string syntax, Func<string, string> render)
+    private static void Store(ContentSavingContext context, string key, string path, JsonNode? value, string syntax, Func<string, RichText> render)
     {
         if (value is null)
         {
@@ -91,9 +92,9 @@ internal sealed class RichTextContentHandler : IContentHandler
             return;
         }
 
-        var html = render(source);
-        context.Index.RenderedHtml[key] = html;
-        AppendSearchText(context.Index.SearchText, PlainText.FromHtml(html));
+        var rendered = render(source);
+        context.Index.RenderedHtml[key] = rendered.Html;
+        AppendSearchText(context.Index.SearchText, rendered.Text);
     }
 
     private static void AppendSearchText(StringBuilder searchText, string text)

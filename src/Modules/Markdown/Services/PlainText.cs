@@ -20,15 +20,18 @@ internal static class PlainText
     public static string FromHtml(string html)
     {
         // A parser per call: AngleSharp's maintainers do not promise a shared parser is thread-safe, and one costs microseconds.
-        var body = new HtmlParser().ParseDocument(html).Body;
-        var text = new StringBuilder(html.Length);
+        using var document = new HtmlParser().ParseDocument(html);
+        return document.Body is { } body ? Of(body) : "";
+    }
+
+    /// <summary>The words of a parsed body, such as the sanitizer's, without writing it out and parsing it again.</summary>
+    public static string Of(INode body)
+    {
+        var text = new StringBuilder();
 
         // An explicit stack rather than recursion, so deeply nested markup cannot exhaust the thread's stack.
         var pending = new Stack<(INode Node, bool Closing)>();
-        if (body is not null)
-        {
-            pending.Push((body, false));
-        }
+        pending.Push((body, false));
 
         while (pending.TryPop(out var item))
         {

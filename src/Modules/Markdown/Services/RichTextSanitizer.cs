@@ -1,3 +1,4 @@
+using AngleSharp;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using Ganss.Xss;
@@ -20,6 +21,16 @@ internal sealed class RichTextSanitizer
     }
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
+    /// <summary>
+    /// The sanitized HTML (as <see cref="Sanitize"/> writes it) and its words for search, both from the one sanitized
+    /// tree: parsing the written HTML again for its words took a third of the time an import spent on a body.
+    /// </summary>
+    public RichText SanitizeWithText(string html)
+    {
+        using var document = _sanitizer.SanitizeDom(html);
+        return document.Body is { } body ? new RichText(body.ChildNodes.ToHtml(_sanitizer.OutputFormatter), PlainText.Of(body)) : new RichText("", "");
+    }
 
     private static HtmlSanitizerOptions Options() => new()
     {
