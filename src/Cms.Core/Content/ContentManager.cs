@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Cms.Content.Definitions;
 using Cms.Content.Handlers;
 using Cms.Data;
@@ -34,6 +35,18 @@ public sealed partial class ContentManager
     }
 
     public ContentDefinitions Definitions { get; }
+
+    /// <summary>Lets the handlers do ahead, on the caller's thread, what an item to be imported soon needs (see <see cref="IContentHandler.Prepare"/>).</summary>
+    internal void Prepare(JsonObject item)
+    {
+        if (item["ContentType"] is JsonValue name && name.TryGetValue<string>(out var typeName) && Definitions.FindType(typeName) is { } type)
+        {
+            foreach (var handler in _handlers)
+            {
+                handler.Prepare(type, item);
+            }
+        }
+    }
 
     /// <summary>From now on, the handlers of these features run (an import's <c>feature</c> step turned some on or off).</summary>
     internal void RunFeatures(IReadOnlySet<string> features) => _handlers = _allHandlers.Running(features);

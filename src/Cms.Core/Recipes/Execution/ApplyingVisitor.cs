@@ -7,6 +7,7 @@ namespace Cms.Recipes.Execution;
 internal sealed class ApplyingVisitor : RecipeStepDispatcher
 {
     private readonly RecipeApplication _application;
+    private HeldItem? _held;
 
     public ApplyingVisitor(RecipeRun run, RecipeApplication application, string? folder, string prefix = "", int depth = 0)
         : base(run, folder, prefix, depth)
@@ -22,12 +23,46 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
         }
     }
 
-    protected override async ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct) =>
-        await handler.ApplyItemAsync(step, itemIndex, item, _application, ct);
+    // Each item is applied when the next one has arrived, while that one is prepared on another thread: the store of an
+    // item (one thread, most of it in the database) and the preparation of the next (rendering) share the machine's cores.
+    protected override async ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct)
+    {
+        var preparing = Task.Run(() => Prepare(handler, item), ct);
+        await ApplyHeldAsync(ct);
+        _held = new HeldItem(step, handler, itemIndex, item, preparing);
+    }
+
+    protected override async ValueTask OnStepDoneAsync(CancellationToken ct) => await ApplyHeldAsync(ct);
 
     // The first pass evaluated the same expressions without error; failing now means the input changed.
     protected override RecipeStepDispatcher Nested(string? folder, string prefix, int depth) => new ApplyingVisitor(Run, _application, folder, prefix, depth);
 
     protected override void OnExpressionError(int step, string pointer, string message) =>
         throw new RecipeApplyException([new RecipeMessage(step, pointer, message)]);
+
+    private async Task ApplyHeldAsync(CancellationToken ct)
+    {
+        if (_held is not { } held)
+        {
+            return;
+        }
+
+        _held = null;
+        await held.Preparing;
+        await held.Handler.ApplyItemAsync(held.Step, held.Index, held.Item, _application, ct);
+    }
+
+    // Preparing only saves the apply some work; what fails here fails again in the apply, which reports it.
+    private void Prepare(IRecipeStep handler, JsonNode item)
+    {
+        try
+        {
+            handler.PrepareItem(item, _application);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+        }
+    }
+
+    private sealed record HeldItem(RecipeStepContext Step, IRecipeStep Handler, int Index, JsonNode Item, Task Preparing);
 }

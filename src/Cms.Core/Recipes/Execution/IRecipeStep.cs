@@ -20,4 +20,12 @@ internal interface IRecipeStep
 
     Task ApplyItemAsync(RecipeStepContext step, int itemIndex, JsonNode? item, RecipeApplication application, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    /// <summary>
+    /// Work for an item that depends on nothing but the item, done on another thread while the item before it is applied;
+    /// <see cref="ApplyItemAsync"/> runs after it for the same item. Must not write anything.
+    /// </summary>
+    void PrepareItem(JsonNode item, RecipeApplication application)
+    {
+    }
 }

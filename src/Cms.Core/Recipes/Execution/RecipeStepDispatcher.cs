@@ -85,7 +85,10 @@ internal abstract class RecipeStepDispatcher : IRecipeVisitor, IDisposable
         _run.Progress.ItemDone();
     }
 
-    public ValueTask OnStepEndAsync(int index, CancellationToken ct) => ValueTask.CompletedTask;
+    public ValueTask OnStepEndAsync(int index, CancellationToken ct) => OnStepDoneAsync(ct);
+
+    /// <summary>Every item of the step has been handed over.</summary>
+    protected virtual ValueTask OnStepDoneAsync(CancellationToken ct) => ValueTask.CompletedTask;
 
     protected abstract ValueTask OnStepAsync(RecipeStepContext step, IRecipeStep? handler, CancellationToken ct);
 

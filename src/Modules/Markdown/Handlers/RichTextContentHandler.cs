@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content;
+using Cms.Content.Definitions;
 using Cms.Content.Handlers;
 using Cms.Markdown.Services;
 using Cms.Markdown.Settings;
@@ -17,8 +19,16 @@ internal sealed class RichTextContentHandler : IContentHandler
     private const string MarkdownProperty = "Markdown";
     private const string HtmlProperty = "Html";
 
+    // Bodies rendered ahead by an import (see Prepare): one or two at a time in use, so a few; a larger body is rendered
+    // when it is saved, as are all when the ones kept are full of bodies never asked for (a type that is not sanitized).
+    private const int MaxPreparedBodies = 16;
+    private const int MaxPreparedLength = 256 * 1024;
+
     private readonly IMarkdownRenderer _markdown;
     private readonly RichTextSanitizer _sanitizer;
+
+    // By the Markdown itself: the same Markdown renders the same sanitized HTML in any practice.
+    private readonly ConcurrentDictionary<string, RichText> _prepared = new(StringComparer.Ordinal);
 
     public RichTextContentHandler(IMarkdownRenderer markdown, RichTextSanitizer sanitizer)
     {
@@ -33,7 +43,8 @@ internal sealed class RichTextContentHandler : IContentHandler
         foreach (var (part, data) in context.PartsOf(ContentNames.MarkdownBodyPart))
         {
             var sanitize = RichTextSettings.Sanitize(part.Settings, RichTextSettings.MarkdownBodyPart);
-            Store(context, part.Name, $"{part.Name}.{MarkdownProperty}", data?[MarkdownProperty], "Markdown", source => Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
+            Store(context, part.Name, $"{part.Name}.{MarkdownProperty}", data?[MarkdownProperty], "Markdown", source =>
+                sanitize && _prepared.TryRemove(source, out var prepared) ? prepared : Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
         }
 
         foreach (var (part, data) in context.PartsOf(ContentNames.HtmlBodyPart))
@@ -55,6 +66,31 @@ internal sealed class RichTextContentHandler : IContentHandler
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Renders the item's Markdown bodies ahead, sanitized (the setting is not read here: an import reads the definitions
+    /// on its own thread), for <see cref="SavingAsync"/> to take when the part is sanitized.
+    /// </summary>
+    public void Prepare(ContentTypeDefinition type, JsonObject item)
+    {
+        foreach (var part in type.ContentTypePartDefinitionRecords)
+        {
+            if (part.PartName == ContentNames.MarkdownBodyPart
+                && item[part.Name] is JsonObject data
+                && data[MarkdownProperty] is JsonValue value
+                && value.TryGetValue<string>(out var source)
+                && !string.IsNullOrWhiteSpace(source)
+                && source.Length <= MaxPreparedLength)
+            {
+                if (_prepared.Count >= MaxPreparedBodies)
+                {
+                    _prepared.Clear();
+                }
+
+                _prepared[source] = Rendered(_markdown.ToHtml(source, sanitize: false), sanitize: true);
+            }
+        }
     }
 
     // The sanitizer's tree gives the words too; HTML stored unsanitized is parsed for them.
