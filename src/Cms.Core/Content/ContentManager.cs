@@ -36,16 +36,21 @@ public sealed partial class ContentManager
 
     public ContentDefinitions Definitions { get; }
 
-    /// <summary>Lets the handlers do ahead, on the caller's thread, what an item to be imported soon needs (see <see cref="IContentHandler.Prepare"/>).</summary>
-    internal void Prepare(JsonObject item)
+    /// <summary>The work the handlers can do ahead for an item to be imported soon (see <see cref="IContentHandler.Prepare"/>); null when none.</summary>
+    internal Action? Prepare(JsonObject item)
     {
-        if (item["ContentType"] is JsonValue name && name.TryGetValue<string>(out var typeName) && Definitions.FindType(typeName) is { } type)
+        if (item["ContentType"] is not JsonValue name || !name.TryGetValue<string>(out var typeName) || Definitions.FindType(typeName) is not { } type)
         {
-            foreach (var handler in _handlers)
-            {
-                handler.Prepare(type, item);
-            }
+            return null;
         }
+
+        Action? work = null;
+        foreach (var handler in _handlers)
+        {
+            work += handler.Prepare(type, item);
+        }
+
+        return work;
     }
 
     /// <summary>From now on, the handlers of these features run (an import's <c>feature</c> step turned some on or off).</summary>

@@ -26,7 +26,7 @@ public sealed class PreparedBodyTests
     {
         var prepared = ArticleContent.Saving(Article);
         var handler = Handler();
-        handler.Prepare(prepared.Type, JsonNode.Parse(Article)!.AsObject());
+        await Task.Run(handler.Prepare(prepared.Type, JsonNode.Parse(Article)!.AsObject())!);
         var unprepared = ArticleContent.Saving(Article);
 
         await handler.SavingAsync(prepared, default);
@@ -42,7 +42,7 @@ public sealed class PreparedBodyTests
     {
         var context = ArticleContent.Saving(Article, markdownBodySettings: ArticleContent.SanitizeHtml("MarkdownBodyPartSettings", false));
         var handler = Handler();
-        handler.Prepare(context.Type, JsonNode.Parse(Article)!.AsObject());
+        await Task.Run(handler.Prepare(context.Type, JsonNode.Parse(Article)!.AsObject())!);
 
         await handler.SavingAsync(context, default);
 

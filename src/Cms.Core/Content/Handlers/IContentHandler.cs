@@ -12,11 +12,9 @@ public interface IContentHandler
     Task SavingAsync(ContentSavingContext context, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Work that depends on nothing but the item's own data, done by an import on another thread while it stores the
-    /// item before (a body rendered, say): <see cref="SavingAsync"/> still runs for the item and finds the result or
-    /// does the work itself. Reads the item and the type's list of parts only, and never throws.
+    /// For an item an import will store soon: reads what it needs of the item (on the import's thread) and returns work
+    /// that needs nothing else (a body rendered, say), which runs on another thread while the item before is stored;
+    /// null when there is none. <see cref="SavingAsync"/> still runs for the item and finds the result or does the work.
     /// </summary>
-    void Prepare(ContentTypeDefinition type, JsonObject item)
-    {
-    }
+    Action? Prepare(ContentTypeDefinition type, JsonObject item) => null;
 }

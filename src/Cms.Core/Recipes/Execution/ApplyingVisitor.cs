@@ -23,13 +23,17 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
         }
     }
 
-    // Each item is applied when the next one has arrived, while that one is prepared on another thread: the store of an
-    // item (one thread, most of it in the database) and the preparation of the next (rendering) share the machine's cores.
+    // Each item is applied when the next one has arrived, while the work that one can have done ahead runs on another
+    // thread: the store of an item (one thread, most of it in the database) and the rendering for the next share the cores.
     protected override async ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct)
     {
-        var preparing = Task.Run(() => Prepare(handler, item), ct);
+        if (handler.PrepareItem(item, _application) is { } work)
+        {
+            _ = Task.Run(() => DoAhead(work), CancellationToken.None);
+        }
+
         await ApplyHeldAsync(ct);
-        _held = new HeldItem(step, handler, itemIndex, item, preparing);
+        _held = new HeldItem(step, handler, itemIndex, item);
     }
 
     protected override async ValueTask OnStepDoneAsync(CancellationToken ct) => await ApplyHeldAsync(ct);
@@ -48,21 +52,20 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
         }
 
         _held = null;
-        await held.Preparing;
         await held.Handler.ApplyItemAsync(held.Step, held.Index, held.Item, _application, ct);
     }
 
-    // Preparing only saves the apply some work; what fails here fails again in the apply, which reports it.
-    private void Prepare(IRecipeStep handler, JsonNode item)
+    // Work done ahead only saves the apply some; what fails here fails again in the apply, which reports it.
+    private static void DoAhead(Action work)
     {
         try
         {
-            handler.PrepareItem(item, _application);
+            work();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
         }
     }
 
-    private sealed record HeldItem(RecipeStepContext Step, IRecipeStep Handler, int Index, JsonNode Item, Task Preparing);
+    private sealed record HeldItem(RecipeStepContext Step, IRecipeStep Handler, int Index, JsonNode Item);
 }

@@ -22,10 +22,9 @@ internal interface IRecipeStep
         Task.CompletedTask;
 
     /// <summary>
-    /// Work for an item that depends on nothing but the item, done on another thread while the item before it is applied;
-    /// <see cref="ApplyItemAsync"/> runs after it for the same item. Must not write anything.
+    /// Reads what it needs of an item (on the pass's thread) and returns work that needs nothing else, which runs on
+    /// another thread while the item before is applied; null when there is none. Writes nothing: <see cref="ApplyItemAsync"/>
+    /// still runs for the item.
     /// </summary>
-    void PrepareItem(JsonNode item, RecipeApplication application)
-    {
-    }
+    Action? PrepareItem(JsonNode item, RecipeApplication application) => null;
 }

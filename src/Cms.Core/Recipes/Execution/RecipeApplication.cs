@@ -28,6 +28,9 @@ internal sealed class RecipeApplication
 
     public DateTimeOffset Now { get; }
 
+    /// <summary>Whether the content item applied last was stored already as it is: the next one likely is too.</summary>
+    public bool LastItemUnchanged { get; set; }
+
     /// <summary>The features on for the tenant: those it had when the import started, as the recipe's feature steps so far left them.</summary>
     public IReadOnlySet<string> Features { get; private set; }
 

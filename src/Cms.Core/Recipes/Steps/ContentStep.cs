@@ -82,14 +82,10 @@ internal sealed class ContentStep : IRecipeStep
         CollectReferences(step, pointer, data, definition, validation);
     }
 
-    // Bodies are rendered ahead (a third of an import's work), on the core the store of the item before leaves idle.
-    public void PrepareItem(JsonNode item, RecipeApplication application)
-    {
-        if (item is JsonObject data)
-        {
-            application.Content.Prepare(data);
-        }
-    }
+    // Bodies are rendered ahead (a third of an import's work), on the core the store of the item before leaves idle;
+    // not while items come unchanged (a recipe imported again), which are skipped without rendering anything.
+    public Action? PrepareItem(JsonNode item, RecipeApplication application) =>
+        item is JsonObject data && !application.LastItemUnchanged ? application.Content.Prepare(data) : null;
 
     public async Task ApplyItemAsync(RecipeStepContext step, int itemIndex, JsonNode? item, RecipeApplication application, CancellationToken cancellationToken)
     {
@@ -101,6 +97,7 @@ internal sealed class ContentStep : IRecipeStep
             return;
         }
 
+        application.LastItemUnchanged = result.Skipped;
         application.Count(result.Skipped ? "items unchanged" : "items imported");
     }
 

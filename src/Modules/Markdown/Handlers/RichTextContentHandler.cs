@@ -27,8 +27,9 @@ internal sealed class RichTextContentHandler : IContentHandler
     private readonly IMarkdownRenderer _markdown;
     private readonly RichTextSanitizer _sanitizer;
 
-    // By the Markdown itself: the same Markdown renders the same sanitized HTML in any practice.
-    private readonly ConcurrentDictionary<string, RichText> _prepared = new(StringComparer.Ordinal);
+    // By the Markdown itself: the same Markdown renders the same sanitized HTML in any practice. Whoever asks first renders
+    // it (the import's other thread, or the save when it comes first), the other waits for it or takes it.
+    private readonly ConcurrentDictionary<string, Lazy<RichText>> _prepared = new(StringComparer.Ordinal);
 
     public RichTextContentHandler(IMarkdownRenderer markdown, RichTextSanitizer sanitizer)
     {
@@ -44,7 +45,7 @@ internal sealed class RichTextContentHandler : IContentHandler
         {
             var sanitize = RichTextSettings.Sanitize(part.Settings, RichTextSettings.MarkdownBodyPart);
             Store(context, part.Name, $"{part.Name}.{MarkdownProperty}", data?[MarkdownProperty], "Markdown", source =>
-                sanitize && _prepared.TryRemove(source, out var prepared) ? prepared : Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
+                sanitize && _prepared.TryRemove(source, out var prepared) ? prepared.Value : Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
         }
 
         foreach (var (part, data) in context.PartsOf(ContentNames.HtmlBodyPart))
@@ -69,11 +70,12 @@ internal sealed class RichTextContentHandler : IContentHandler
     }
 
     /// <summary>
-    /// Renders the item's Markdown bodies ahead, sanitized (the setting is not read here: an import reads the definitions
-    /// on its own thread), for <see cref="SavingAsync"/> to take when the part is sanitized.
+    /// The rendering of the item's Markdown bodies, sanitized, for <see cref="SavingAsync"/> to take where the part is
+    /// sanitized (the setting is left to it: the work ahead reads nothing but the Markdown).
     /// </summary>
-    public void Prepare(ContentTypeDefinition type, JsonObject item)
+    public Action? Prepare(ContentTypeDefinition type, JsonObject item)
     {
+        Action? work = null;
         foreach (var part in type.ContentTypePartDefinitionRecords)
         {
             if (part.PartName == ContentNames.MarkdownBodyPart
@@ -88,9 +90,13 @@ internal sealed class RichTextContentHandler : IContentHandler
                     _prepared.Clear();
                 }
 
-                _prepared[source] = Rendered(_markdown.ToHtml(source, sanitize: false), sanitize: true);
+                var body = new Lazy<RichText>(() => Rendered(_markdown.ToHtml(source, sanitize: false), sanitize: true));
+                _prepared[source] = body;
+                work += () => _ = body.Value;
             }
         }
+
+        return work;
     }
 
     // The sanitizer's tree gives the words too; HTML stored unsanitized is parsed for them.
