@@ -72,10 +72,11 @@ public sealed class KilledImportTests
             import.Kill(entireProcessTree: true);
             await import.WaitForExitAsync();
 
-            // On PostgreSQL the killed client's server process holds the mark until it has noticed and rolled back.
+            // On PostgreSQL the killed client's server process holds the mark until it has noticed and rolled back; on
+            // SQLite the system lets go of the file's lock with the process.
             var afterwards = await Eventually.AnswerAsync(
                 () => recipes.ImportAsync("victim", small, new RecipeOptions { RefuseWhileImporting = true }, default),
-                result => result is { Applied: true });
+                result => result is { Applied: true } || !server.IsOnPostgres);
 
             Assert.Equal(RecipeExecutor.AnotherImportRuns, Assert.Single(refused!.Errors).Message);
             Assert.True(afterwards!.Applied, string.Join("\n", afterwards.Errors));

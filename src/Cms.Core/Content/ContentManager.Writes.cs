@@ -193,14 +193,14 @@ public sealed partial class ContentManager
         (await RunHandlersAsync(item, isImport: false, cancellationToken)).Errors;
 
     private Task<ContentSavingContext> RunHandlersAsync(ContentItem version, bool isImport, CancellationToken cancellationToken) =>
-        RunHandlersAsync(_handlers, version, Definitions, _lookup, isImport, cancellationToken);
+        RunHandlersAsync(_handlers, version, Definitions, _lookup, isImport, cancellationToken, prepared: isImport ? _prepared : null);
 
     /// <summary>The content rules, in one place for a write and for a recipe's check (<see cref="ContentServices.CheckImportAsync"/>).</summary>
     internal static async Task<ContentSavingContext> RunHandlersAsync(
-        IReadOnlyList<IContentHandler> handlers, ContentItem version, ContentDefinitions definitions, IContentLookup lookup, bool isImport, CancellationToken cancellationToken, bool checkOnly = false)
+        IReadOnlyList<IContentHandler> handlers, ContentItem version, ContentDefinitions definitions, IContentLookup lookup, bool isImport, CancellationToken cancellationToken, bool checkOnly = false, PreparedWork? prepared = null)
     {
         var type = definitions.FindType(version.ContentType) ?? new ContentTypeDefinition { Name = version.ContentType };
-        var context = new ContentSavingContext(version, type, definitions, lookup) { IsImport = isImport, IsCheckOnly = checkOnly };
+        var context = new ContentSavingContext(version, type, definitions, lookup) { IsImport = isImport, IsCheckOnly = checkOnly, Prepared = prepared };
         foreach (var handler in handlers)
         {
             await handler.SavingAsync(context, cancellationToken);

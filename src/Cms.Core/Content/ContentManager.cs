@@ -22,6 +22,7 @@ public sealed partial class ContentManager
     private IReadOnlyList<IContentHandler> _handlers;
     private readonly TimeProvider _time;
     private readonly ContentLookup _lookup;
+    private readonly PreparedWork _prepared = new();
     private int _unsaved;
 
     internal ContentManager(TenantDbContext db, ContentDefinitions definitions, IReadOnlyList<IContentHandler> handlers, IReadOnlySet<string> features, TimeProvider time)
@@ -47,7 +48,7 @@ public sealed partial class ContentManager
         Action? work = null;
         foreach (var handler in _handlers)
         {
-            work += handler.Prepare(type, item);
+            work += handler.Prepare(type, item, _prepared);
         }
 
         return work;

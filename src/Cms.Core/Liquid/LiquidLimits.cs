@@ -33,9 +33,10 @@ public sealed record LiquidLimits
     public static LiquidLimits Theme { get; } = Pages with { TimeBudget = Timeout.InfiniteTimeSpan };
 
     /// <summary>
-    /// Title and route patterns: a line of text each, rendered on every save and every imported item. Without a clock:
-    /// a thousand steps over at most 100,000 characters end in milliseconds, and a wall-clock budget would only refuse a
-    /// save or fail an import while a loaded or freshly started process compiles its code or collects its garbage.
+    /// Title and route patterns: a line of text each, rendered on every save and every imported item, in about a
+    /// millisecond. The clock is there for filters, which take no steps however long the text they are given (an item's
+    /// body, up to a recipe's 16 MB): ten seconds, so that a process compiling its code or collecting its garbage under
+    /// load never refuses a save (one second could), and a pattern made to burn CPU still stops.
     /// </summary>
     public static LiquidLimits Patterns { get; } = new()
     {
@@ -44,7 +45,7 @@ public sealed record LiquidLimits
         MaxOutputChars = 10_000,
         MaxAssignedChars = 100_000,
         MaxIncludeDepth = 5,
-        TimeBudget = Timeout.InfiniteTimeSpan,
+        TimeBudget = TimeSpan.FromSeconds(10),
     };
 
     /// <summary>Tags, outputs and loop iterations one render may run (Fluid's steps).</summary>

@@ -88,11 +88,8 @@ internal sealed class TenantChangeListener : BackgroundService
         }
 
         connected();
-        // What was written while nobody listened (at start, or while the connection was lost) is read now.
-        await _registry.RefreshAsync(cancellationToken);
         while (true)
         {
-            await connection.WaitAsync(cancellationToken);
             while (heard.TryDequeue(out var payload))
             {
                 // This node applied its own changes when it raised them; another node's are applied item by item here.
@@ -102,8 +99,10 @@ internal sealed class TenantChangeListener : BackgroundService
                 }
             }
 
-            // A payload that could not be read (an older version's) is caught up here as a change not heard of.
+            // What was written while nobody listened (at start, or while the connection was lost), and a payload that
+            // could not be read (an older version's), are caught up here as changes not heard of.
             await _registry.RefreshAsync(cancellationToken);
+            await connection.WaitAsync(cancellationToken);
         }
     }
 }

@@ -24,9 +24,10 @@ public sealed class PreparedBodyTests
     [Fact]
     public async Task ASavedBodyPreparedAheadIsTheBodyTheSaveRendersItself()
     {
-        var prepared = ArticleContent.Saving(Article);
+        var work = new PreparedWork();
+        var prepared = ArticleContent.Saving(Article, prepared: work);
         var handler = Handler();
-        await Task.Run(handler.Prepare(prepared.Type, JsonNode.Parse(Article)!.AsObject())!);
+        await Task.Run(handler.Prepare(prepared.Type, JsonNode.Parse(Article)!.AsObject(), work)!);
         var unprepared = ArticleContent.Saving(Article);
 
         await handler.SavingAsync(prepared, default);
@@ -35,15 +36,20 @@ public sealed class PreparedBodyTests
         Assert.Equal(unprepared.Index.RenderedHtml["MarkdownBodyPart"], prepared.Index.RenderedHtml["MarkdownBodyPart"]);
         Assert.Equal(unprepared.Index.SearchText.ToString(), prepared.Index.SearchText.ToString());
         Assert.DoesNotContain("<b onclick", prepared.Index.RenderedHtml["MarkdownBodyPart"], StringComparison.Ordinal);
+        Assert.Null(work.Take<object>("MarkdownBodyPart:" + JsonNode.Parse(Article)!["MarkdownBodyPart"]!["Markdown"]!.GetValue<string>()));
     }
 
     [Fact]
-    public async Task ABodyPreparedAheadIsNotTakenWhereTheTypeDoesNotSanitize()
+    public async Task NothingIsRenderedAheadWhereTheTypeDoesNotSanitizeAndNothingRenderedAheadIsTakenThere()
     {
-        var context = ArticleContent.Saving(Article, markdownBodySettings: ArticleContent.SanitizeHtml("MarkdownBodyPartSettings", false));
+        var work = new PreparedWork();
+        var unsanitized = ArticleContent.SanitizeHtml("MarkdownBodyPartSettings", false);
         var handler = Handler();
-        await Task.Run(handler.Prepare(context.Type, JsonNode.Parse(Article)!.AsObject())!);
+        Assert.Null(handler.Prepare(ArticleContent.Saving(Article, markdownBodySettings: unsanitized).Type, JsonNode.Parse(Article)!.AsObject(), work));
 
+        // The same Markdown rendered ahead for a type that sanitizes, then saved where the type does not.
+        await Task.Run(handler.Prepare(ArticleContent.Saving(Article).Type, JsonNode.Parse(Article)!.AsObject(), work)!);
+        var context = ArticleContent.Saving(Article, markdownBodySettings: unsanitized, prepared: work);
         await handler.SavingAsync(context, default);
 
         Assert.Contains("<b onclick=\"go()\">slowly</b>", context.Index.RenderedHtml["MarkdownBodyPart"], StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace Cms.Markdown.Tests.Support;
 internal static class ArticleContent
 {
     public static ContentSavingContext Saving(string itemJson, JsonObject? markdownBodySettings = null, JsonObject? htmlBodySettings = null,
-        JsonObject? summarySettings = null, JsonObject? calloutSettings = null)
+        JsonObject? summarySettings = null, JsonObject? calloutSettings = null, PreparedWork? prepared = null)
     {
         var type = new ContentTypeDefinition
         {
@@ -38,7 +38,7 @@ internal static class ArticleContent
         };
         var definitions = new ContentDefinitions { ContentTypeDefinitionRecords = [type], ContentPartDefinitionRecords = [ownPart] };
         var item = new ContentItem(JsonNode.Parse(itemJson)!.AsObject());
-        return new ContentSavingContext(item, type, definitions, NoContentLookup.Create());
+        return new ContentSavingContext(item, type, definitions, NoContentLookup.Create()) { IsImport = prepared is not null, Prepared = prepared };
     }
 
     public static JsonObject SanitizeHtml(string block, bool value) => new() { [block] = new JsonObject { ["SanitizeHtml"] = value } };

@@ -34,6 +34,9 @@ public sealed class ContentSavingContext
     /// </summary>
     public bool IsCheckOnly { get; init; }
 
+    /// <summary>What the handlers did ahead for the items of the import under way; null outside an import.</summary>
+    public PreparedWork? Prepared { get; init; }
+
     public ContentIndexValues Index { get; } = new();
 
     public List<ContentError> Errors { get; } = [];

@@ -12,9 +12,10 @@ public interface IContentHandler
     Task SavingAsync(ContentSavingContext context, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For an item an import will store soon: reads what it needs of the item (on the import's thread) and returns work
-    /// that needs nothing else (a body rendered, say), which runs on another thread while the item before is stored;
-    /// null when there is none. <see cref="SavingAsync"/> still runs for the item and finds the result or does the work.
+    /// For an item an import will store soon: reads what it needs of the item and the type (on the import's thread) and
+    /// returns work that needs nothing else (a body rendered, say), which runs on another thread while the item before is
+    /// stored; null when there is none. The work keeps its result in <paramref name="prepared"/>, where
+    /// <see cref="SavingAsync"/> finds it (<see cref="ContentSavingContext.Prepared"/>) or does the work itself.
     /// </summary>
-    Action? Prepare(ContentTypeDefinition type, JsonObject item) => null;
+    Action? Prepare(ContentTypeDefinition type, JsonObject item, PreparedWork prepared) => null;
 }

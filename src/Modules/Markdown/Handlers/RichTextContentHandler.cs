@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,17 +18,11 @@ internal sealed class RichTextContentHandler : IContentHandler
     private const string MarkdownProperty = "Markdown";
     private const string HtmlProperty = "Html";
 
-    // Bodies rendered ahead by an import (see Prepare): one or two at a time in use, so a few; a larger body is rendered
-    // when it is saved, as are all when the ones kept are full of bodies never asked for (a type that is not sanitized).
-    private const int MaxPreparedBodies = 16;
+    // A larger body is rendered when it is saved, so what an import keeps ahead stays small.
     private const int MaxPreparedLength = 256 * 1024;
 
     private readonly IMarkdownRenderer _markdown;
     private readonly RichTextSanitizer _sanitizer;
-
-    // By the Markdown itself: the same Markdown renders the same sanitized HTML in any practice. Whoever asks first renders
-    // it (the import's other thread, or the save when it comes first), the other waits for it or takes it.
-    private readonly ConcurrentDictionary<string, Lazy<RichText>> _prepared = new(StringComparer.Ordinal);
 
     public RichTextContentHandler(IMarkdownRenderer markdown, RichTextSanitizer sanitizer)
     {
@@ -45,7 +38,7 @@ internal sealed class RichTextContentHandler : IContentHandler
         {
             var sanitize = RichTextSettings.Sanitize(part.Settings, RichTextSettings.MarkdownBodyPart);
             Store(context, part.Name, $"{part.Name}.{MarkdownProperty}", data?[MarkdownProperty], "Markdown", source =>
-                sanitize && _prepared.TryRemove(source, out var prepared) ? prepared.Value : Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
+                (sanitize ? context.Prepared?.Take<Lazy<RichText>>(PreparedKey(source)) : null)?.Value ?? Rendered(_markdown.ToHtml(source, sanitize: false), sanitize));
         }
 
         foreach (var (part, data) in context.PartsOf(ContentNames.HtmlBodyPart))
@@ -70,34 +63,32 @@ internal sealed class RichTextContentHandler : IContentHandler
     }
 
     /// <summary>
-    /// The rendering of the item's Markdown bodies, sanitized, for <see cref="SavingAsync"/> to take where the part is
-    /// sanitized (the setting is left to it: the work ahead reads nothing but the Markdown).
+    /// The rendering of the item's sanitized Markdown bodies, kept by their Markdown: the save takes the one rendered for
+    /// its Markdown, or waits for it if it is being rendered, or renders it itself if its rendering has not started.
     /// </summary>
-    public Action? Prepare(ContentTypeDefinition type, JsonObject item)
+    public Action? Prepare(ContentTypeDefinition type, JsonObject item, PreparedWork prepared)
     {
         Action? work = null;
         foreach (var part in type.ContentTypePartDefinitionRecords)
         {
             if (part.PartName == ContentNames.MarkdownBodyPart
+                && RichTextSettings.Sanitize(part.Settings, RichTextSettings.MarkdownBodyPart)
                 && item[part.Name] is JsonObject data
                 && data[MarkdownProperty] is JsonValue value
                 && value.TryGetValue<string>(out var source)
                 && !string.IsNullOrWhiteSpace(source)
                 && source.Length <= MaxPreparedLength)
             {
-                if (_prepared.Count >= MaxPreparedBodies)
-                {
-                    _prepared.Clear();
-                }
-
                 var body = new Lazy<RichText>(() => Rendered(_markdown.ToHtml(source, sanitize: false), sanitize: true));
-                _prepared[source] = body;
+                prepared.Keep(PreparedKey(source), body);
                 work += () => _ = body.Value;
             }
         }
 
         return work;
     }
+
+    private static string PreparedKey(string markdown) => ContentNames.MarkdownBodyPart + ":" + markdown;
 
     // The sanitizer's tree gives the words too; HTML stored unsanitized is parsed for them.
     private RichText Rendered(string html, bool sanitize) => sanitize ? _sanitizer.SanitizeWithText(html) : new RichText(html, PlainText.FromHtml(html));
