@@ -35,8 +35,7 @@ public sealed record LiquidLimits
     /// <summary>
     /// Title and route patterns: a line of text each, rendered on every save and every imported item, in about a
     /// millisecond. The clock is there for filters, which take no steps however long the text they are given (an item's
-    /// body, up to a recipe's 16 MB): ten seconds, so that a process compiling its code or collecting its garbage under
-    /// load never refuses a save (one second could), and a pattern made to burn CPU still stops.
+    /// body, up to a recipe's 16 MB): a pattern made to burn CPU stops after a second, paid once per item it is rendered for.
     /// </summary>
     public static LiquidLimits Patterns { get; } = new()
     {
@@ -45,7 +44,7 @@ public sealed record LiquidLimits
         MaxOutputChars = 10_000,
         MaxAssignedChars = 100_000,
         MaxIncludeDepth = 5,
-        TimeBudget = TimeSpan.FromSeconds(10),
+        TimeBudget = TimeSpan.FromSeconds(1),
     };
 
     /// <summary>Tags, outputs and loop iterations one render may run (Fluid's steps).</summary>

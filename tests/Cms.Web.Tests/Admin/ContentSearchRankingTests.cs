@@ -61,6 +61,24 @@ public sealed class ContentSearchRankingTests : IClassFixture<CmsFactory>
         Assert.DoesNotContain("Harbor", second.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent));
     }
 
+    /// <summary>Within the count's bound the matches are ranked in memory, and each page is its slice of that order.</summary>
+    [Fact]
+    public async Task TheSecondPageOfARankedSearchGoesOnWhereTheFirstEnded()
+    {
+        var admin = await AdminSite.SignInAsync(_factory, CmsFactory.AdminUser, CmsFactory.AdminPassword);
+        var notes = Enumerable.Range(1, 29)
+            .Select(i => ($"pagetidal{i:D17}", $"Note {i}", "About the tidal pool.", $"2025-02-01T10:{i:D2}:00Z"))
+            .Append(("pagetidalexact00000000001", "Tidal", "The oldest page.", "2019-01-01T10:00:00Z"))
+            .ToArray();
+        await PublicSite.ImportAsync(_factory.Client(), AdminSite.Base, Recipe(notes));
+
+        var first = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content?q=tidal");
+        var second = await PublicSite.PageAsync(admin, AdminSite.Base + "/admin/content?q=tidal&p=2");
+
+        Assert.Equal(["Tidal", "Note 29"], first.QuerySelectorAll("tbody tr td:first-child a").Take(2).Select(a => a.TextContent));
+        Assert.Equal(["Note 5", "Note 4", "Note 3", "Note 2", "Note 1"], second.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent));
+    }
+
     /// <summary>A title with a letter outside ASCII ranks as a title (SQLite's lower() changes ASCII letters only).</summary>
     [Fact]
     public async Task AnAccentedTitleRanksAsATitle()

@@ -168,15 +168,15 @@ public sealed class TwoNodesTests
     }
 
     /// <summary>
-    /// Reads node B's page until it shows the text, for at most 20 s: a bounded wait for an event, well below the
-    /// one-minute poll, so only a pushed change gets there in time.
+    /// Reads node B's page until it shows the text, for at most 20 s: a bounded wait for an event, far below the
+    /// ten-minute poll, so only a pushed change gets there in time.
     /// </summary>
     private static Task<string> WaitForAsync(HttpClient client, string text) =>
         Eventually.AnswerAsync(() => PageTextAsync(client), seen => seen.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
 
-    /// <summary>A node that polls the registry once a minute: what reaches it within a test's wait was pushed.</summary>
+    /// <summary>A node that polls the registry every ten minutes: what reaches it within a test's wait was pushed.</summary>
     private static HttpClient ClientOf(CmsFactory factory) => factory
-        .WithWebHostBuilder(builder => builder.UseSetting("Cms:Tenants:RegistryPollInterval", "00:01:00"))
+        .WithWebHostBuilder(builder => builder.UseSetting("Cms:Tenants:RegistryPollInterval", "00:10:00"))
         .CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
 
     private static async Task<string> PageTextAsync(HttpClient client)

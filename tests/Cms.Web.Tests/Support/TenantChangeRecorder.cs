@@ -39,16 +39,6 @@ public sealed class TenantChangeRecorder : ITenantChangeObserver
     }
 
     /// <summary>Waits up to the timeout for a change of the tenant after the mark that matches.</summary>
-    internal async Task<TenantChange?> WaitForAsync(int mark, string tenant, Func<TenantChange, bool> match, TimeSpan timeout)
-    {
-        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(50))
-        {
-            if (Since(mark, tenant).FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
+    internal Task<TenantChange?> WaitForAsync(int mark, string tenant, Func<TenantChange, bool> match, TimeSpan timeout) =>
+        Eventually.AnswerAsync(() => Task.FromResult(Since(mark, tenant).FirstOrDefault(match)), found => found is not null, timeout);
 }

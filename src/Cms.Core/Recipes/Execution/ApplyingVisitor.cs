@@ -25,15 +25,13 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
 
     // Each item is applied when the next one has arrived, while the work that one can have done ahead runs on another
     // thread: the store of an item (one thread, most of it in the database) and the rendering for the next share the cores.
+    // An item's work ahead is waited for once the item is applied (a skipped or refused item never asks for it), so an
+    // import has one item's work under way at a time however fast its items are applied.
     protected override async ValueTask OnItemAsync(RecipeStepContext step, IRecipeStep handler, int itemIndex, JsonNode item, CancellationToken ct)
     {
-        if (handler.PrepareItem(item, _application) is { } work)
-        {
-            _ = Task.Run(() => DoAhead(work), CancellationToken.None);
-        }
-
+        var ahead = handler.PrepareItem(item, _application) is { } work ? Task.Run(() => DoAhead(work), CancellationToken.None) : Task.CompletedTask;
         await ApplyHeldAsync(ct);
-        _held = new HeldItem(step, handler, itemIndex, item);
+        _held = new HeldItem(step, handler, itemIndex, item, ahead);
     }
 
     protected override async ValueTask OnStepDoneAsync(CancellationToken ct) => await ApplyHeldAsync(ct);
@@ -53,6 +51,7 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
 
         _held = null;
         await held.Handler.ApplyItemAsync(held.Step, held.Index, held.Item, _application, ct);
+        await held.Ahead;
     }
 
     // Work done ahead only saves the apply some; what fails here fails again in the apply, which reports it.
@@ -67,5 +66,5 @@ internal sealed class ApplyingVisitor : RecipeStepDispatcher
         }
     }
 
-    private sealed record HeldItem(RecipeStepContext Step, IRecipeStep Handler, int Index, JsonNode Item);
+    private sealed record HeldItem(RecipeStepContext Step, IRecipeStep Handler, int Index, JsonNode Item, Task Ahead);
 }
